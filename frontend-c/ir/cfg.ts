@@ -1,0 +1,104 @@
+/**
+ * @fileoverview Control-flow graph utilities and CFG clean-up: unreachable-block removal, branch
+ * simplification, jump threading through empty blocks and merging a block into its only
+ * predecessor. These keep the emitted code free of the trivial jumps lowering naturally produces.
+ */
+import { successors, type Block, type IrFunction, type Terminator } from "./ir.ts";
+
+export function blockMap(fn: IrFunction): Map<number, Block> {
+  return new Map(fn.blocks.map((b) => [b.id, b]));
+}
+
+/** Predecessor ids of every block. */
+export function predecessors(fn: IrFunction): Map<number, number[]> {
+  const preds = new Map<number, number[]>(fn.blocks.map((b) => [b.id, []]));
+  for (const b of fn.blocks) for (const s of successors(b.term!)) preds.get(s)?.push(b.id);
+  return preds;
+}
+
+/** Removes blocks not reachable from the entry. Returns true if any were removed. */
+export function removeUnreachable(fn: IrFunction): boolean {
+  const map = blockMap(fn);
+  const seen = new Set<number>();
+  const stack = [fn.blocks[0]!.id];
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    for (const s of successors(map.get(id)!.term!)) stack.push(s);
+  }
+  if (seen.size === fn.blocks.length) return false;
+  fn.blocks = fn.blocks.filter((b) => seen.has(b.id));
+  return true;
+}
+
+function retarget(t: Terminator, from: number, to: number): void {
+  if (t.op === "jmp") {
+    if (t.target === from) t.target = to;
+  } else if (t.op === "br") {
+    if (t.then === from) t.then = to;
+    if (t.else === from) t.else = to;
+  }
+}
+
+/**
+ * Simplifies the CFG until nothing changes: br with equal targets → jmp; jumps to empty `jmp`
+ * blocks are threaded; a block whose only predecessor ends in `jmp` to it is merged into it.
+ * Returns true if anything changed.
+ */
+export function simplifyCfg(fn: IrFunction): boolean {
+  let any = false;
+  for (let round = 0; round < 20; round++) {
+    let changed = removeUnreachable(fn);
+    const map = blockMap(fn);
+    for (const b of fn.blocks) {
+      const t = b.term!;
+      if (t.op === "br" && t.then === t.else) {
+        b.term = { op: "jmp", target: t.then, span: t.span };
+        changed = true;
+      }
+    }
+    // Thread jumps through empty forwarding blocks (not the entry, whose id the function needs).
+    const entry = fn.blocks[0]!.id;
+    for (const b of fn.blocks) {
+      for (const s of successors(b.term!)) {
+        let target = s;
+        const hops = new Set<number>();
+        for (;;) {
+          const tb = map.get(target)!;
+          if (tb.id === entry || tb.insts.length > 0 || tb.term!.op !== "jmp" || hops.has(target)) break;
+          hops.add(target);
+          target = tb.term!.target;
+        }
+        if (target !== s) {
+          retarget(b.term!, s, target);
+          changed = true;
+        }
+      }
+    }
+    // Merge b → s when b ends in jmp s and s has no other predecessor.
+    const preds = predecessors(fn);
+    const removed = new Set<number>();
+    for (const b of fn.blocks) {
+      if (removed.has(b.id)) continue;
+      for (;;) {
+        const t = b.term!;
+        if (t.op !== "jmp") break;
+        const s = map.get(t.target)!;
+        if (s.id === b.id || s.id === entry || removed.has(s.id) || preds.get(s.id)!.length !== 1) break;
+        b.insts.push(...s.insts);
+        b.term = s.term;
+        removed.add(s.id);
+        for (const ss of successors(s.term!)) {
+          const p = preds.get(ss)!;
+          for (let k = 0; k < p.length; k++) if (p[k] === s.id) p[k] = b.id;
+        }
+        changed = true;
+      }
+    }
+    if (removed.size > 0) fn.blocks = fn.blocks.filter((b) => !removed.has(b.id));
+    if (!changed) break;
+    any = true;
+  }
+  return any;
+}

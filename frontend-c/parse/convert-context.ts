@@ -1,0 +1,87 @@
+/**
+ * @fileoverview State shared by the CST → AST converters for one translation unit: the span
+ * conversion (done here and nowhere else), the typedef names in scope (tree-sitter parses without
+ * them, so the converters repair `(T)*p`-style ambiguities), and pending `#pragma unroll`s.
+ */
+import type { SyntaxNode } from "tree-sitter";
+import type { DiagnosticSink, Span } from "../diagnostics/index.ts";
+import { KNOWN_TYPEDEFS } from "./known-typedefs.ts";
+
+/**
+ * Maps a 0-based (row, column) of the parsed text to user coordinates. Columns given to it are
+ * UTF-16 code units: the Node binding feeds tree-sitter UTF-16 text, so its `column` is already in
+ * code units (the parse test pins this). The preprocessor's source map plugs in here.
+ */
+export type PositionMapper = (row: number, column: number) => { file: string; line: number; col: number };
+
+export class ConvertContext {
+  private readonly typedefScopes: Set<string>[] = [new Set()];
+  /** Set when a `#pragma unroll` was seen and not yet consumed by a loop. */
+  pendingUnroll = false;
+
+  constructor(
+    readonly file: string,
+    readonly sink: DiagnosticSink,
+    private readonly mapper: PositionMapper | undefined,
+    private readonly externalTypedef: (name: string) => boolean,
+  ) {}
+
+  span(node: SyntaxNode): Span {
+    const s = node.startPosition;
+    const e = node.endPosition;
+    if (this.mapper === undefined) {
+      return { file: this.file, line: s.row + 1, col: s.column + 1, endLine: e.row + 1, endCol: e.column + 1 };
+    }
+    const a = this.mapper(s.row, s.column);
+    const b = this.mapper(e.row, e.column);
+    const sameFile = a.file === b.file;
+    return {
+      file: a.file,
+      line: a.line,
+      col: a.col,
+      endLine: sameFile ? b.line : a.line,
+      endCol: sameFile ? b.col : a.col + 1,
+    };
+  }
+
+  /** Span from the start of `a` to the end of `b`. */
+  spanBetween(a: SyntaxNode, b: SyntaxNode): Span {
+    const sa = this.span(a);
+    const sb = this.span(b);
+    return { ...sa, endLine: sb.endLine, endCol: sb.endCol };
+  }
+
+  error(code: string, node: SyntaxNode, message: string): void {
+    this.sink.error(code, this.span(node), message);
+  }
+
+  isTypedef(name: string): boolean {
+    for (let i = this.typedefScopes.length - 1; i >= 0; i--) {
+      if (this.typedefScopes[i]!.has(name)) return true;
+    }
+    return KNOWN_TYPEDEFS.has(name) || this.externalTypedef(name);
+  }
+
+  addTypedef(name: string): void {
+    this.typedefScopes[this.typedefScopes.length - 1]!.add(name);
+  }
+
+  /** A variable declaration shadows an outer typedef of the same name. */
+  shadowTypedef(name: string): void {
+    const top = this.typedefScopes[this.typedefScopes.length - 1]!;
+    top.delete(name);
+  }
+
+  pushScope(): void {
+    this.typedefScopes.push(new Set());
+  }
+
+  popScope(): void {
+    this.typedefScopes.pop();
+  }
+}
+
+/** Named children minus comments (tree-sitter keeps comments as extra named nodes anywhere). */
+export function kids(node: SyntaxNode): SyntaxNode[] {
+  return node.namedChildren.filter((c) => c.type !== "comment");
+}

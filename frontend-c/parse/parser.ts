@@ -1,0 +1,56 @@
+/**
+ * @fileoverview Entry point of parse/: runs tree-sitter-c, reports ERROR/MISSING nodes as
+ * diagnostics, and converts the CST into our AST. The tree-sitter Parser lives in a `CParser` the
+ * caller owns (a compile context), never in module state.
+ */
+import Parser from "tree-sitter";
+import type { SyntaxNode } from "tree-sitter";
+import C from "tree-sitter-c";
+import type { DiagnosticSink } from "../diagnostics/index.ts";
+import type { TranslationUnit } from "./ast.ts";
+import { ConvertContext, type PositionMapper } from "./convert-context.ts";
+import { convertTopLevel } from "./convert-decl.ts";
+
+export interface ParseOptions {
+  file: string;
+  /** Maps positions of the (preprocessed) text back to user coordinates. */
+  mapper?: PositionMapper;
+  /** Extra typedef names known from outside the program (kernel BTF later). */
+  isExternalTypedef?: (name: string) => boolean;
+}
+
+export class CParser {
+  private readonly parser: Parser;
+
+  constructor() {
+    this.parser = new Parser();
+    this.parser.setLanguage(C as unknown as Parser.Language);
+  }
+
+  parse(text: string, opts: ParseOptions, sink: DiagnosticSink): TranslationUnit {
+    // The Node binding's default 32 KiB input chunks are fine for text; pass a buffer size that
+    // covers the whole text so larger programs are not split (splitting costs time, not correctness).
+    const tree = this.parser.parse(text, null, { bufferSize: Math.max(32 * 1024, text.length * 2 + 16) });
+    const ctx = new ConvertContext(opts.file, sink, opts.mapper, opts.isExternalTypedef ?? (() => false));
+    if (tree.rootNode.hasError) reportSyntaxErrors(ctx, tree.rootNode);
+    const items = convertTopLevel(ctx, tree.rootNode);
+    return { items, file: opts.file };
+  }
+}
+
+/** Reports every ERROR node (at its start) and MISSING token, descending only into broken subtrees. */
+function reportSyntaxErrors(ctx: ConvertContext, node: SyntaxNode): void {
+  if (node.isMissing) {
+    ctx.error("parse/missing-token", node, `expected '${node.type}'`);
+    return;
+  }
+  if (node.type === "ERROR") {
+    const text = node.text.split("\n")[0]!.slice(0, 30);
+    ctx.error("parse/syntax-error", node, `syntax error near '${text}'`);
+    // Nested errors inside an ERROR node are the same mistake; one report is enough.
+    return;
+  }
+  for (const c of node.children) {
+    if (c.hasError || c.isMissing) reportSyntaxErrors(ctx, c);
+  }
+}

@@ -1,0 +1,26 @@
+// Bundles the runtime, compiler and CLI into dist/ with esbuild so `npx bcc-ts` starts fast
+// (one file to load, no TS loader at run time). Native packages stay external.
+import { build } from "esbuild";
+import { mkdirSync, existsSync } from "node:fs";
+
+const entries = {
+  index: "src/index.ts",
+  cli: "src/cli/main.ts",
+  compiler: "frontend-c/index.ts",
+  isa: "src/isa/index.ts",
+};
+const entryPoints = Object.fromEntries(Object.entries(entries).filter(([, p]) => existsSync(p)));
+mkdirSync("dist", { recursive: true });
+await build({
+  entryPoints,
+  outdir: "dist",
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  sourcemap: true,
+  external: ["koffi", "tree-sitter", "tree-sitter-c", "quickjs-emscripten", "yargs", "yargs/*"],
+  logLevel: "warning",
+  banner: { js: "import { createRequire as __bccCreateRequire } from 'node:module'; const require = __bccCreateRequire(import.meta.url);" },
+});

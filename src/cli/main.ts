@@ -1,0 +1,35 @@
+/**
+ * @fileoverview The `bcc-ts` command line. The only code that touches argv, TTY colour and exit
+ * codes. Every user-facing failure ends as one line on stderr (`bcc-ts: what — what to do`) and a
+ * non-zero exit code, never a stack trace (set BCC_TS_DEBUG=1 to see the stack).
+ *
+ * Exit codes: 0 success, 1 runtime/kernel failure, 2 usage error, 3 compile error.
+ */
+import yargs from "yargs";
+import { hideBin } from "yargs/helpers";
+import { commands } from "./commands/index.ts";
+import { reportFatal } from "./fatal.ts";
+
+export async function main(argv: string[]): Promise<void> {
+  let parser = yargs(argv)
+    .scriptName("bcc-ts")
+    .usage("$0 <command> [options]\n\nBCC's workflow for Node.js: C → eBPF in-process, loaded into the running kernel.")
+    .strict()
+    .demandCommand(1, "name a command: see bcc-ts --help")
+    .recommendCommands()
+    .help()
+    .alias("h", "help")
+    .version()
+    .wrap(Math.min(100, process.stdout.columns || 100))
+    .fail((msg, err, y) => {
+      if (err) throw err;
+      process.stderr.write(`bcc-ts: ${msg}\n(see: bcc-ts --help)\n`);
+      process.exit(2);
+    });
+  for (const c of commands) parser = parser.command(c);
+  await parser.parseAsync();
+}
+
+main(hideBin(process.argv)).catch((err: unknown) => {
+  process.exitCode = reportFatal(err);
+});
