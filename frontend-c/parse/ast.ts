@@ -80,7 +80,7 @@ export type AssignOp = "=" | "+=" | "-=" | "*=" | "/=" | "%=" | "<<=" | ">>=" | 
 export type UnaryOp = "-" | "+" | "!" | "~" | "*" | "&";
 
 export type Expr =
-  | { kind: "int"; value: bigint; unsigned: boolean; longs: number; span: Span }
+  | { kind: "int"; value: bigint; unsigned: boolean; longs: number; decimal: boolean; span: Span }
   | { kind: "char"; value: bigint; span: Span }
   /** Bytes without the terminating NUL (sema adds it). */
   | { kind: "string"; bytes: Uint8Array; span: Span }

@@ -39,15 +39,15 @@ export function convertExpr(ctx: ConvertContext, node: SyntaxNode): Expr {
       } else if (lit.error === "bad") {
         ctx.error("parse/bad-literal", node, `invalid integer constant '${node.text}'`);
       }
-      return { kind: "int", value: lit.value, unsigned: lit.unsigned, longs: lit.longs, span };
+      return { kind: "int", value: lit.value, unsigned: lit.unsigned, longs: lit.longs, decimal: !/^0[xXbB0-7]/.test(node.text) || node.text === "0", span };
     }
     case "char_literal":
       return { kind: "char", value: parseCharLiteral(node.text), span };
     case "true":
-      return { kind: "int", value: 1n, unsigned: false, longs: 0, span };
+      return { kind: "int", value: 1n, unsigned: false, longs: 0, decimal: true, span };
     case "false":
     case "null":
-      return { kind: "int", value: 0n, unsigned: false, longs: 0, span };
+      return { kind: "int", value: 0n, unsigned: false, longs: 0, decimal: true, span };
     case "string_literal":
       return { kind: "string", bytes: stringBytes(node), span };
     case "concatenated_string": {

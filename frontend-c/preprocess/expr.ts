@@ -117,7 +117,7 @@ class Parser {
     const text = op.text;
     if (text === "<<" || text === ">>") {
       // The result has the left operand's type; a negative count shifts the other way (GCC does).
-      let n = b.unsigned ? b.v : b.v;
+      let n = b.v;
       let left = text === "<<";
       if (!b.unsigned && n < 0n) {
         n = -n;
@@ -212,19 +212,16 @@ export function parseNumber(t: Token): PPValue {
   const suffix = (m[2] as string).toLowerCase();
   if (!/^(u?(l|ll)?|(l|ll)u)$/.test(suffix)) throw new ExprError(`invalid suffix "${m[2]}" on integer constant`, t);
   let v: bigint;
-  let decimal = false;
   if (/^0[xXbB]/.test(digits)) v = BigInt(digits.toLowerCase());
   else if (digits.length > 1 && digits.startsWith("0")) {
     if (/[89]/.test(digits)) throw new ExprError(`invalid digit in octal constant "${s}"`, t);
     v = BigInt(`0o${digits.slice(1)}`);
   } else {
     v = BigInt(digits);
-    decimal = true;
   }
   if (v > (1n << 64n) - 1n) throw new ExprError(`integer constant "${s}" is too large`, t);
   // Too big for intmax_t: unsigned (for decimal GCC warns "so large that it is unsigned").
   const unsigned = suffix.includes("u") || v > INT64_MAX;
-  void decimal;
   return norm(v, unsigned);
 }
 
@@ -232,39 +229,42 @@ const SIMPLE_ESCAPES: Record<string, number> = {
   n: 10, t: 9, r: 13, a: 7, b: 8, f: 12, v: 11, e: 27, "\\": 92, "'": 39, '"': 34, "?": 63,
 };
 
-/** Code units of a quoted literal body after escape processing (used for char constants). */
-function decodeChars(body: string, t: Token): number[] {
-  const out: number[] = [];
+/**
+ * Values of a quoted literal body after escape processing, each with whether it came from an escape
+ * (an escape is a raw code unit; a written character is a code point to be encoded).
+ */
+function decodeChars(body: string, t: Token): [number, boolean][] {
+  const out: [number, boolean][] = [];
   for (let i = 0; i < body.length; ) {
     const c = body.charCodeAt(i);
     if (c !== 92) {
       const cp = body.codePointAt(i) as number;
-      out.push(cp);
+      out.push([cp, false]);
       i += cp > 0xffff ? 2 : 1;
       continue;
     }
     const e = body[i + 1] ?? "";
     if (e in SIMPLE_ESCAPES) {
-      out.push(SIMPLE_ESCAPES[e] as number);
+      out.push([SIMPLE_ESCAPES[e] as number, true]);
       i += 2;
     } else if (e === "x") {
       const m = /^[0-9a-fA-F]+/.exec(body.slice(i + 2));
       if (!m) throw new ExprError("\\x used with no following hex digits", t);
-      out.push(Number(BigInt(`0x${m[0]}`) & 0xffffffffn));
+      out.push([Number(BigInt(`0x${m[0]}`) & 0xffffffffn), true]);
       i += 2 + m[0].length;
     } else if (/[0-7]/.test(e)) {
       const m = /^[0-7]{1,3}/.exec(body.slice(i + 1)) as RegExpExecArray;
-      out.push(parseInt(m[0], 8));
+      out.push([parseInt(m[0], 8), true]);
       i += 1 + m[0].length;
     } else if (e === "u" || e === "U") {
       const len = e === "u" ? 4 : 8;
       const hex = body.slice(i + 2, i + 2 + len);
       if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== len) throw new ExprError("incomplete universal character name", t);
-      out.push(parseInt(hex, 16));
+      out.push([parseInt(hex, 16), false]);
       i += 2 + len;
     } else {
       // Unknown escape: GCC warns and uses the character itself.
-      out.push(body.charCodeAt(i + 1) || 92);
+      out.push([body.charCodeAt(i + 1) || 92, true]);
       i += 2;
     }
   }
@@ -280,20 +280,19 @@ export function parseChar(t: Token): PPValue {
   const chars = decodeChars(body, t);
   if (prefix === "L" || prefix === "U") {
     // wchar_t is a signed 32-bit int on x86-64 Linux; char32_t is unsigned.
-    const v = BigInt(chars[chars.length - 1] as number);
+    const v = BigInt((chars[chars.length - 1] as [number, boolean])[0]);
     return prefix === "L" ? norm(BigInt.asIntN(32, v), false) : norm(BigInt.asUintN(32, v), false);
   }
-  if (prefix === "u") return norm(BigInt((chars[chars.length - 1] as number) & 0xffff), false);
-  // Plain char constants are ints; non-ASCII characters count as their UTF-8 bytes, and a
+  if (prefix === "u") return norm(BigInt((chars[chars.length - 1] as [number, boolean])[0] & 0xffff), false);
+  // Plain char constants are ints; a written non-ASCII character counts as its UTF-8 bytes, and a
   // multi-character constant packs bytes big-endian into an int (GCC's implementation-defined rule).
   const bytes: number[] = [];
-  for (const c of chars) {
-    if (c < 0x80 || body.length === 0) bytes.push(c & 0xff);
-    else if (c <= 0xff && !/[^\x00-\x7f]/.test(String.fromCodePoint(c)) ) bytes.push(c);
+  for (const [c, escaped] of chars) {
+    if (escaped || c < 0x80) bytes.push(c & 0xff);
     else for (const b of new TextEncoder().encode(String.fromCodePoint(c))) bytes.push(b);
   }
   if (bytes.length === 1) return norm(BigInt.asIntN(8, BigInt(bytes[0] as number)), false);
   let v = 0n;
-  for (const b of bytes) v = (v << 8n) | BigInt(b & 0xff);
+  for (const b of bytes) v = (v << 8n) | BigInt(b);
   return norm(BigInt.asIntN(32, v), false);
 }

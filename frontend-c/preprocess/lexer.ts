@@ -66,14 +66,37 @@ export interface LexResult {
   problems: LexProblem[];
 }
 
-// Punctuators, longest first within each leading character; digraphs are not supported (nobody writes
-// them in BPF programs and `<:` would otherwise mis-lex template-looking code in comments' neighbours).
-const PUNCT3 = new Set(["...", "<<=", ">>="]);
-const PUNCT2 = new Set([
-  "->", "++", "--", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||", "*=", "/=", "%=", "+=", "-=", "&=",
-  "^=", "|=", "##",
-]);
-const PUNCT1 = "[](){}.&*+-~!/%<>^|?:;=,#";
+/** Length of the punctuator at `i` (longest match, C11 6.4.6; no digraphs), 0 if none. */
+function punctLen(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  const d = text.charCodeAt(i + 1);
+  switch (c) {
+    case 46: // .
+      return d === 46 && text.charCodeAt(i + 2) === 46 ? 3 : 1;
+    case 60: // <
+    case 62: // >
+      if (d === c) return text.charCodeAt(i + 2) === 61 ? 3 : 2;
+      return d === 61 ? 2 : 1;
+    case 45: // -
+      return d === 62 || d === 45 || d === 61 ? 2 : 1;
+    case 43: // +
+    case 38: // &
+    case 124: // |
+      return d === c || d === 61 ? 2 : 1;
+    case 61: // =
+    case 33: // !
+    case 42: // *
+    case 47: // /
+    case 37: // %
+    case 94: // ^
+      return d === 61 ? 2 : 1;
+    case 35: // #
+      return d === 35 ? 2 : 1;
+    case 91: case 93: case 40: case 41: case 123: case 125: case 126: case 63: case 58: case 59: case 44:
+      return 1;
+  }
+  return 0;
+}
 
 function isIdentStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 || c >= 0x80;
@@ -119,33 +142,49 @@ function splice(src: string): { text: string; removedAt: number[]; removedLen: n
 }
 
 /** Lexes a whole file. `fileIdx` is stamped on every token. */
+/** Offset -> physical (line, column), for offsets requested in increasing order (O(1) amortised). */
+class Positions {
+  line = 1;
+  col = 1;
+  private lineCursor = 0;
+  private spliceCursor = 0;
+  private spliceShift = 0;
+  private readonly lineStarts: number[] = [0];
+
+  constructor(
+    src: string,
+    private readonly removedAt: readonly number[],
+    private readonly removedLen: readonly number[],
+  ) {
+    for (let p = src.indexOf("\n"); p >= 0; p = src.indexOf("\n", p + 1)) this.lineStarts.push(p + 1);
+  }
+
+  /** Sets `line`/`col` for a logical (spliced-text) offset. */
+  at(logical: number): void {
+    while (this.spliceCursor < this.removedAt.length && (this.removedAt[this.spliceCursor] as number) <= logical) {
+      this.spliceShift += this.removedLen[this.spliceCursor] as number;
+      this.spliceCursor++;
+    }
+    const off = logical + this.spliceShift;
+    const starts = this.lineStarts;
+    let lc = this.lineCursor;
+    while (lc + 1 < starts.length && (starts[lc + 1] as number) <= off) lc++;
+    this.lineCursor = lc;
+    this.line = lc + 1;
+    this.col = off - (starts[lc] as number) + 1;
+  }
+}
+
+function mkToken(kind: Kind, text: string, fileIdx: number, pos: Positions, space: boolean): Token {
+  return { kind, text, file: fileIdx, line: pos.line, col: pos.col, spaceBefore: space, exp: -1, hs: EMPTY_HIDESET };
+}
+
+/** Lexes a whole file. `fileIdx` is stamped on every token. */
 export function lexFile(src: string, fileIdx: number): LexResult {
   const { text, removedAt, removedLen } = splice(src);
   const problems: LexProblem[] = [];
   const lines: LexLine[] = [];
-
-  // Physical line starts, for offset -> (line, col). Positions are requested in increasing order, so a
-  // moving cursor makes the conversion O(1) amortised.
-  const lineStarts: number[] = [0];
-  for (let p = src.indexOf("\n"); p >= 0; p = src.indexOf("\n", p + 1)) lineStarts.push(p + 1);
-  let lineCursor = 0;
-  let spliceCursor = 0;
-  let spliceShift = 0;
-  const physical = (logical: number): number => {
-    while (spliceCursor < removedAt.length && (removedAt[spliceCursor] as number) <= logical) {
-      spliceShift += removedLen[spliceCursor] as number;
-      spliceCursor++;
-    }
-    return logical + spliceShift;
-  };
-  let posLine = 1;
-  let posCol = 1;
-  const setPos = (logical: number): void => {
-    const off = physical(logical);
-    while (lineCursor + 1 < lineStarts.length && (lineStarts[lineCursor + 1] as number) <= off) lineCursor++;
-    posLine = lineCursor + 1;
-    posCol = off - (lineStarts[lineCursor] as number) + 1;
-  };
+  const pos = new Positions(src, removedAt, removedLen);
 
   const n = text.length;
   let i = 0;
@@ -154,24 +193,16 @@ export function lexFile(src: string, fileIdx: number): LexResult {
   let space = false;
   // Directive state, for lexing `<...>` as one header-name token after `#include`.
   let state = 0; // 0: line start, 1: saw leading '#', 2: saw '# include', 3: other
-  const push = (kind: Kind, start: number, end: number): void => {
-    setPos(start);
-    tokens.push({ kind, text: text.slice(start, end), file: fileIdx, line: posLine, col: posCol, spaceBefore: space, exp: -1, hs: EMPTY_HIDESET });
-    space = false;
-  };
-  const endLine = (): void => {
-    setPos(i);
-    lines.push({ tokens, line: lineStartPhys, endLine: posLine });
-    tokens = [];
-    space = false;
-    state = 0;
-    lineStartPhys = posLine + 1;
-  };
 
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === 10) {
-      endLine();
+      pos.at(i);
+      lines.push({ tokens, line: lineStartPhys, endLine: pos.line });
+      tokens = [];
+      space = false;
+      state = 0;
+      lineStartPhys = pos.line + 1;
       i++;
       continue;
     }
@@ -191,8 +222,8 @@ export function lexFile(src: string, fileIdx: number): LexResult {
       if (d === 42) {
         const close = text.indexOf("*/", i + 2);
         if (close < 0) {
-          setPos(i);
-          problems.push({ code: "pp/unterminated-comment", message: "unterminated /* comment", line: posLine, col: posCol });
+          pos.at(i);
+          problems.push({ code: "pp/unterminated-comment", message: "unterminated /* comment", line: pos.line, col: pos.col });
           i = n;
         } else {
           i = close + 2;
@@ -202,80 +233,82 @@ export function lexFile(src: string, fileIdx: number): LexResult {
       }
     }
     const start = i;
+    let kind: Kind;
     if (isIdentStart(c)) {
-      // String/char prefixes: L, u, U, u8 directly followed by a quote.
       let j = i + 1;
       while (j < n && isIdentChar(text.charCodeAt(j))) j++;
       const q = text.charCodeAt(j);
-      if ((q === 34 || q === 39) && j - i <= 2) {
-        const pre = text.slice(i, j);
+      kind = Kind.Ident;
+      i = j;
+      // String/char prefixes: L, u, U, u8 directly followed by a quote.
+      if ((q === 34 || q === 39) && j - start <= 2) {
+        const pre = text.slice(start, j);
         if (pre === "L" || pre === "u" || pre === "U" || (pre === "u8" && q === 34)) {
           const e = lexQuoted(text, j, q);
           i = e < 0 ? lineEnd(text, start) : e;
-          push(e < 0 ? Kind.BadString : q === 34 ? Kind.String : Kind.Char, start, i);
-          state = 3;
-          continue;
+          kind = e < 0 ? Kind.BadString : q === 34 ? Kind.String : Kind.Char;
         }
       }
-      i = j;
-      push(Kind.Ident, start, i);
-      if (state === 1) {
-        const t = (tokens[tokens.length - 1] as Token).text;
-        state = t === "include" || t === "include_next" || t === "import" ? 2 : 3;
+      if (kind === Kind.Ident && state === 1) {
+        const word = text.slice(start, i);
+        state = word === "include" || word === "include_next" || word === "import" ? 2 : 3;
       } else state = 3;
-      continue;
-    }
-    if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {
+    } else if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {
       i++;
       while (i < n) {
         const e = text.charCodeAt(i);
-        if ((e === 43 || e === 45) && /[eEpP]/.test(text[i - 1] as string)) i++;
-        else if (isIdentChar(e) || e === 46) i++;
+        if (isIdentChar(e) || e === 46) i++;
+        else if ((e === 43 || e === 45) && isExpChar(text.charCodeAt(i - 1))) i++;
         else break;
       }
-      push(Kind.Number, start, i);
+      kind = Kind.Number;
       state = 3;
-      continue;
-    }
-    if (c === 34 || c === 39) {
+    } else if (c === 34 || c === 39) {
       const e = lexQuoted(text, i, c);
-      if (e < 0) {
-        i = lineEnd(text, i);
-        push(Kind.BadString, start, i);
+      i = e < 0 ? lineEnd(text, i) : e;
+      kind = e < 0 ? Kind.BadString : c === 34 ? Kind.String : Kind.Char;
+      state = 3;
+    } else if (c === 60 /* < */ && state === 2 && headerEnd(text, i) > 0) {
+      i = headerEnd(text, i);
+      kind = Kind.HeaderName;
+      state = 3;
+    } else {
+      const plen = punctLen(text, i);
+      if (plen > 0) {
+        i += plen;
+        kind = Kind.Punct;
+        state = state === 0 && c === 35 && plen === 1 ? 1 : 3;
       } else {
-        i = e;
-        push(c === 34 ? Kind.String : Kind.Char, start, i);
-      }
-      state = 3;
-      continue;
-    }
-    if (c === 60 /* < */ && state === 2) {
-      const close = text.indexOf(">", i);
-      const nl = text.indexOf("\n", i);
-      if (close >= 0 && (nl < 0 || close < nl)) {
-        i = close + 1;
-        push(Kind.HeaderName, start, i);
+        // Lone surrogates and astral characters stay one token of one code point.
+        i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
+        kind = Kind.Other;
         state = 3;
-        continue;
       }
     }
-    const three = text.slice(i, i + 3);
-    if (PUNCT3.has(three)) i += 3;
-    else if (PUNCT2.has(three.slice(0, 2))) i += 2;
-    else if (PUNCT1.indexOf(text[i] as string) >= 0) i += 1;
-    else {
-      // Lone surrogates and astral characters stay one token of one code point.
-      i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
-      push(Kind.Other, start, i);
-      state = 3;
-      continue;
-    }
-    push(Kind.Punct, start, i);
-    state = state === 0 && c === 35 && i - start === 1 ? 1 : 3;
+    pos.at(start);
+    tokens.push(mkToken(kind, text.slice(start, i), fileIdx, pos, space));
+    space = false;
   }
   // A file that does not end with a newline still has a last line; a file that does gets no empty one.
-  if (tokens.length > 0 || lines.length === 0 || i > 0 && text.charCodeAt(n - 1) !== 10) endLine();
+  if (tokens.length > 0 || lines.length === 0 || text.charCodeAt(n - 1) !== 10) {
+    pos.at(n);
+    lines.push({ tokens, line: lineStartPhys, endLine: pos.line });
+  }
   return { lines, problems };
+}
+
+function isExpChar(c: number): boolean {
+  return c === 101 || c === 69 || c === 112 || c === 80;
+}
+
+/** End (exclusive) of a `<...>` header name on this line, or -1. */
+function headerEnd(text: string, i: number): number {
+  for (let j = i + 1; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 62) return j + 1;
+    if (c === 10) return -1;
+  }
+  return -1;
 }
 
 /** End offset (exclusive) of a quoted literal starting at `i`, or -1 if the line ends first. */

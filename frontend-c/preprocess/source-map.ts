@@ -92,20 +92,20 @@ export class SourceMap {
    * Span. A range end inside a macro expansion extends to the end of the invocation; if the two ends
    * land in different files the span degrades to its start position.
    */
-  span(startRow: number, startCol: number, endRow: number, endCol: number): Span {
+  span(startRow: number, startCol: number, endRow: number, endColumn: number): Span {
     const a = this.lookup(startRow, startCol);
     const aCall = a.expansion >= 0 ? this.callOf(a.expansion) : undefined;
     const line = aCall ? aCall.line : a.line;
     const col = aCall ? aCall.col : a.col;
     let endLine = aCall ? aCall.endLine : line;
     let endCol = aCall ? aCall.endCol : col + 1;
-    if (endRow > startRow || (endRow === startRow && endCol > startCol + 1)) {
+    if (endRow > startRow || (endRow === startRow && endColumn > startCol + 1)) {
       // Map the last character of the range (an end at column 0 means "end of the previous row",
       // which we approximate by the start of the end row).
-      const b = endCol > 0 ? this.lookup(endRow, endCol - 1) : this.lookup(endRow, 0);
+      const b = endColumn > 0 ? this.lookup(endRow, endColumn - 1) : this.lookup(endRow, 0);
       if (b.file === a.file) {
         let bl = b.line;
-        let bc = b.col + (endCol > 0 ? 1 : 0);
+        let bc = b.col + (endColumn > 0 ? 1 : 0);
         if (b.expansion >= 0) {
           const call = this.callOf(b.expansion);
           bl = call.endLine;
@@ -168,8 +168,9 @@ export function wouldPaste(a: Token, b: Token): boolean {
  * where gluing would change the tokenisation.
  */
 export class OutputWriter {
-  private readonly rows: string[] = [];
-  private cur: string[] = [];
+  /** All output text; rows are separated by "\n" entries. */
+  private readonly parts: string[] = [];
+  private rowCount = 0;
   private readonly rowFile: number[] = [0];
   private readonly rowLine: number[] = [1];
   private readonly rowSegs: (Segment[] | undefined)[] = [undefined];
@@ -180,8 +181,11 @@ export class OutputWriter {
   /** Total characters written, for the output-size cap. */
   size = 0;
 
+  /** @param alignFile the main file's index (see moveTo). */
+  constructor(private readonly alignFile = -1) {}
+
   get row(): number {
-    return this.rows.length;
+    return this.rowCount;
   }
 
   /** Moves to the row of (file, line): new rows while the line is below the current one. */
@@ -189,10 +193,12 @@ export class OutputWriter {
     if (file !== this.file) {
       if (this.col > 0) this.newline();
       this.file = file;
-      this.srcLine = line;
-      this.rowFile[this.rows.length] = file;
-      this.rowLine[this.rows.length] = line;
-      return;
+      // The main file starts on the row of its line if the output is still short enough, so that
+      // (before any include adds text) output row r is exactly source line r + 1.
+      const pad = file === this.alignFile ? Math.max(0, line - 1 - this.rowCount) : 0;
+      this.srcLine = line - pad;
+      this.rowFile[this.rowCount] = file;
+      this.rowLine[this.rowCount] = this.srcLine;
     }
     // Long gaps (a big #if 0 block, a header of #defines) are still written as empty rows: they cost
     // a byte each and keep every row of a file in step with its line.
@@ -200,8 +206,8 @@ export class OutputWriter {
   }
 
   private newline(): void {
-    this.rows.push(this.cur.join(""));
-    this.cur = [];
+    this.parts.push("\n");
+    this.rowCount++;
     this.col = 0;
     this.prev = undefined;
     this.srcLine++;
@@ -216,26 +222,26 @@ export class OutputWriter {
     const target = tok.col - 1;
     const prev = this.prev;
     if (tok.line === this.srcLine && this.col < target) {
-      this.cur.push(" ".repeat(target - this.col));
+      this.parts.push(" ".repeat(target - this.col));
       this.size += target - this.col;
       this.col = target;
     } else if (prev !== undefined) {
       const adjacentInSource = prev.exp === -1 && tok.exp === -1 && prev.file === tok.file && prev.line === tok.line && prev.col + prev.text.length === tok.col;
       if (!adjacentInSource && (tok.spaceBefore || this.col < target || wouldPaste(prev, tok))) {
-        this.cur.push(" ");
+        this.parts.push(" ");
         this.col++;
         this.size++;
       }
     }
     this.record(tok);
-    this.cur.push(tok.text);
+    this.parts.push(tok.text);
     this.col += tok.text.length;
     this.size += tok.text.length;
     this.prev = tok;
   }
 
   private record(tok: Token): void {
-    const r = this.rows.length;
+    const r = this.rowCount;
     let segs = this.rowSegs[r];
     const last = segs?.[segs.length - 1];
     let same: boolean;
@@ -255,8 +261,7 @@ export class OutputWriter {
   }
 
   finish(files: readonly string[], expansions: readonly ExpansionRecord[]): { text: string; map: SourceMap } {
-    this.rows.push(this.cur.join(""));
-    this.cur = [];
-    return { text: this.rows.join("\n") + "\n", map: new SourceMap(files, expansions, this.rowFile, this.rowLine, this.rowSegs) };
+    this.parts.push("\n");
+    return { text: this.parts.join(""), map: new SourceMap(files, expansions, this.rowFile, this.rowLine, this.rowSegs) };
   }
 }

@@ -45,9 +45,14 @@ export class InstructionError extends Error {
   }
 }
 
-/** Builds a raw single-slot instruction; fields are range-checked. */
+/**
+ * Builds an instruction from raw fields; fields are range-checked. For LD_IMM64 the immediate is
+ * zero-extended into `imm64` so the value has the same shape `decode` produces (prefer `ldImm64`).
+ */
 export function insn(code: number, dst: number, src: number, off: number, imm: number): Instruction {
-  const value = { code, dst, src, off, imm };
+  const value: Instruction = code === Opcode.LD_IMM64
+    ? { code, dst, src, off, imm, imm64: BigInt(imm >>> 0) }
+    : { code, dst, src, off, imm };
   checkFields(value);
   return value;
 }

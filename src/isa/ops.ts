@@ -221,3 +221,50 @@ export const callLocal = (imm: number): Instruction => insn(Opcode.CALL, 0, Call
 /** kfunc call by BTF id; `off` is 0 for vmlinux or the 1-based index into fd_array for module BTF. */
 export const callKfunc = (btfId: number, off = 0): Instruction => insn(Opcode.CALL, 0, CallSrc.PSEUDO_KFUNC_CALL, off, btfId);
 export const exit = (): Instruction => insn(Opcode.EXIT, 0, 0, 0, 0);
+
+// ---- conditional jumps (raw offsets in slots) ----
+
+export const jeqImm = (dst: Register, imm: number, off: number): Instruction => jmpImm(JmpOp.JEQ, dst, imm, off);
+export const jeqReg = (dst: Register, src: Register, off: number): Instruction => jmpReg(JmpOp.JEQ, dst, src, off);
+export const jeq32Imm = (dst: Register, imm: number, off: number): Instruction => jmp32Imm(JmpOp.JEQ, dst, imm, off);
+export const jeq32Reg = (dst: Register, src: Register, off: number): Instruction => jmp32Reg(JmpOp.JEQ, dst, src, off);
+export const jneImm = (dst: Register, imm: number, off: number): Instruction => jmpImm(JmpOp.JNE, dst, imm, off);
+export const jneReg = (dst: Register, src: Register, off: number): Instruction => jmpReg(JmpOp.JNE, dst, src, off);
+export const jne32Imm = (dst: Register, imm: number, off: number): Instruction => jmp32Imm(JmpOp.JNE, dst, imm, off);
+export const jne32Reg = (dst: Register, src: Register, off: number): Instruction => jmp32Reg(JmpOp.JNE, dst, src, off);
+export const jgtImm = (dst: Register, imm: number, off: number): Instruction => jmpImm(JmpOp.JGT, dst, imm, off);
+export const jgtReg = (dst: Register, src: Register, off: number): Instruction => jmpReg(JmpOp.JGT, dst, src, off);
+export const jgt32Imm = (dst: Register, imm: number, off: number): Instruction => jmp32Imm(JmpOp.JGT, dst, imm, off);
+export const jgt32Reg = (dst: Register, src: Register, off: number): Instruction => jmp32Reg(JmpOp.JGT, dst, src, off);
+export const jgeImm = (dst: Register, imm: number, off: number): Instruction => jmpImm(JmpOp.JGE, dst, imm, off);
+export const jgeReg = (dst: Register, src: Register, off: number): Instruction => jmpReg(JmpOp.JGE, dst, src, off);
+export const jge32Imm = (dst: Register, imm: number, off: number): Instruction => jmp32Imm(JmpOp.JGE, dst, imm, off);
+export const jge32Reg = (dst: Register, src: Register, off: number): Instruction => jmp32Reg(JmpOp.JGE, dst, src, off);
+export const jltImm = (dst: Register, imm: number, off: number): Instruction => jmpImm(JmpOp.JLT, dst, imm, off);
+export const jltReg = (dst: Register, src: Register, off: number): Instruction => jmpReg(JmpOp.JLT, dst, src, off);
+export const jlt32Imm = (dst: Register, imm: number, off: number): Instruction => jmp32Imm(JmpOp.JLT, dst, imm, off);
+export const jlt32Reg = (dst: Register, src: Register, off: number): Instruction => jmp32Reg(JmpOp.JLT, dst, src, off);
+export const jleImm = (dst: Register, imm: number, off: number): Instruction => jmpImm(JmpOp.JLE, dst, imm, off);
+export const jleReg = (dst: Register, src: Register, off: number): Instruction => jmpReg(JmpOp.JLE, dst, src, off);
+export const jle32Imm = (dst: Register, imm: number, off: number): Instruction => jmp32Imm(JmpOp.JLE, dst, imm, off);
+export const jle32Reg = (dst: Register, src: Register, off: number): Instruction => jmp32Reg(JmpOp.JLE, dst, src, off);
+export const jsetImm = (dst: Register, imm: number, off: number): Instruction => jmpImm(JmpOp.JSET, dst, imm, off);
+export const jsetReg = (dst: Register, src: Register, off: number): Instruction => jmpReg(JmpOp.JSET, dst, src, off);
+export const jset32Imm = (dst: Register, imm: number, off: number): Instruction => jmp32Imm(JmpOp.JSET, dst, imm, off);
+export const jset32Reg = (dst: Register, src: Register, off: number): Instruction => jmp32Reg(JmpOp.JSET, dst, src, off);
+export const jsgtImm = (dst: Register, imm: number, off: number): Instruction => jmpImm(JmpOp.JSGT, dst, imm, off);
+export const jsgtReg = (dst: Register, src: Register, off: number): Instruction => jmpReg(JmpOp.JSGT, dst, src, off);
+export const jsgt32Imm = (dst: Register, imm: number, off: number): Instruction => jmp32Imm(JmpOp.JSGT, dst, imm, off);
+export const jsgt32Reg = (dst: Register, src: Register, off: number): Instruction => jmp32Reg(JmpOp.JSGT, dst, src, off);
+export const jsgeImm = (dst: Register, imm: number, off: number): Instruction => jmpImm(JmpOp.JSGE, dst, imm, off);
+export const jsgeReg = (dst: Register, src: Register, off: number): Instruction => jmpReg(JmpOp.JSGE, dst, src, off);
+export const jsge32Imm = (dst: Register, imm: number, off: number): Instruction => jmp32Imm(JmpOp.JSGE, dst, imm, off);
+export const jsge32Reg = (dst: Register, src: Register, off: number): Instruction => jmp32Reg(JmpOp.JSGE, dst, src, off);
+export const jsltImm = (dst: Register, imm: number, off: number): Instruction => jmpImm(JmpOp.JSLT, dst, imm, off);
+export const jsltReg = (dst: Register, src: Register, off: number): Instruction => jmpReg(JmpOp.JSLT, dst, src, off);
+export const jslt32Imm = (dst: Register, imm: number, off: number): Instruction => jmp32Imm(JmpOp.JSLT, dst, imm, off);
+export const jslt32Reg = (dst: Register, src: Register, off: number): Instruction => jmp32Reg(JmpOp.JSLT, dst, src, off);
+export const jsleImm = (dst: Register, imm: number, off: number): Instruction => jmpImm(JmpOp.JSLE, dst, imm, off);
+export const jsleReg = (dst: Register, src: Register, off: number): Instruction => jmpReg(JmpOp.JSLE, dst, src, off);
+export const jsle32Imm = (dst: Register, imm: number, off: number): Instruction => jmp32Imm(JmpOp.JSLE, dst, imm, off);
+export const jsle32Reg = (dst: Register, src: Register, off: number): Instruction => jmp32Reg(JmpOp.JSLE, dst, src, off);

@@ -48,6 +48,7 @@ const epollCreate1 = libc.func("epoll_create1", "int", ["int"]);
 const epollCtl = libc.func("epoll_ctl", "int", ["int", "int", "int", "void *"]);
 const epollWait = libc.func("epoll_wait", "int", ["int", "void *", "int", "int"]);
 const getpidCall = libc.func("getpid", "int", []);
+const getppidCall = libc.func("getppid", "int", []);
 const sysconfCall = libc.func("sysconf", "long", ["int"]);
 
 /** errno of the most recent koffi call on this thread. */
@@ -125,6 +126,11 @@ export function sysGetpid(): number {
   return getpidCall() as number;
 }
 
+/** getppid(2): also the syscall tests fire on purpose (syscalls:sys_enter_getppid is quiet elsewhere). */
+export function sysGetppid(): number {
+  return getppidCall() as number;
+}
+
 /** The calling thread's kernel tid (the main thread's tid equals the pid). */
 export function sysGettid(): number {
   return Number(gettidCall(NR.gettid));
@@ -143,6 +149,8 @@ export interface PollEvents {
 
 /** A libuv poll watcher on an fd: no thread, no spinning; the callback runs on the event loop. */
 export interface FdWatcher {
+  /** (Re)start watching; replaces the callback. */
+  start(onReady: (status: number, events: PollEvents) => void): void;
   stop(): void;
   close(): void;
   ref(): void;
@@ -158,5 +166,11 @@ export function watchFd(fd: number, onReady: (status: number, events: PollEvents
   // koffi's typings describe the callback as (events); the native side actually calls (status, events).
   const cb = onReady as unknown as (ev: PollEvents) => void;
   const handle = koffi.node.poll(fd, { readable: true }, cb);
-  return handle;
+  return {
+    start: (next) => handle.start({ readable: true }, next as unknown as (ev: PollEvents) => void),
+    stop: () => handle.stop(),
+    close: () => handle.close(),
+    ref: () => handle.ref(),
+    unref: () => handle.unref(),
+  };
 }

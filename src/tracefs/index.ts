@@ -5,7 +5,9 @@
 export { TracefsError, TracefsUnavailableError, TracefsEventNotFoundError, FormatParseError } from "./errors.ts";
 export {
   Tracefs,
+  TracefsInstance,
   findTracefs,
+  tracefsMountPoints,
   splitEventName,
   globToRegExp,
   TRACEFS_PATH,

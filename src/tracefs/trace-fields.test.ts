@@ -69,6 +69,7 @@ describe("parseTraceLine", () => {
     });
     // A message that starts like a timestamp must not be taken for one.
     expect(parseTraceLine("            bash-1       [000]   5.000000: 12: x")).toMatchObject({ ts: 5, flags: "", msg: "12: x" });
+    expect(parseTraceLine("            bash-1       [000] 5.0: 12: x")).toMatchObject({ ts: 5, flags: "", msg: "12: x" });
   });
 
   it("accepts integer timestamps of counter trace clocks and keeps the printed text", () => {

@@ -14,8 +14,9 @@
  *   ": msg" (4.12 and older, empty symbol), "tracing_mark_write: msg" (trace_marker).
  *
  * The task column is not a fixed width in practice: comms may contain spaces and dashes ("Web
- * Content", "kworker/u4:1-events_unbound" where the kernel shows workqueue names), and "<...>" stands
- * for an unknown comm. So rather than cutting at column 16 as BCC does, we anchor on the first
+ * Content", "systemd-journal"; lines relayed by other tools may carry the /proc form of workqueue
+ * workers, "kworker/u4:1-events_unbound", longer than 16 columns), and "<...>" stands for an unknown
+ * comm. So rather than cutting at column 16 as BCC does, we anchor on the first
  * "-<pid> [(tgid)] [<cpu>]" structure.
  */
 
@@ -41,11 +42,12 @@ export interface TraceFields {
   msg: string;
 }
 
-// task-pid, optional (tgid), [cpu], optional flags, timestamp ':'.
+// task-pid, optional (tgid), [cpu], optional flags, timestamp ':'. Flags never contain ':', which
+// keeps a short timestamp ("5.0:") from being taken for flags when the irq-info column is off.
 // The task group is lazy so that it stops at the first "-pid [cpu]" structure: a message that
 // happens to contain "-12 [001]" later in the line cannot pull the split to the right.
 const LINE_RE =
-  /^(.*?)-(\d+)\s+(?:\(\s*(\d+|-+)\s*\)\s+)?\[(\d+)\]\s+(?:([^\s\[\]]{1,8})\s+)?(\d+(?:\.\d+)?):(?: (.*))?$/s;
+  /^(.*?)-(\d+)\s+(?:\(\s*(\d+|-+)\s*\)\s+)?\[(\d+)\]\s+(?:([^\s\[\]:]{1,8})\s+)?(\d+(?:\.\d+)?):(?: (.*))?$/s;
 
 // The event/symbol prefix of the message: an identifier, an address, or nothing (old kernels).
 const EVENT_RE = /^([A-Za-z_][\w.]*|0x[0-9a-fA-F]+|):(?: |$)/;

@@ -108,6 +108,22 @@ describe("TracePipe", () => {
     expect(await pipe.nextLine(1000)).toBe("after");
   });
 
+  it("calls a subscriber for each line until the subscription is disposed", async () => {
+    using pipe = openPair({ maxPollMs: 5 });
+    const got: string[] = [];
+    const sub = pipe.subscribe((line) => got.push(line));
+    write("one\ntwo\n");
+    const t0 = performance.now();
+    while (got.length < 2 && performance.now() - t0 < 2000) await new Promise((r) => setTimeout(r, 5));
+    expect(got).toEqual(["one", "two"]);
+    sub[Symbol.dispose]();
+    await sub.done;
+    write("three\n");
+    // The pipe stays open: the line is still there for the next reader.
+    expect(await pipe.nextLine(1000)).toBe("three");
+    expect(got).toEqual(["one", "two"]);
+  });
+
   it("reports an unopenable path with a typed error", () => {
     expect(() => new TracePipe(path.join(dir, "missing"))).toThrow(TracefsError);
     expect(() => new TracePipe(path.join(dir, "missing"))).toThrow(/cannot open .*missing: ENOENT/);

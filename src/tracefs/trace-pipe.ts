@@ -49,6 +49,7 @@ export class TracePipe implements Disposable {
     this.#maxPollMs = Math.max(MIN_POLL_MS, options.maxPollMs ?? 20);
     this.#buf = Buffer.alloc(options.bufferSize ?? 64 * 1024);
     try {
+      // libuv adds O_CLOEXEC itself, so children we spawn do not inherit (and drain) the pipe.
       this.#fd = fs.openSync(this.path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
     } catch (err) {
       const code = errnoCode(err) ?? "EIO";
@@ -121,6 +122,24 @@ export class TracePipe implements Disposable {
 
   [Symbol.asyncIterator](): AsyncGenerator<string, void, undefined> {
     return this.lines();
+  }
+
+  /**
+   * Event form: call `onLine` for each line from a background loop until the returned handle is
+   * disposed or the pipe closed. A read error goes to `onError` (default: rethrown as an unhandled
+   * rejection, so it is not lost) and ends the loop.
+   */
+  subscribe(onLine: (line: string) => void, onError?: (err: unknown) => void): Disposable & { done: Promise<void> } {
+    const ac = new AbortController();
+    const done = (async () => {
+      try {
+        for await (const line of this.lines({ signal: ac.signal })) onLine(line);
+      } catch (err) {
+        if (onError) onError(err);
+        else throw err;
+      }
+    })();
+    return { done, [Symbol.dispose]: () => ac.abort() };
   }
 
   /** Lines already read (complete or not) are dropped; pending async waits resolve at once. */

@@ -3,7 +3,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TracefsError, TracefsEventNotFoundError, TracefsUnavailableError } from "./errors.ts";
-import { findTracefs, globToRegExp, splitEventName, Tracefs } from "./tracefs.ts";
+import { findTracefs, globToRegExp, splitEventName, Tracefs, tracefsMountPoints } from "./tracefs.ts";
 
 // A directory laid out like tracefs, for the path logic (the kernel tests read the real one).
 let root: string;
@@ -90,6 +90,18 @@ describe("findTracefs", () => {
     expect((err as TracefsUnavailableError).code).toBe("TRACEFS_UNAVAILABLE");
     expect((err as Error).message).toMatch(/tracefs is not mounted at .*not-mounted.*mount -t tracefs nodev/);
     expect((err as Error).message).not.toContain("\n");
+  });
+});
+
+describe("tracefsMountPoints", () => {
+  it("picks tracefs mounts out of /proc/self/mounts text", () => {
+    const text = [
+      "sysfs /sys sysfs rw,relatime 0 0",
+      "tracefs /sys/kernel/tracing tracefs rw,relatime 0 0",
+      "nodev /mnt/my\\040trace tracefs rw 0 0",
+      "debugfs /sys/kernel/debug debugfs rw 0 0",
+    ].join("\n");
+    expect(tracefsMountPoints(text)).toEqual(["/sys/kernel/tracing", "/mnt/my trace"]);
   });
 });
 

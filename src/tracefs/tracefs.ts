@@ -11,6 +11,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { errnoCode, TracefsError, TracefsEventNotFoundError, TracefsUnavailableError } from "./errors.ts";
 import { parseFormat, type EventFormat } from "./format.ts";
+import { TracePipe, type TracePipeOptions } from "./trace-pipe.ts";
 
 export const TRACEFS_PATH = "/sys/kernel/tracing";
 export const DEBUGFS_TRACING_PATH = "/sys/kernel/debug/tracing";
@@ -31,6 +32,26 @@ function isTracefsRoot(dir: string): boolean {
   }
 }
 
+/** Mount points of tracefs filesystems, from /proc/self/mounts (octal escapes decoded). */
+export function tracefsMountPoints(mountsText?: string): string[] {
+  let text = mountsText;
+  if (text === undefined) {
+    try {
+      text = fs.readFileSync("/proc/self/mounts", "utf8");
+    } catch {
+      return [];
+    }
+  }
+  const out: string[] = [];
+  for (const line of text.split("\n")) {
+    const [, mountPoint, fsType] = line.split(" ");
+    if (fsType === "tracefs" && mountPoint !== undefined) {
+      out.push(mountPoint.replace(/\\([0-7]{3})/g, (_, oct: string) => String.fromCharCode(Number.parseInt(oct, 8))));
+    }
+  }
+  return out;
+}
+
 /**
  * Path of a mounted tracefs. Mounts it at /sys/kernel/tracing when nothing is mounted and we may
  * (root, `mount` option not false). Throws TracefsUnavailableError otherwise.
@@ -38,18 +59,29 @@ function isTracefsRoot(dir: string): boolean {
 export function findTracefs(options: FindTracefsOptions = {}): string {
   const candidates = options.candidates ?? [TRACEFS_PATH, DEBUGFS_TRACING_PATH];
   for (const dir of candidates) if (isTracefsRoot(dir)) return dir;
+  // Mounted somewhere unusual (a container runtime's choice, an admin's): /proc/self/mounts knows.
+  if (options.candidates === undefined) {
+    const elsewhere = tracefsMountPoints().find(isTracefsRoot);
+    if (elsewhere !== undefined) return elsewhere;
+  }
 
   const target = candidates[0] ?? TRACEFS_PATH;
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
   let mountFailure = "";
-  if (options.mount !== false && isRoot && fs.existsSync(target)) {
-    try {
-      execFileSync("mount", ["-t", "tracefs", "nodev", target], { stdio: ["ignore", "ignore", "pipe"], timeout: 10_000 });
-      if (isTracefsRoot(target)) return target;
-      mountFailure = ` (mount succeeded but ${target}/events is missing)`;
-    } catch (err) {
-      const stderr = (err as { stderr?: Buffer }).stderr?.toString().trim();
-      mountFailure = ` (mount failed: ${stderr || (err as Error).message})`;
+  if (options.mount !== false && isRoot) {
+    // Mount on the first candidate whose directory exists (sysfs provides /sys/kernel/tracing
+    // since 4.1; /sys/kernel/debug/tracing exists only while debugfs is mounted).
+    for (const dir of candidates) {
+      if (!fs.existsSync(dir)) continue;
+      try {
+        execFileSync("mount", ["-t", "tracefs", "nodev", dir], { stdio: ["ignore", "ignore", "pipe"], timeout: 10_000 });
+        if (isTracefsRoot(dir)) return dir;
+        mountFailure = ` (mounted ${dir} but it has no events/)`;
+      } catch (err) {
+        const stderr = (err as { stderr?: Buffer }).stderr?.toString().trim();
+        mountFailure = ` (mount on ${dir} failed: ${stderr || (err as Error).message})`;
+      }
+      break;
     }
   }
   const hint = isRoot
@@ -123,16 +155,18 @@ export class Tracefs {
   }
 
   eventExists(category: string, event: string): boolean {
-    try {
-      return fs.statSync(path.join(this.eventDir(category, event), "id")).isFile();
-    } catch {
-      return false;
-    }
+    const dir = this.eventDir(category, event);
+    // The ftrace/* internal events have a format but no id file.
+    return fs.existsSync(path.join(dir, "id")) || fs.existsSync(path.join(dir, "format"));
   }
 
   /** The event's id (what perf_event_attr.config takes for PERF_TYPE_TRACEPOINT). */
   eventId(category: string, event: string): number {
     const file = path.join(this.eventDir(category, event), "id");
+    if (!fs.existsSync(file) && fs.existsSync(path.join(this.eventDir(category, event), "format"))) {
+      // ftrace/* events expose their id only in the format file.
+      return this.format(category, event).id;
+    }
     const text = this.#readEventFile(file, category, event);
     const id = Number(text.trim());
     if (!Number.isInteger(id) || id < 0) {
@@ -150,6 +184,11 @@ export class Tracefs {
     const parsed = parseFormat(this.#readEventFile(file, category, event), file);
     this.#formats.set(key, parsed);
     return parsed;
+  }
+
+  /** Open this mount's trace_pipe (see TracePipe). */
+  tracePipe(options?: TracePipeOptions): TracePipe {
+    return new TracePipe(this.path("trace_pipe"), options);
   }
 
   /** Drop cached formats (e.g. after removing and re-adding a dynamic probe event of the same name). */
@@ -197,6 +236,23 @@ export class Tracefs {
       .sort();
   }
 
+  /**
+   * Create a tracing instance (instances/<name>): a private ring buffer with its own trace_pipe,
+   * trace_marker and event enables, so a reader does not compete with other trace_pipe readers on
+   * the machine. Removed on dispose.
+   */
+  createInstance(name: string): TracefsInstance {
+    checkName("instance", name);
+    const dir = this.path("instances", name);
+    try {
+      fs.mkdirSync(dir);
+    } catch (err) {
+      const code = errnoCode(err) ?? "EIO";
+      throw new TracefsError(`cannot create tracing instance ${dir}: ${code}`, code, dir, { cause: err });
+    }
+    return new TracefsInstance(dir);
+  }
+
   #walkEvents(): string[] {
     const out: string[] = [];
     for (const category of this.categories()) {
@@ -237,4 +293,42 @@ export function splitEventName(name: string): EventName {
     throw new TracefsError(`tracepoint name "${name}" is not "category:event"`, "EINVAL");
   }
   return { category: name.slice(0, i), event: name.slice(i + 1) };
+}
+
+/** A tracefs instance directory; its event tree shares ids and formats with the top level. */
+export class TracefsInstance implements Disposable {
+  #removed = false;
+
+  constructor(readonly root: string) {}
+
+  path(...parts: string[]): string {
+    return path.join(this.root, ...parts);
+  }
+
+  /** Write a line into this instance's buffer through its trace_marker. */
+  mark(text: string): void {
+    fs.writeFileSync(this.path("trace_marker"), text, { flag: "a" });
+  }
+
+  /** Enable or disable an event in this instance only. */
+  setEventEnabled(category: string, event: string, enabled: boolean): void {
+    checkName("category", category);
+    checkName("event", event);
+    fs.writeFileSync(this.path("events", category, event, "enable"), enabled ? "1" : "0", { flag: "a" });
+  }
+
+  /** rmdir the instance (the kernel refuses with EBUSY while a reader has its trace_pipe open). */
+  remove(): void {
+    if (this.#removed) return;
+    try {
+      fs.rmdirSync(this.root);
+    } catch (err) {
+      if (errnoCode(err) !== "ENOENT") throw err;
+    }
+    this.#removed = true;
+  }
+
+  [Symbol.dispose](): void {
+    this.remove();
+  }
 }

@@ -1,5 +1,8 @@
 import type { CommandModule } from "yargs";
+import { featuresCommand } from "./features.ts";
+import { tplistCommand } from "./tplist.ts";
+import { tracePipeCommand } from "./trace-pipe.ts";
 
 /** Every CLI command, in the order `--help` lists them. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [];
+export const commands: CommandModule<any, any>[] = [featuresCommand, tplistCommand, tracePipeCommand];

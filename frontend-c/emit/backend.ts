@@ -1,0 +1,79 @@
+/**
+ * @fileoverview The back end as one call per function/module: IR → optimised IR → machine form →
+ * registers allocated → frame laid out → selected → peephole → assembled ProgramSpec.
+ * (The front end's pipeline.ts sequences the whole compiler; this is the back end's fixed order.)
+ */
+import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
+import type { IrFunction, IrModule } from "../ir/ir.ts";
+import { expandMemoryOps, legalizeImmediates } from "../ir/legalize.ts";
+import { optimizeFunction } from "../ir/optimize.ts";
+import { printFunction } from "../ir/printer.ts";
+import { verifyFunction } from "../ir/verify.ts";
+import { allocateRegisters } from "../regalloc/allocate.ts";
+import { layoutFrame } from "../regalloc/frame.ts";
+import { toMachineForm } from "../regalloc/machine.ts";
+import type { CollectionSpec, ProgramSpec } from "../../src/spec/program-spec.ts";
+import { assemble, type Assembled } from "./emit.ts";
+import { peephole } from "./peephole.ts";
+import { selectFunction } from "./select.ts";
+
+export interface BackendOptions {
+  /** Run the IR optimiser (default true). */
+  optimize?: boolean;
+  /** Check IR invariants between passes (throws InternalCompilerError on a broken invariant). */
+  verify?: boolean;
+  /** Receives intermediate dumps: "ir" (input), "ir-opt" (after optimisation), "ir-alloc" (after allocation). */
+  dump?: (stage: "ir" | "ir-opt" | "ir-alloc", text: string) => void;
+}
+
+export interface CompiledFunction extends Assembled {
+  stackSize: number;
+}
+
+/** Compiles one function. Mutates `fn` (it ends in allocated machine form). */
+export function compileFunction(fn: IrFunction, sink: DiagnosticSink, opts: BackendOptions = {}): CompiledFunction | undefined {
+  for (const b of fn.blocks) {
+    for (const i of b.insts) {
+      if (i.op === "calllocal") {
+        sink.error("backend/unsupported", i.span, `calls to non-inlined function '${i.callee}' are not supported yet; mark it static inline`);
+        return undefined;
+      }
+    }
+  }
+  opts.dump?.("ir", printFunction(fn));
+  if (opts.verify) verifyFunction(fn, "input");
+  expandMemoryOps(fn);
+  if (opts.optimize ?? true) optimizeFunction(fn);
+  legalizeImmediates(fn);
+  if (opts.verify) verifyFunction(fn, "optimize");
+  opts.dump?.("ir-opt", printFunction(fn));
+  toMachineForm(fn);
+  if (opts.verify) verifyFunction(fn, "machine", { allowPhys: true });
+  allocateRegisters(fn);
+  opts.dump?.("ir-alloc", printFunction(fn));
+  const frame = layoutFrame(fn, sink);
+  const items = peephole(selectFunction(fn, frame));
+  return { ...assemble(items, sink, fn.span), stackSize: frame.size };
+}
+
+/** Compiles every program of a module into a CollectionSpec. */
+export function generateCollection(mod: IrModule, sink: DiagnosticSink, opts: BackendOptions = {}): CollectionSpec {
+  const programs: ProgramSpec[] = [];
+  const byName = new Map(mod.functions.map((f) => [f.name, f]));
+  for (const p of mod.programs) {
+    const fn = byName.get(p.function);
+    if (fn === undefined) continue;
+    const out = compileFunction(fn, sink, opts);
+    if (out === undefined) continue;
+    programs.push({
+      name: p.function,
+      section: p.section,
+      license: mod.license,
+      instructions: out.instructions,
+      spans: out.spans,
+      mapRelocations: out.mapRelocations,
+      stackSize: out.stackSize,
+    });
+  }
+  return { programs, maps: mod.maps, license: mod.license };
+}

@@ -1,0 +1,102 @@
+/**
+ * @fileoverview Per-function lowering state: the IR builder, where each C local lives (a vreg or
+ * a stack frame object), loop/switch targets, and the inlining stack. Also the value conventions
+ * every lowering file relies on:
+ *
+ * A scalar of C type T held in a vreg is always *normalised*: its 64-bit contents equal the C value
+ * (signed types sign-extended, unsigned zero-extended, _Bool 0/1, pointers as is). Operations on
+ * 32-bit types run as ALU32 (which zero-extends) and are sign-extended afterwards for signed types.
+ * That keeps comparisons, 64-bit arithmetic and stores simple and makes casts between sizes cheap.
+ */
+import type { DiagnosticSink, Span } from "../diagnostics/index.ts";
+import { InternalCompilerError } from "../diagnostics/index.ts";
+import { IrBuilder } from "../ir/builder.ts";
+import { type Block, type FrameRef, type Operand, type VReg, imm, isImm } from "../ir/ir.ts";
+import type { FunctionSym, LocalSym } from "../sema/typed-ast.ts";
+import { type CType, alignOf, sizeOf } from "../sema/types.ts";
+
+export type Storage = { kind: "vreg"; v: VReg } | { kind: "frame"; ref: FrameRef };
+
+/** One active function body (the program itself, or an inlined callee). */
+export interface InlineFrame {
+  fn: FunctionSym;
+  storage: Map<number, Storage>;
+  labels: Map<string, Block>;
+  /** Where `return` goes in an inlined body; undefined in the program's own body. */
+  retBlock: Block | undefined;
+  retValue: VReg | undefined;
+}
+
+export interface LoopTargets {
+  breakTo: Block;
+  continueTo: Block | undefined; // undefined for switch
+}
+
+export class FnLowerer {
+  readonly b: IrBuilder;
+  readonly frames: InlineFrame[] = [];
+  readonly targets: LoopTargets[] = [];
+  /** Switch case label id → block. */
+  readonly caseBlocks = new Map<number, Block>();
+
+  constructor(
+    name: string,
+    span: Span,
+    readonly sink: DiagnosticSink,
+  ) {
+    this.b = IrBuilder.create(name, span);
+  }
+
+  get frame(): InlineFrame {
+    const f = this.frames[this.frames.length - 1];
+    if (!f) throw new InternalCompilerError("lower", "no active function");
+    return f;
+  }
+
+  /** Storage of a local; declares it on first sight (compound-literal temps, sema-made temps). */
+  storageOf(sym: LocalSym, span: Span): Storage {
+    const s = this.frame.storage.get(sym.id);
+    if (s) return s;
+    return this.declare(sym, span);
+  }
+
+  declare(sym: LocalSym, span: Span): Storage {
+    const t = sym.type;
+    let s: Storage;
+    if (t.kind === "record" || t.kind === "array" || sym.addressTaken) {
+      const size = Math.max(1, sizeOf(t));
+      s = { kind: "frame", ref: this.b.frameObject(sym.name, size, Math.min(8, Math.max(1, alignOf(t))), sym.span) };
+    } else {
+      s = { kind: "vreg", v: this.b.vreg(sym.name) };
+    }
+    this.frame.storage.set(sym.id, s);
+    void span;
+    return s;
+  }
+
+  /** Materialises an operand into a vreg. */
+  reg(o: Operand, span: Span): VReg {
+    if (!isImm(o)) return o;
+    return this.b.mov(this.b.vreg(), o, span);
+  }
+
+  /** Re-normalises a vreg holding a (possibly wrapped) value of integer/pointer type `t`. */
+  normalize(v: VReg, t: CType, span: Span): VReg {
+    if (t.kind !== "int" || t.size === 8) return v;
+    if (t.bool) return this.b.setcc(this.b.vreg(), "ne", v, imm(0), span);
+    return this.b.ext(this.b.vreg(), v, (t.size * 8) as 8 | 16 | 32, t.signed, span);
+  }
+
+  /** Starts a fresh block and makes it current (used after unconditional jumps). */
+  startBlock(label?: string): Block {
+    const blk = this.b.newBlock(label);
+    this.b.setBlock(blk);
+    return blk;
+  }
+
+  /** Jumps to `target` when the current block is still open, then continues in `target`. */
+  fallInto(target: Block, span: Span): void {
+    if (this.b.open) this.b.jmp(target, span);
+    this.b.setBlock(target);
+  }
+}

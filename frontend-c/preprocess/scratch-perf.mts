@@ -1,0 +1,13 @@
+import { readFileSync } from "node:fs";
+import { preprocess, MemoryIncludeHost } from "./index.ts";
+import { DiagnosticSink } from "../diagnostics/index.ts";
+const dir = new URL("./testdata/", import.meta.url).pathname;
+const src = readFileSync(dir + "bcc-sample.c", "utf8");
+const host = new MemoryIncludeHost({ "/t/bcc-prelude.h": readFileSync(dir + "bcc-prelude.h", "utf8") });
+let r;
+for (let i = 0; i < 300; i++) r = preprocess(src, { file: "/t/main.c", includeHost: host }, new DiagnosticSink());
+const N = 3000; const t0 = performance.now();
+for (let i = 0; i < N; i++) r = preprocess(src, { file: "/t/main.c", includeHost: host }, new DiagnosticSink());
+console.log(((performance.now() - t0) / N).toFixed(3), "ms/run");
+const s = new DiagnosticSink(); r = preprocess(src, { file: "/t/main.c", includeHost: host }, s);
+console.log(s.diagnostics, r.text.split("\n").slice(0, 40).join("\n"));

@@ -1,0 +1,244 @@
+/**
+ * @fileoverview Top-level declarations: typedefs, tags, constant globals (folded), the license,
+ * maps (libbpf `SEC(".maps")` structs and BCC-style `BPF_HASH(...)` macros) and functions.
+ */
+import type { Span } from "../diagnostics/index.ts";
+import type { Declaration, FunctionDef, MapMacroDecl, TypeName } from "../parse/ast.ts";
+import type { Checker, FunctionContext } from "./checker.ts";
+import { checkInitializer } from "./check-init.ts";
+import { checkBlockItems } from "./check-stmt.ts";
+import { constOf } from "./conversions.ts";
+import { constInt, resolveTypeName } from "./resolve-type.ts";
+import type { FunctionSym, LocalSym } from "./typed-ast.ts";
+import { type CType, type MapDecl, T, arrayOf, isAggregate, isInt, isPtr, isRecord, sizeOf, typeToString } from "./types.ts";
+
+const MAX_STACK = 512;
+
+function sectionOf(c: Checker, attrs: { name: string; args: { kind: string }[]; span: Span }[]): string | undefined {
+  const a = attrs.find((x) => x.name === "section");
+  if (!a) return undefined;
+  const arg = a.args[0] as { kind: string; bytes?: Uint8Array } | undefined;
+  if (arg?.kind !== "string" || !arg.bytes) {
+    c.error("sema/bad-attribute", a.span, "section(...) needs a string literal");
+    return undefined;
+  }
+  return new TextDecoder().decode(arg.bytes);
+}
+
+export function checkGlobalDecl(c: Checker, d: Declaration): void {
+  const isTypedef = d.storage.includes("typedef");
+  if (d.declarators.length === 0) {
+    resolveTypeName(c, d.base);
+    return;
+  }
+  for (const v of d.declarators) {
+    const t = resolveTypeName(c, v.type);
+    if (isTypedef) {
+      const prev = c.scope.names.get(v.name);
+      if (prev?.kind === "typedef" && prev.type !== t && t.kind !== "error" && typeToString(prev.type) !== typeToString(t)) {
+        c.error("sema/redefinition", v.nameSpan, `typedef '${v.name}' redefined with a different type`);
+      }
+      c.scope.names.set(v.name, { kind: "typedef", type: t, span: v.nameSpan });
+      continue;
+    }
+    if (t.kind === "error") continue;
+    if (t.kind === "func") {
+      declareFunction(c, v.name, t, [], d.storage.includes("static"), undefined, v.nameSpan);
+      continue;
+    }
+    const section = sectionOf(c, [...d.attrs, ...v.attrs]);
+    if (section === "license" || v.name === "_license" || v.name === "LICENSE") {
+      if (v.init?.kind === "string") c.license = new TextDecoder().decode(v.init.bytes);
+      continue;
+    }
+    if (section === ".maps") {
+      const m = libbpfMap(c, v.name, t, v.nameSpan);
+      if (m) addMap(c, m);
+      continue;
+    }
+    if (d.storage.includes("extern")) {
+      c.error("sema/unsupported", v.nameSpan, `extern variable '${v.name}' is not supported (no kconfig/ksym yet)`);
+      continue;
+    }
+    const isConst = !!(t as { const?: boolean }).const;
+    if (isConst && v.init && (isInt(t) || isPtr(t))) {
+      const r = checkInitializer(c, t, v.init);
+      const part = r.parts[0];
+      const value = part?.kind === "scalar" ? part.expr : undefined;
+      if (value && constOf(value) !== undefined) {
+        c.scope.names.set(v.name, { kind: "global-const", value, type: t, span: v.nameSpan });
+        continue;
+      }
+      c.error("sema/not-constant", v.span, `the initializer of const global '${v.name}' is not a constant`);
+      continue;
+    }
+    c.error("sema/unsupported-global", v.nameSpan,
+      `global variable '${v.name}' is not supported yet: use a map, or make it a const scalar with a constant initializer`);
+  }
+}
+
+function addMap(c: Checker, m: MapDecl): void {
+  const prev = c.scope.names.get(m.name);
+  if (prev) {
+    c.error("sema/redefinition", m.span, `redefinition of '${m.name}'`, prev.span ? [{ message: "previous definition is here", span: prev.span }] : []);
+    return;
+  }
+  c.maps.push(m);
+  c.scope.names.set(m.name, { kind: "map", map: m, span: m.span });
+}
+
+const MAP_KIND_BY_ID: Record<number, string> = {
+  1: "hash", 2: "array", 3: "prog_array", 4: "perf_event_array", 5: "percpu_hash", 6: "percpu_array", 7: "stack_trace",
+  8: "cgroup_array", 9: "lru_hash", 10: "lru_percpu_hash", 11: "lpm_trie", 12: "array_of_maps", 13: "hash_of_maps",
+  22: "queue", 23: "stack", 27: "ringbuf", 29: "task_storage",
+};
+
+/**
+ * libbpf's BTF-defined map: `struct { __uint(type, BPF_MAP_TYPE_HASH); __type(key, u32); ... } m SEC(".maps")`.
+ * After macro expansion `__uint(x, N)` is `int (*x)[N]` and `__type(x, T)` is `typeof(T) *x`.
+ */
+function libbpfMap(c: Checker, name: string, t: CType, span: Span): MapDecl | undefined {
+  if (!isRecord(t)) {
+    c.error("sema/bad-map", span, `'${name}' in section .maps must be a struct describing the map`);
+    return undefined;
+  }
+  const num = (f: string): number | undefined => {
+    const fld = t.rec.fields.find((x) => x.name === f);
+    if (!fld) return undefined;
+    if (isPtr(fld.type) && fld.type.to.kind === "array") return fld.type.to.length;
+    return undefined;
+  };
+  const typ = (f: string): CType | undefined => {
+    const fld = t.rec.fields.find((x) => x.name === f);
+    return fld && isPtr(fld.type) ? fld.type.to : undefined;
+  };
+  const typeId = num("type");
+  const kind = typeId !== undefined ? MAP_KIND_BY_ID[typeId] : undefined;
+  if (!kind) {
+    c.error("sema/bad-map", span, `map '${name}' needs a known __uint(type, BPF_MAP_TYPE_...)`);
+    return undefined;
+  }
+  const keySize = num("key_size");
+  const valueSize = num("value_size");
+  const key = typ("key") ?? (keySize !== undefined ? arrayOf(T.uchar, keySize) : T.void);
+  const value = typ("value") ?? (valueSize !== undefined ? arrayOf(T.uchar, valueSize) : T.void);
+  return { name, kind, key, value, maxEntries: num("max_entries") ?? 0, flags: num("map_flags") ?? 0, span };
+}
+
+interface MacroShape {
+  kind: string;
+  key?: CType;
+  value?: CType;
+  size: number;
+  /** Positions of key/value in the type arguments. */
+  args: ("key" | "value")[];
+}
+
+function macroShape(macro: string): MacroShape | undefined {
+  switch (macro) {
+    case "BPF_HASH": return { kind: "hash", key: T.ullong, value: T.ullong, size: 10240, args: ["key", "value"] };
+    case "BPF_LRU_HASH": return { kind: "lru_hash", key: T.ullong, value: T.ullong, size: 10240, args: ["key", "value"] };
+    case "BPF_PERCPU_HASH": return { kind: "percpu_hash", key: T.ullong, value: T.ullong, size: 10240, args: ["key", "value"] };
+    case "BPF_ARRAY": return { kind: "array", key: T.uint, value: T.ullong, size: 10240, args: ["value"] };
+    case "BPF_PERCPU_ARRAY": return { kind: "percpu_array", key: T.uint, value: T.ullong, size: 10240, args: ["value"] };
+    case "BPF_HISTOGRAM": return { kind: "hash", key: T.int, value: T.ullong, size: 64, args: ["key"] };
+    case "BPF_PERF_OUTPUT": return { kind: "perf_event_array", key: T.int, value: T.uint, size: 0, args: [] };
+    case "BPF_RINGBUF_OUTPUT": return { kind: "ringbuf", key: T.void, value: T.void, size: 0, args: [] };
+    case "BPF_STACK_TRACE": return { kind: "stack_trace", key: T.uint, value: arrayOf(T.ullong, 127), size: 1024, args: [] };
+    case "BPF_QUEUE": return { kind: "queue", key: T.void, value: T.ullong, size: 1024, args: ["value"] };
+    default: return undefined;
+  }
+}
+
+export function checkMapMacro(c: Checker, m: MapMacroDecl): void {
+  const shape = macroShape(m.macro);
+  if (!shape) {
+    c.error("sema/unknown-map-macro", m.span, `unknown map declaration macro '${m.macro}'`);
+    return;
+  }
+  const types: Record<string, CType> = {};
+  if (m.typeArgs.length > shape.args.length) {
+    c.error("sema/bad-map", m.span, `${m.macro} takes at most ${shape.args.length} type argument(s)`);
+    return;
+  }
+  m.typeArgs.forEach((tn: TypeName, i) => {
+    types[shape.args[i]!] = resolveTypeName(c, tn);
+  });
+  let size = shape.size;
+  if (m.sizeArg) {
+    const v = constInt(c, m.sizeArg, "the map size");
+    if (v === undefined) return;
+    size = Number(v);
+    if (m.macro === "BPF_RINGBUF_OUTPUT") size *= 4096; // BCC counts ring buffer pages
+  }
+  const key = types.key ?? shape.key ?? T.void;
+  const value = types.value ?? shape.value ?? T.void;
+  if (key.kind === "error" || value.kind === "error") return;
+  addMap(c, { name: m.name, kind: shape.kind, key, value, maxEntries: size, flags: 0, span: m.span });
+}
+
+function declareFunction(
+  c: Checker, name: string, t: CType & { kind: "func" }, params: LocalSym[], isStatic: boolean, section: string | undefined, span: Span,
+): FunctionSym {
+  const prev = c.scope.names.get(name);
+  if (prev?.kind === "function") {
+    if (params.length > 0) prev.params = params;
+    if (section !== undefined) prev.section = section;
+    return prev;
+  }
+  if (prev) c.error("sema/redefinition", span, `'${name}' redeclared as a different kind of symbol`);
+  const sym: FunctionSym = { kind: "function", name, type: t, params, body: undefined, isStatic, section, span };
+  c.scope.names.set(name, sym);
+  c.functions.set(name, sym);
+  return sym;
+}
+
+export function checkFunction(c: Checker, f: FunctionDef): void {
+  const t = resolveTypeName(c, f.type);
+  if (t.kind !== "func") return;
+  const section = sectionOf(c, f.attrs);
+  const existing = c.scope.names.get(f.name);
+  if (existing?.kind === "function" && existing.body) {
+    c.error("sema/redefinition", f.nameSpan, `redefinition of function '${f.name}'`, [{ message: "previous definition is here", span: existing.span }]);
+    return;
+  }
+  const sym = declareFunction(c, f.name, t, [], f.storage.includes("static"), section, f.nameSpan);
+  sym.type = t;
+  const ctx: FunctionContext = { sym, ret: t.ret, locals: [], loopDepth: 0, switches: [], breakable: 0, labels: new Map(), gotos: [] };
+  c.fn = ctx;
+  c.pushScope();
+  const params: LocalSym[] = [];
+  f.params.forEach((p, i) => {
+    const pt = t.params[i] ?? T.error;
+    if (isAggregate(pt)) c.error("sema/unsupported", p.span, `parameter '${p.name ?? i}' of struct type: pass a pointer instead`);
+    const ls = c.newLocal(p.name ?? `<param${i}>`, pt, p.span);
+    ls.paramIndex = i;
+    params.push(ls);
+    if (p.name) c.scope.names.set(p.name, ls);
+  });
+  if (params.length > 5) c.error("sema/too-many-params", f.nameSpan, `'${f.name}' has ${params.length} parameters; BPF functions take at most 5`);
+  sym.params = params;
+  sym.span = f.nameSpan;
+  const body = checkBlockItems(c, f.body.items);
+  c.popScope();
+  for (const g of ctx.gotos) {
+    if (!ctx.labels.has(g.label)) c.error("sema/unknown-label", g.span, `use of undeclared label '${g.label}'`);
+  }
+  sym.body = { k: "block", items: body, span: f.body.span };
+  checkStack(c, f, ctx.locals);
+  c.fn = undefined;
+}
+
+/** Estimates the frame (objects that must live in memory) and reports frames over 512 bytes. */
+function checkStack(c: Checker, f: FunctionDef, locals: LocalSym[]): void {
+  const inMemory = locals.filter((l) => l.type.kind !== "error" && (isAggregate(l.type) || l.addressTaken));
+  let total = 0;
+  for (const l of inMemory) total += Math.ceil(sizeOf(l.type) / 8) * 8;
+  if (total <= MAX_STACK) return;
+  const largest = [...inMemory].sort((a, b) => sizeOf(b.type) - sizeOf(a.type)).slice(0, 3);
+  c.error("sema/stack-overflow", f.nameSpan,
+    `'${f.name}' needs at least ${total} bytes of stack; BPF allows ${MAX_STACK}. Largest locals: ` +
+      largest.map((l) => `'${l.name}' (${sizeOf(l.type)} bytes)`).join(", ") +
+      ". Move large buffers into a per-CPU array map.",
+    largest.map((l) => ({ message: `'${l.name}' is ${sizeOf(l.type)} bytes`, span: l.span })));
+}

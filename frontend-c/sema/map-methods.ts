@@ -1,0 +1,158 @@
+/**
+ * @fileoverview BCC-style method calls on maps (`counts.lookup(&k)`, `counts.increment(k)`, ...),
+ * desugared here into helper calls and statement expressions, so lowering needs no map-specific
+ * code. The dialect layer (next issue) extends this table.
+ */
+import type { Span } from "../diagnostics/index.ts";
+import type { Expr } from "../parse/ast.ts";
+import type { Checker } from "./checker.ts";
+import { assignConvert, checkExpr, checkRvalue, errorExpr, markAddressTaken } from "./check-expr.ts";
+import { convert, mkConst } from "./conversions.ts";
+import type { HelperProto } from "./helper-table.ts";
+import type { TExpr, TStmt } from "./typed-ast.ts";
+import { type CType, type MapDecl, T, isInt, isPtr, ptrTo, typeToString } from "./types.ts";
+
+const BPF_ANY = 0n;
+const BPF_NOEXIST = 1n;
+
+const METHODS = ["lookup", "update", "insert", "delete", "increment", "lookup_or_try_init", "perf_submit", "ringbuf_output"];
+
+function helper(c: Checker, name: string): HelperProto {
+  return c.helpers.get(name)!;
+}
+
+function call(c: Checker, name: string, args: TExpr[], type: CType | undefined, span: Span): TExpr {
+  const h = helper(c, name);
+  return { k: "helper", helper: h, args, type: type ?? h.ret, span };
+}
+
+/** A pointer argument: `&x` given, or (for BCC's by-value keys) a temporary holding the value. */
+function keyPointer(c: Checker, a: Expr, want: CType, what: string, pre: TStmt[]): TExpr {
+  const v = checkRvalue(c, a);
+  if (v.type.kind === "error") return v;
+  if (isPtr(v.type)) return v;
+  const sym = c.newLocal(`<${what}>`, want, a.span);
+  sym.addressTaken = true;
+  const init = assignConvert(c, want, v, a.span, what);
+  if (init.type.kind === "error") return init;
+  pre.push({ k: "decl", sym, init: { zeroFill: true, parts: [{ kind: "scalar", offset: 0, expr: init }] }, span: a.span });
+  const ref: TExpr = { k: "local", sym, type: want, span: a.span };
+  return { k: "addr", of: ref, type: ptrTo(want), span: a.span };
+}
+
+function wrap(pre: TStmt[], result: TExpr): TExpr {
+  if (pre.length === 0) return result;
+  return { k: "stmt-expr", body: pre, result, type: result.type, span: result.span };
+}
+
+export function checkMapMethod(c: Checker, e: Expr & { kind: "call" }, callee: Expr & { kind: "member" }): TExpr {
+  const obj = checkExpr(c, callee.object);
+  if (obj.type.kind === "error") return errorExpr(e.span);
+  if (obj.k !== "map") {
+    c.error("sema/call-non-function", callee.span, `'${callee.name}' is a member, not a method; only maps have methods`);
+    return errorExpr(e.span);
+  }
+  const m = obj.map;
+  const n = e.args.length;
+  const arity = (min: number, max: number): boolean => {
+    if (n >= min && n <= max) return true;
+    c.error("sema/bad-helper-args", e.span, `${m.name}.${callee.name}() takes ${min === max ? min : `${min} to ${max}`} argument(s), got ${n}`);
+    return false;
+  };
+  const pre: TStmt[] = [];
+  const mapRef: TExpr = obj;
+  switch (callee.name) {
+    case "lookup": {
+      if (!arity(1, 1)) return errorExpr(e.span);
+      const k = keyPointer(c, e.args[0]!, m.key, "key", pre);
+      if (k.type.kind === "error") return k;
+      return wrap(pre, call(c, "bpf_map_lookup_elem", [mapRef, k], ptrTo(m.value), e.span));
+    }
+    case "update":
+    case "insert": {
+      if (!arity(2, 2)) return errorExpr(e.span);
+      const k = keyPointer(c, e.args[0]!, m.key, "key", pre);
+      const v = keyPointer(c, e.args[1]!, m.value, "value", pre);
+      if (k.type.kind === "error" || v.type.kind === "error") return errorExpr(e.span);
+      const flags = mkConst(callee.name === "insert" ? BPF_NOEXIST : BPF_ANY, T.ulong, e.span);
+      return wrap(pre, call(c, "bpf_map_update_elem", [mapRef, k, v, flags], undefined, e.span));
+    }
+    case "delete": {
+      if (!arity(1, 1)) return errorExpr(e.span);
+      const k = keyPointer(c, e.args[0]!, m.key, "key", pre);
+      if (k.type.kind === "error") return k;
+      return wrap(pre, call(c, "bpf_map_delete_elem", [mapRef, k], undefined, e.span));
+    }
+    case "lookup_or_try_init":
+    case "increment": {
+      const inc = callee.name === "increment";
+      if (!arity(1, inc ? 2 : 2)) return errorExpr(e.span);
+      if (!inc && n !== 2) return errorExpr(e.span);
+      const k = keyPointer(c, e.args[0]!, m.key, "key", pre);
+      if (k.type.kind === "error") return k;
+      if (inc && !isInt(m.value)) {
+        c.error("sema/type-mismatch", e.span, `${m.name}.increment() needs an integer value type, not ${typeToString(m.value)}`);
+        return errorExpr(e.span);
+      }
+      // p = lookup(k); if (!p) { update(k, init, NOEXIST); p = lookup(k); }  [increment: if (p) *p += n]
+      const vt = ptrTo(m.value);
+      const p = c.newLocal("<p>", vt, e.span);
+      const pRef: TExpr = { k: "local", sym: p, type: vt, span: e.span };
+      pre.push({ k: "decl", sym: p, init: { zeroFill: false, parts: [{ kind: "scalar", offset: 0, expr: call(c, "bpf_map_lookup_elem", [mapRef, k], vt, e.span) }] }, span: e.span });
+      let initPtr: TExpr;
+      let amount: TExpr | undefined;
+      if (inc) {
+        const a = e.args[1] ? checkRvalue(c, e.args[1]) : mkConst(1n, m.value, e.span);
+        if (a.type.kind === "error") return a;
+        amount = assignConvert(c, m.value, a, e.span, "increment");
+        const zero = c.newLocal("<zero>", m.value, e.span);
+        zero.addressTaken = true;
+        pre.push({ k: "decl", sym: zero, init: { zeroFill: true, parts: [] }, span: e.span });
+        initPtr = { k: "addr", of: { k: "local", sym: zero, type: m.value, span: e.span }, type: vt, span: e.span };
+      } else {
+        initPtr = keyPointer(c, e.args[1]!, m.value, "init", pre);
+        if (initPtr.type.kind === "error") return initPtr;
+      }
+      const isNull: TExpr = { k: "cmp", op: "eq", signed: false, left: convert(pRef, T.ulong), right: mkConst(0n, T.ulong, e.span), type: T.int, span: e.span };
+      const fill: TStmt = {
+        k: "block",
+        items: [
+          { k: "expr", expr: call(c, "bpf_map_update_elem", [mapRef, k, initPtr, mkConst(BPF_NOEXIST, T.ulong, e.span)], undefined, e.span), span: e.span },
+          { k: "expr", expr: { k: "assign", target: pRef, value: call(c, "bpf_map_lookup_elem", [mapRef, k], vt, e.span), type: vt, span: e.span }, span: e.span },
+        ],
+        span: e.span,
+      };
+      pre.push({ k: "if", cond: isNull, then: fill, else: undefined, span: e.span });
+      if (!inc) return { k: "stmt-expr", body: pre, result: pRef, type: vt, span: e.span };
+      const notNull: TExpr = { ...isNull, op: "ne" };
+      const add: TExpr = { k: "atomic", op: "add", ptr: pRef, value: amount!, fetch: false, returnNew: false, boolResult: false, type: T.void, span: e.span };
+      pre.push({ k: "if", cond: notNull, then: { k: "expr", expr: add, span: e.span }, else: undefined, span: e.span });
+      markAddressTaken(pRef);
+      return { k: "stmt-expr", body: pre, result: undefined, type: T.void, span: e.span };
+    }
+    case "perf_submit": {
+      if (!arity(3, 3)) return errorExpr(e.span);
+      const ctx = checkRvalue(c, e.args[0]!);
+      const data = checkRvalue(c, e.args[1]!);
+      const size = checkRvalue(c, e.args[2]!);
+      if ([ctx, data, size].some((x) => x.type.kind === "error")) return errorExpr(e.span);
+      const flags = mkConst(0xffffffffn, T.ulong, e.span); // BPF_F_CURRENT_CPU
+      return call(c, "bpf_perf_event_output", [ctx, mapRef, flags, data, convert(size, T.ulong)], undefined, e.span);
+    }
+    case "ringbuf_output": {
+      if (!arity(3, 3)) return errorExpr(e.span);
+      const data = checkRvalue(c, e.args[0]!);
+      const size = checkRvalue(c, e.args[1]!);
+      const flags = checkRvalue(c, e.args[2]!);
+      if ([data, size, flags].some((x) => x.type.kind === "error")) return errorExpr(e.span);
+      return call(c, "bpf_ringbuf_output", [mapRef, data, convert(size, T.ulong), convert(flags, T.ulong)], undefined, e.span);
+    }
+    default: {
+      const hint = METHODS.find((x) => x.startsWith(callee.name.slice(0, 3)));
+      c.error("sema/unknown-member", callee.nameSpan, `map '${m.name}' has no method '${callee.name}'${hint ? `; did you mean '${hint}'?` : ""}`);
+      return errorExpr(e.span);
+    }
+  }
+}
+
+export type { MapDecl };

@@ -1,0 +1,29 @@
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+
+const bin = new URL("../bin/bcc-ts.js", import.meta.url).pathname;
+const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: "utf8" });
+
+describe("bcc-ts CLI basics", () => {
+  it("prints help listing the commands", () => {
+    const r = run("--help");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("bcc-ts features");
+    expect(r.stdout).toContain("bcc-ts tplist");
+  });
+
+  it("rejects an unknown command with one line and exit code 2", () => {
+    const r = run("no-such-command");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^bcc-ts: Unknown argument: no-such-command\n/);
+    expect(r.stderr).not.toMatch(/\bat \S+:\d+:\d+/);
+  });
+
+  it("every command has --help", () => {
+    for (const c of ["features", "tplist", "trace-pipe"]) {
+      const r = run(c, "--help");
+      expect(r.status, c).toBe(0);
+      expect(r.stdout).toContain(`bcc-ts ${c}`);
+    }
+  });
+});
