@@ -5,7 +5,7 @@
  */
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import type { IrFunction, IrModule } from "../ir/ir.ts";
-import { expandMemoryOps, legalizeImmediates } from "../ir/legalize.ts";
+import { expandMemoryOps, legalizeImmediates, splitMisalignedFrameAccesses } from "../ir/legalize.ts";
 import { optimizeFunction } from "../ir/optimize.ts";
 import { printFunction } from "../ir/printer.ts";
 import { verifyFunction } from "../ir/verify.ts";
@@ -43,6 +43,7 @@ export function compileFunction(fn: IrFunction, sink: DiagnosticSink, opts: Back
   opts.dump?.("ir", printFunction(fn));
   if (opts.verify) verifyFunction(fn, "input");
   expandMemoryOps(fn);
+  splitMisalignedFrameAccesses(fn);
   if (opts.optimize ?? true) optimizeFunction(fn);
   legalizeImmediates(fn);
   if (opts.verify) verifyFunction(fn, "optimize");

@@ -81,6 +81,11 @@ export class IrBuilder {
     return dst;
   }
 
+  endian(dst: VReg, a: VReg, kind: "be" | "le" | "swap", bits: 16 | 32 | 64, span: Span): VReg {
+    this.emit({ op: "endian", dst, a, kind, bits, span });
+    return dst;
+  }
+
   setcc(dst: VReg, cond: Cond, a: VReg, b: Operand, span: Span, width: Width = 64): VReg {
     this.emit({ op: "setcc", dst, cond, a, b, width, span });
     return dst;

@@ -9,7 +9,7 @@
  * Run after optimisation, which may propagate large constants into operands.
  */
 import { fitsImm32 } from "./fold.ts";
-import { imm, isImm, newVReg, type Block, type Inst, type IrFunction, type Operand, type VReg } from "./ir.ts";
+import { imm, isFrame, isImm, newVReg, type Base, type Block, type Inst, type IrFunction, type Operand, type VReg } from "./ir.ts";
 
 /** Expands `zero` and `copy` into plain loads and stores. */
 export function expandMemoryOps(fn: IrFunction): void {
@@ -54,6 +54,56 @@ function chunks(off: number, size: number, align: number): [number, 1 | 2 | 4 | 
     p += s;
   }
   return out;
+}
+
+/**
+ * Splits stack accesses that are not naturally aligned (packed structs) into byte accesses: the
+ * verifier always checks stack alignment strictly, whatever the architecture. Frame objects are
+ * placed at their declared alignment, so an access's alignment is known statically here; accesses
+ * through pointer vregs are left alone (their alignment is the front end's responsibility).
+ */
+export function splitMisalignedFrameAccesses(fn: IrFunction): void {
+  const align = new Map(fn.frame.map((f) => [f.id, Math.max(1, Math.min(8, f.align))]));
+  const misaligned = (b: Base, off: number, size: number): boolean =>
+    isFrame(b) && size > 1 && (off % size !== 0 || (align.get(b.frame) ?? 1) < size);
+  for (const b of fn.blocks) {
+    if (!b.insts.some((i) => (i.op === "load" || i.op === "store") && misaligned(i.base, i.off, i.size))) continue;
+    const out: Inst[] = [];
+    for (const i of b.insts) {
+      if (i.op === "store" && misaligned(i.base, i.off, i.size)) {
+        for (let k = 0; k < i.size; k++) {
+          let value: Operand;
+          if (isImm(i.value)) value = imm((i.value.imm >> BigInt(8 * k)) & 0xffn);
+          else if (k === 0) value = i.value;
+          else {
+            value = newVReg(fn);
+            out.push({ op: "alu", alu: "rsh", dst: value, a: i.value, b: imm(8 * k), width: 64, span: i.span });
+          }
+          out.push({ op: "store", base: i.base, off: i.off + k, size: 1, value, span: i.span });
+        }
+      } else if (i.op === "load" && misaligned(i.base, i.off, i.size)) {
+        let acc: VReg | undefined;
+        for (let k = 0; k < i.size; k++) {
+          const byte = newVReg(fn);
+          out.push({ op: "load", dst: byte, base: i.base, off: i.off + k, size: 1, signed: false, span: i.span });
+          let part = byte;
+          if (k > 0) {
+            part = newVReg(fn);
+            out.push({ op: "alu", alu: "lsh", dst: part, a: byte, b: imm(8 * k), width: 64, span: i.span });
+          }
+          if (acc === undefined) acc = part;
+          else {
+            const next = newVReg(fn);
+            out.push({ op: "alu", alu: "or", dst: next, a: acc, b: part, width: 64, span: i.span });
+            acc = next;
+          }
+        }
+        if (i.signed && i.size < 8) out.push({ op: "ext", dst: i.dst, a: acc!, from: (i.size * 8) as 8 | 16 | 32, signed: true, span: i.span });
+        else out.push({ op: "mov", dst: i.dst, src: acc!, width: 64, span: i.span });
+      } else out.push(i);
+    }
+    b.insts = out;
+  }
 }
 
 /** Legalises immediates and constant-operand corner cases (see file overview). */

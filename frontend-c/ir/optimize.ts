@@ -218,7 +218,7 @@ export function eliminateDeadCode(fn: IrFunction): boolean {
     const { liveOut } = computeLiveness(fn);
     let changed = false;
     for (const b of fn.blocks) {
-      const live = new Set(liveOut.get(b.id));
+      const live = liveOut.get(b.id)!;
       const t = b.term!;
       if (t.op === "br") { live.add(t.a); if (!isImm(t.b)) live.add(t.b); }
       if (t.op === "ret" && !isImm(t.value)) live.add(t.value);

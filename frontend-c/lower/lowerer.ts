@@ -25,6 +25,8 @@ export interface InlineFrame {
   /** Where `return` goes in an inlined body; undefined in the program's own body. */
   retBlock: Block | undefined;
   retValue: VReg | undefined;
+  /** For callees returning a struct: the caller-side object `return` copies into. */
+  retObj?: FrameRef;
 }
 
 export interface LoopTargets {
@@ -65,7 +67,9 @@ export class FnLowerer {
     let s: Storage;
     if (t.kind === "record" || t.kind === "array" || sym.addressTaken) {
       const size = Math.max(1, sizeOf(t));
-      s = { kind: "frame", ref: this.b.frameObject(sym.name, size, Math.min(8, Math.max(1, alignOf(t))), sym.span) };
+      // Frame objects of 8+ bytes are 8-aligned so zeroing/copying can use wide accesses.
+      const align = size >= 8 ? 8 : Math.min(8, Math.max(1, alignOf(t)));
+      s = { kind: "frame", ref: this.b.frameObject(sym.name, size, align, sym.span) };
     } else {
       s = { kind: "vreg", v: this.b.vreg(sym.name) };
     }

@@ -166,7 +166,8 @@ export type Stmt =
       span: Span;
     }
   | { kind: "switch"; cond: Expr; body: Stmt; span: Span }
-  | { kind: "case"; value: Expr; body: Stmt | undefined; span: Span }
+  /** `high` for GNU case ranges (`case 'a' ... 'z':`). */
+  | { kind: "case"; value: Expr; high?: Expr; body: Stmt | undefined; span: Span }
   | { kind: "default"; body: Stmt | undefined; span: Span }
   | { kind: "break"; span: Span }
   | { kind: "continue"; span: Span }

@@ -12,7 +12,10 @@ import { KNOWN_TYPEDEFS } from "./known-typedefs.ts";
  * UTF-16 code units: the Node binding feeds tree-sitter UTF-16 text, so its `column` is already in
  * code units (the parse test pins this). The preprocessor's source map plugs in here.
  */
-export type PositionMapper = (row: number, column: number) => { file: string; line: number; col: number };
+export interface PositionMapper {
+  /** Maps an output range (0-based, end exclusive) to a user Span. */
+  span(startRow: number, startCol: number, endRow: number, endCol: number): Span;
+}
 
 export class ConvertContext {
   private readonly typedefScopes: Set<string>[] = [new Set()];
@@ -24,6 +27,7 @@ export class ConvertContext {
     readonly sink: DiagnosticSink,
     private readonly mapper: PositionMapper | undefined,
     private readonly externalTypedef: (name: string) => boolean,
+    private readonly unrollRows: number[] = [],
   ) {}
 
   span(node: SyntaxNode): Span {
@@ -32,16 +36,22 @@ export class ConvertContext {
     if (this.mapper === undefined) {
       return { file: this.file, line: s.row + 1, col: s.column + 1, endLine: e.row + 1, endCol: e.column + 1 };
     }
-    const a = this.mapper(s.row, s.column);
-    const b = this.mapper(e.row, e.column);
-    const sameFile = a.file === b.file;
-    return {
-      file: a.file,
-      line: a.line,
-      col: a.col,
-      endLine: sameFile ? b.line : a.line,
-      endCol: sameFile ? b.col : a.col + 1,
-    };
+    return this.mapper.span(s.row, s.column, e.row, e.column);
+  }
+
+  /**
+   * True when a `#pragma unroll` (recorded by the preprocessor at output row r) sits just above a
+   * loop starting at `row`; each pragma applies to one loop.
+   */
+  consumeUnroll(row: number): boolean {
+    for (let i = 0; i < this.unrollRows.length; i++) {
+      const r = this.unrollRows[i]!;
+      if (r < row && r >= row - 3) {
+        this.unrollRows.splice(i, 1);
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Span from the start of `a` to the end of `b`. */

@@ -3,11 +3,11 @@
  * definitions and the top level, including `BPF_XXX(name, ...)` map macros written as calls.
  */
 import type { SyntaxNode } from "tree-sitter";
-import type { Declaration, Expr, FunctionDef, MapMacroDecl, StorageClass, TopLevel, TypeName } from "./ast.ts";
+import type { Declaration, Expr, FunctionDef, MapMacroDecl, StorageClass, TopLevel, TypeName, TypeSpec } from "./ast.ts";
 import { type ConvertContext, kids } from "./convert-context.ts";
 import { convertExpr, convertInitializer } from "./convert-expr.ts";
 import { convertBlock, isUnrollPragma } from "./convert-stmt.ts";
-import { attributesOf, convertBaseType, convertDeclarator } from "./convert-type.ts";
+import { attributesOf, convertBaseType, convertDeclarator, convertTypeSpec } from "./convert-type.ts";
 
 function storageOf(node: SyntaxNode): StorageClass[] {
   const out: StorageClass[] = [];
@@ -99,7 +99,20 @@ function convertMapMacro(ctx: ConvertContext, node: SyntaxNode): MapMacroDecl | 
   }
   const typeArgs: TypeName[] = [];
   let sizeArg: Expr | undefined;
-  for (const a of args.slice(1)) {
+  const rest = args.slice(1);
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i]!;
+    const next = rest[i + 1];
+    if (a.type === "identifier" && /^(struct|union|enum)$/.test(a.text) && next?.type === "ERROR") {
+      const tagNode = kids(next)[0]!;
+      const span = ctx.spanBetween(a, next);
+      const base: TypeSpec = a.text === "enum"
+        ? { kind: "enum", tag: tagNode.text, enumerators: undefined, span }
+        : { kind: "record", union: a.text === "union", tag: tagNode.text, fields: undefined, attrs: [], span };
+      typeArgs.push({ base, quals: { const: false, volatile: false }, derived: [], span });
+      i++;
+      continue;
+    }
     if (a.type === "identifier" || a.type === "primitive_type") {
       const span = ctx.span(a);
       typeArgs.push({ base: { kind: "typedef-name", name: a.text, span }, quals: { const: false, volatile: false }, derived: [], span });
@@ -127,6 +140,17 @@ export function convertTopLevel(ctx: ConvertContext, root: SyntaxNode): TopLevel
         const m = convertMapMacro(ctx, k);
         if (m) out.push(m);
         else if (!k.hasError) ctx.error("parse/unexpected-top-level", k, "expected a declaration or function definition");
+        break;
+      }
+      case "struct_specifier":
+      case "union_specifier":
+      case "enum_specifier": {
+        // `struct s {...};` can surface as a bare specifier at top level.
+        const span = ctx.span(k);
+        out.push({
+          kind: "decl", storage: [], declarators: [], attrs: [], span,
+          base: { base: convertTypeSpec(ctx, k), quals: { const: false, volatile: false }, derived: [], span },
+        });
         break;
       }
       case "ERROR":

@@ -33,6 +33,16 @@ export function convertExpr(ctx: ConvertContext, node: SyntaxNode): Expr {
   const span = ctx.span(node);
   switch (node.type) {
     case "number_literal": {
+      if (node.text.startsWith("-") || node.text.startsWith("+")) {
+        // tree-sitter-c folds a leading sign into the literal token; C has no negative literals.
+        const lit = parseIntLiteral(node.text.slice(1));
+        const inner: Expr = {
+          kind: "int", value: lit.value, unsigned: lit.unsigned, longs: lit.longs, decimal: !/^[-+]0[xXbB0-7]/.test(node.text) || /^[-+]0$/.test(node.text),
+          span: { ...span, col: span.col + 1 },
+        };
+        if (lit.error) ctx.error(lit.error === "float" ? "parse/float-unsupported" : "parse/bad-literal", node, lit.error === "float" ? "floating-point is not available in BPF programs" : `invalid integer constant '${node.text}'`);
+        return node.text.startsWith("-") ? { kind: "unary", op: "-", operand: inner, span } : inner;
+      }
       const lit = parseIntLiteral(node.text);
       if (lit.error === "float") {
         ctx.error("parse/float-unsupported", node, "floating-point is not available in BPF programs");
@@ -190,7 +200,10 @@ export function convertExpr(ctx: ConvertContext, node: SyntaxNode): Expr {
         }
         return { kind: "sizeof-type", type: convertTypeDescriptor(ctx, desc), span };
       }
-      return { kind: "sizeof-expr", operand: convertExpr(ctx, node.childForFieldName("value")!), span };
+      const value = node.childForFieldName("value")!;
+      const tyId = typedefInParens(ctx, value);
+      if (tyId) return { kind: "sizeof-type", type: typeFromName(ctx, tyId), span };
+      return { kind: "sizeof-expr", operand: convertExpr(ctx, value), span };
     }
     case "alignof_expression":
       return { kind: "alignof", type: convertTypeDescriptor(ctx, node.childForFieldName("type")!), span };

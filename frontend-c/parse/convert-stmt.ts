@@ -50,8 +50,8 @@ function cond(ctx: ConvertContext, node: SyntaxNode | null, owner: SyntaxNode): 
   return convertExpr(ctx, node);
 }
 
-function takeUnroll(ctx: ConvertContext): boolean {
-  const u = ctx.pendingUnroll;
+function takeUnroll(ctx: ConvertContext, loop: SyntaxNode): boolean {
+  const u = ctx.pendingUnroll || ctx.consumeUnroll(loop.startPosition.row);
   ctx.pendingUnroll = false;
   return u;
 }
@@ -77,7 +77,7 @@ export function convertStmt(ctx: ConvertContext, node: SyntaxNode): Stmt {
       };
     }
     case "while_statement": {
-      const unroll = takeUnroll(ctx);
+      const unroll = takeUnroll(ctx, node);
       return {
         kind: "while",
         cond: cond(ctx, node.childForFieldName("condition"), node),
@@ -87,7 +87,7 @@ export function convertStmt(ctx: ConvertContext, node: SyntaxNode): Stmt {
       };
     }
     case "do_statement": {
-      const unroll = takeUnroll(ctx);
+      const unroll = takeUnroll(ctx, node);
       return {
         kind: "do",
         body: convertSub(ctx, node.childForFieldName("body"), node),
@@ -97,7 +97,7 @@ export function convertStmt(ctx: ConvertContext, node: SyntaxNode): Stmt {
       };
     }
     case "for_statement": {
-      const unroll = takeUnroll(ctx);
+      const unroll = takeUnroll(ctx, node);
       ctx.pushScope();
       const initNode = node.childForFieldName("initializer");
       const init = initNode
@@ -131,15 +131,22 @@ export function convertStmt(ctx: ConvertContext, node: SyntaxNode): Stmt {
       // a block so the label's body is one statement.
       const value = node.childForFieldName("value");
       const body: Stmt[] = [];
+      let high: Expr | undefined;
       for (const k of kids(node)) {
         if (value && k.id === value.id) continue;
+        if (k.type === "ERROR" && k.text.startsWith("...") && kids(k).length === 1) {
+          high = convertExpr(ctx, kids(k)[0]!);
+          continue;
+        }
         const s = convertStmtOrDecl(ctx, k);
         if (s) body.push(s);
       }
       const blk: Stmt | undefined = body.length === 0 ? undefined : { kind: "block", items: body, span };
       const isDefault = node.children[0]?.type === "default";
       if (isDefault || !value) return { kind: "default", body: blk, span };
-      return { kind: "case", value: convertExpr(ctx, value), body: blk, span };
+      const cs: Stmt = { kind: "case", value: convertExpr(ctx, value), body: blk, span };
+      if (high) cs.high = high;
+      return cs;
     }
     case "break_statement":
       return { kind: "break", span };

@@ -55,4 +55,6 @@ export const KNOWN_TYPEDEFS: ReadonlyMap<string, readonly string[]> = new Map<st
   ["dev_t", ["unsigned", "int"]],
   ["umode_t", ["unsigned", "short"]],
   ["bool", ["_Bool"]],
+  // tree-sitter-c does not know the keyword and reports it as a type identifier.
+  ["_Bool", ["_Bool"]],
 ]);

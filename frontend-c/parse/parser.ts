@@ -17,6 +17,8 @@ export interface ParseOptions {
   mapper?: PositionMapper;
   /** Extra typedef names known from outside the program (kernel BTF later). */
   isExternalTypedef?: (name: string) => boolean;
+  /** 0-based rows of the parsed text where `#pragma unroll` stood (from the preprocessor). */
+  unrollRows?: number[];
 }
 
 export class CParser {
@@ -30,8 +32,11 @@ export class CParser {
   parse(text: string, opts: ParseOptions, sink: DiagnosticSink): TranslationUnit {
     // The Node binding's default 32 KiB input chunks are fine for text; pass a buffer size that
     // covers the whole text so larger programs are not split (splitting costs time, not correctness).
+    // tree-sitter-c knows `offsetof(T, m)` but not GCC's spelling; rewrite in place, same length,
+    // so positions are unchanged.
+    if (text.includes("__builtin_offsetof")) text = text.replace(/__builtin_offsetof/g, "offsetof          ");
     const tree = this.parser.parse(text, null, { bufferSize: Math.max(32 * 1024, text.length * 2 + 16) });
-    const ctx = new ConvertContext(opts.file, sink, opts.mapper, opts.isExternalTypedef ?? (() => false));
+    const ctx = new ConvertContext(opts.file, sink, opts.mapper, opts.isExternalTypedef ?? (() => false), [...(opts.unrollRows ?? [])]);
     if (tree.rootNode.hasError) reportSyntaxErrors(ctx, tree.rootNode);
     const items = convertTopLevel(ctx, tree.rootNode);
     return { items, file: opts.file };
@@ -44,6 +49,7 @@ function reportSyntaxErrors(ctx: ConvertContext, node: SyntaxNode): void {
     ctx.error("parse/missing-token", node, `expected '${node.type}'`);
     return;
   }
+  if (node.type === "ERROR" && (isTagInMapMacro(node) || isCaseRange(node))) return;
   if (node.type === "ERROR") {
     const text = node.text.split("\n")[0]!.slice(0, 30);
     ctx.error("parse/syntax-error", node, `syntax error near '${text}'`);
@@ -53,4 +59,23 @@ function reportSyntaxErrors(ctx: ConvertContext, node: SyntaxNode): void {
   for (const c of node.children) {
     if (c.hasError || c.isMissing) reportSyntaxErrors(ctx, c);
   }
+}
+
+/**
+ * `BPF_HASH(m, struct key_t, u64)`: tree-sitter sees `struct` as an identifier argument and
+ * `key_t` as an ERROR. convert-decl.ts reads the pair as a type; it is not a syntax error.
+ */
+export function isTagInMapMacro(node: SyntaxNode): boolean {
+  const list = node.parent;
+  const call = list?.parent;
+  if (list?.type !== "argument_list" || call?.type !== "call_expression") return false;
+  if (!/^BPF_[A-Z0-9_]+$/.test(call.childForFieldName("function")?.text ?? "")) return false;
+  const prev = node.previousNamedSibling;
+  return prev?.type === "identifier" && /^(struct|union|enum)$/.test(prev.text) &&
+    node.namedChildren.length === 1 && node.namedChildren[0]!.type === "identifier";
+}
+
+/** GNU `case 1 ... 5:`: tree-sitter leaves `... 5` as an ERROR after the case value. */
+export function isCaseRange(node: SyntaxNode): boolean {
+  return node.parent?.type === "case_statement" && node.text.startsWith("...") && node.namedChildren.length === 1;
 }

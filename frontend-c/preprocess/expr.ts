@@ -41,7 +41,12 @@ export function evaluate(toks: readonly Token[]): ExprResult {
     if (toks.length === 0) return { ok: false, message: "#if with no expression", at: undefined };
     const v = p.comma(true);
     const rest = toks[p.pos];
-    if (rest !== undefined) throw new ExprError(`missing binary operator before token "${rest.text}"`, rest);
+    if (rest !== undefined) {
+      let message = `missing binary operator before token "${rest.text}"`;
+      if (rest.kind === Kind.Punct && rest.text === ")") message = "missing '(' in expression";
+      else if (rest.kind === Kind.Punct) message = `token "${rest.text}" is not valid in preprocessor expressions`;
+      throw new ExprError(message, rest);
+    }
     return { ok: true, value: v };
   } catch (e) {
     if (e instanceof ExprError) return { ok: false, message: e.message, at: e.at };

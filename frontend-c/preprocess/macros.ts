@@ -138,6 +138,13 @@ export class TokenStream {
     private readonly more?: () => readonly Token[] | undefined,
   ) {}
 
+  /** Starts over on a new line (the push-back stack is empty once a line has been expanded). */
+  reset(line: readonly Token[]): void {
+    this.line = line;
+    this.pos = 0;
+    this.stack.length = 0;
+  }
+
   next(allowMore: boolean): Token | undefined {
     if (this.stack.length > 0) return this.stack.pop();
     for (;;) {
@@ -359,7 +366,7 @@ export class Expander {
       if (args !== undefined && bt.kind === Kind.Ident && bt.text === "__VA_OPT__" && vaIndex >= 0) {
         const close = this.matchParen(body, i + 1, to);
         if (close < 0) {
-          this.host.error("pp/bad-va-opt", name, "unterminated __VA_OPT__");
+          this.host.error("pp/bad-va-opt", this.fromBody(bt, name, exp, hs), "unterminated __VA_OPT__");
           return false;
         }
         const before = out.length;
@@ -491,7 +498,7 @@ export class Expander {
     const text = lhs.text + rhs.text;
     const kind = lexSingle(text);
     if (kind === undefined) {
-      this.host.error("pp/invalid-paste", name, `pasting "${lhs.text}" and "${rhs.text}" does not give a valid preprocessing token`);
+      this.host.error("pp/invalid-paste", this.fromBody(lhs, name, exp, EMPTY_HIDESET), `pasting "${lhs.text}" and "${rhs.text}" does not give a valid preprocessing token`);
       // Keep the left operand and drop the right one, so the line stays close to what was written.
       return lhs;
     }

@@ -120,6 +120,8 @@ const BUILTINS: [string, NonNullable<Macro["builtin"]>][] = [
   ["__BASE_FILE__", "base-file"],
 ];
 
+const TEXT_LINE = { inIf: false, allowMore: true } as const;
+
 interface Cond {
   parentActive: boolean;
   active: boolean;
@@ -221,9 +223,10 @@ class Preprocessor implements ExpanderHost {
     const ctx: FileCtx = { idx, name, lines: lex.lines, pos: 0, conds: [], depth };
     const outer = this.current;
     this.current = ctx;
+    const stream = new TokenStream([], 0, () => this.nextTextLine(ctx, true));
     for (let line = this.nextTextLine(ctx, false); line !== undefined; line = this.nextTextLine(ctx, false)) {
-      const stream = new TokenStream(line, 0, () => this.nextTextLine(ctx, true));
-      this.expander.expand(stream, this.emitFn, { inIf: false, allowMore: true });
+      stream.reset(line);
+      this.expander.expand(stream, this.emitFn, TEXT_LINE);
     }
     for (const c of ctx.conds) {
       this.sink.error("pp/unterminated-conditional", this.tokSpan(c.tok), `unterminated conditional directive`);
@@ -339,7 +342,10 @@ class Preprocessor implements ExpanderHost {
     const host = this.opts.includeHost;
     const from = this.current?.name ?? this.opts.file;
     if (!angle && host.resolveQuote(from, spelling, this.includeDirs) !== undefined) return true;
-    return host.resolveAngle(spelling, this.includeDirs) !== undefined;
+    // As for #include, a quoted name falls back to a real system header only; an angle name that the
+    // host accepts as empty counts as present (the include would succeed).
+    const r = host.resolveAngle(spelling, this.includeDirs);
+    return angle ? r !== undefined : r !== undefined && r !== "ignore";
   }
 
   // ---- directives ----
@@ -463,7 +469,9 @@ class Preprocessor implements ExpanderHost {
     }
     const m = r.macro;
     const old = this.macros.get(m.name);
-    if (old !== undefined && (old.builtin !== undefined || !sameDefinition(old, m))) {
+    if (old !== undefined) {
+      // An identical redefinition is allowed and changes nothing (the first location stays).
+      if (old.builtin === undefined && sameDefinition(old, m)) return;
       const notes: Note[] = old.def ? [{ message: "previous definition is here", span: old.def }] : [];
       this.warning("pp/macro-redefined", rest[0] as Token, `"${m.name}" redefined`, notes);
     }

@@ -5,9 +5,11 @@ const dir = new URL("./testdata/", import.meta.url).pathname;
 const src = readFileSync(dir + "bcc-sample.c", "utf8");
 const host = new MemoryIncludeHost({ "/t/bcc-prelude.h": readFileSync(dir + "bcc-prelude.h", "utf8") });
 let r;
-for (let i = 0; i < 300; i++) r = preprocess(src, { file: "/t/main.c", includeHost: host }, new DiagnosticSink());
-const N = 3000; const t0 = performance.now();
-for (let i = 0; i < N; i++) r = preprocess(src, { file: "/t/main.c", includeHost: host }, new DiagnosticSink());
-console.log(((performance.now() - t0) / N).toFixed(3), "ms/run");
-const s = new DiagnosticSink(); r = preprocess(src, { file: "/t/main.c", includeHost: host }, s);
+for (let i = 0; i < 300; i++) r = preprocess(src, { file: "/t/main.c", includeHost: host, cflags: ["-DNUMCPUS=2"] }, new DiagnosticSink());
+let best = Infinity;
+for (let b = 0; b < 15; b++) { const t0 = performance.now();
+for (let i = 0; i < 200; i++) r = preprocess(src, { file: "/t/main.c", includeHost: host, cflags: ["-DNUMCPUS=2"] }, new DiagnosticSink());
+best = Math.min(best, (performance.now() - t0) / 200); }
+console.log(best.toFixed(3), "ms/run best");
+const s = new DiagnosticSink(); r = preprocess(src, { file: "/t/main.c", includeHost: host, cflags: ["-DNUMCPUS=2"] }, s);
 console.log(s.diagnostics, r.text.split("\n").slice(0, 40).join("\n"));

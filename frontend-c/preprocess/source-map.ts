@@ -140,6 +140,8 @@ export class SourceMap {
   }
 }
 
+const SPACES = " ".repeat(128);
+
 const PASTE2 = new Set([
   "->", "++", "--", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||", "*=", "/=", "%=", "+=", "-=", "&=",
   "^=", "|=", "##", "//", "/*", "..", "<<=", ">>=", "%:", "<:", ":>", "<%", "%>",
@@ -168,8 +170,8 @@ export function wouldPaste(a: Token, b: Token): boolean {
  * where gluing would change the tokenisation.
  */
 export class OutputWriter {
-  /** All output text; rows are separated by "\n" entries. */
-  private readonly parts: string[] = [];
+  /** All output text so far (V8 builds appended strings as ropes, flattened once in finish()). */
+  private out = "";
   private rowCount = 0;
   private readonly rowFile: number[] = [0];
   private readonly rowLine: number[] = [1];
@@ -206,7 +208,7 @@ export class OutputWriter {
   }
 
   private newline(): void {
-    this.parts.push("\n");
+    this.out += "\n";
     this.rowCount++;
     this.col = 0;
     this.prev = undefined;
@@ -222,19 +224,20 @@ export class OutputWriter {
     const target = tok.col - 1;
     const prev = this.prev;
     if (tok.line === this.srcLine && this.col < target) {
-      this.parts.push(" ".repeat(target - this.col));
+      const n = target - this.col;
+      this.out += n <= SPACES.length ? SPACES.slice(0, n) : " ".repeat(n);
       this.size += target - this.col;
       this.col = target;
     } else if (prev !== undefined) {
       const adjacentInSource = prev.exp === -1 && tok.exp === -1 && prev.file === tok.file && prev.line === tok.line && prev.col + prev.text.length === tok.col;
       if (!adjacentInSource && (tok.spaceBefore || this.col < target || wouldPaste(prev, tok))) {
-        this.parts.push(" ");
+        this.out += " ";
         this.col++;
         this.size++;
       }
     }
     this.record(tok);
-    this.parts.push(tok.text);
+    this.out += tok.text;
     this.col += tok.text.length;
     this.size += tok.text.length;
     this.prev = tok;
@@ -261,7 +264,7 @@ export class OutputWriter {
   }
 
   finish(files: readonly string[], expansions: readonly ExpansionRecord[]): { text: string; map: SourceMap } {
-    this.parts.push("\n");
-    return { text: this.parts.join(""), map: new SourceMap(files, expansions, this.rowFile, this.rowLine, this.rowSegs) };
+    this.out += "\n";
+    return { text: this.out, map: new SourceMap(files, expansions, this.rowFile, this.rowLine, this.rowSegs) };
   }
 }

@@ -15,7 +15,7 @@
  *   verifier saw checked.
  */
 import { InternalCompilerError } from "../diagnostics/diagnostic.ts";
-import { instDef, instUses, isImm, isPhys, newFrameObject, newVReg, termUses, type Inst, type IrFunction, type VReg } from "../ir/ir.ts";
+import { FIRST_VREG, instDef, instUses, isImm, isPhys, newFrameObject, newVReg, termUses, type Inst, type IrFunction, type VReg } from "../ir/ir.ts";
 import { computeLiveness } from "../ir/liveness.ts";
 import { mapInstRegs, mapTermRegs } from "../ir/rewrite.ts";
 import { isCommutative } from "../ir/fold.ts";
@@ -59,38 +59,44 @@ function unassigned(fn: IrFunction, v: VReg): never {
   throw new InternalCompilerError("regalloc", `${fn.name}: vreg %${v} has no register`, fn.span);
 }
 
+/** Interference graph over vreg ids 0..n-1 (dense arrays: the allocator must stay fast). */
 interface Graph {
-  nodes: VReg[];
-  adj: Map<VReg, Set<VReg>>;
-  moves: Map<VReg, Set<VReg>>;
-  cost: Map<VReg, number>;
+  n: number;
+  present: Uint8Array;
+  /** Adjacency as a bit matrix (dedupes edges) plus lists (fast iteration). */
+  adjBits: Uint32Array;
+  words: number;
+  adj: number[][];
+  moves: Map<VReg, VReg[]>;
+  cost: Float64Array;
 }
 
 function buildGraph(fn: IrFunction, noSpill: ReadonlySet<VReg>): Graph {
-  const adj = new Map<VReg, Set<VReg>>();
-  const moves = new Map<VReg, Set<VReg>>();
-  const cost = new Map<VReg, number>();
-  const node = (v: VReg): Set<VReg> => {
-    let s = adj.get(v);
-    if (s === undefined) {
-      s = new Set();
-      adj.set(v, s);
-    }
-    return s;
-  };
+  const n = fn.nextVReg;
+  const words = (n + 31) >>> 5;
+  const present = new Uint8Array(n);
+  const adjBits = new Uint32Array(n * words);
+  const adj: number[][] = Array.from({ length: n }, () => []);
+  const moves = new Map<VReg, VReg[]>();
+  const cost = new Float64Array(n);
   const edge = (a: VReg, b: VReg) => {
     if (a === b || (isPhys(a) && isPhys(b))) return;
-    node(a).add(b);
-    node(b).add(a);
+    const k = a * words + (b >>> 5);
+    const bit = 1 << (b & 31);
+    if ((adjBits[k]! & bit) !== 0) return;
+    adjBits[k]! |= bit;
+    adjBits[b * words + (a >>> 5)]! |= 1 << (a & 31);
+    adj[a]!.push(b);
+    adj[b]!.push(a);
   };
   const move = (a: VReg, b: VReg) => {
     if (a === b) return;
-    if (!moves.has(a)) moves.set(a, new Set());
-    if (!moves.has(b)) moves.set(b, new Set());
-    moves.get(a)!.add(b);
-    moves.get(b)!.add(a);
+    if (!moves.has(a)) moves.set(a, []);
+    if (!moves.has(b)) moves.set(b, []);
+    moves.get(a)!.push(b);
+    moves.get(b)!.push(a);
   };
-  for (const r of ALLOCATABLE) node(r);
+  for (const r of ALLOCATABLE) present[r] = 1;
   const depth = loopDepths(fn);
   const { liveOut } = computeLiveness(fn, (i) => {
     const c = clobbers(i);
@@ -99,12 +105,13 @@ function buildGraph(fn: IrFunction, noSpill: ReadonlySet<VReg>): Graph {
   for (const b of fn.blocks) {
     const w = 10 ** Math.min(4, depth.get(b.id) ?? 0);
     const bump = (v: VReg) => {
-      if (!isPhys(v)) cost.set(v, (cost.get(v) ?? 0) + w);
+      present[v] = 1;
+      if (!isPhys(v)) cost[v]! += w;
     };
-    const live = new Set(liveOut.get(b.id));
+    const live = liveOut.get(b.id)!;
+    live.forEach((v) => { present[v] = 1; });
     for (const u of termUses(b.term!)) {
       live.add(u);
-      node(u);
       bump(u);
     }
     for (let idx = b.insts.length - 1; idx >= 0; idx--) {
@@ -116,12 +123,10 @@ function buildGraph(fn: IrFunction, noSpill: ReadonlySet<VReg>): Graph {
         live.delete(i.src as VReg);
         move(i.dst, i.src as VReg);
       }
-      const defs: VReg[] = d === undefined ? [] : [d];
       const c = clobbers(i);
-      if (c !== undefined) defs.push(...c);
+      const defs: readonly VReg[] = c === undefined ? (d === undefined ? [] : [d]) : d === undefined ? c : [d, ...c];
       for (const x of defs) {
-        node(x);
-        for (const l of live) edge(x, l);
+        live.forEach((l) => edge(x, l));
         bump(x);
       }
       if (d !== undefined) {
@@ -133,64 +138,73 @@ function buildGraph(fn: IrFunction, noSpill: ReadonlySet<VReg>): Graph {
       }
       for (const x of defs) live.delete(x);
       for (const u of uses) {
-        node(u);
         live.add(u);
         bump(u);
       }
     }
   }
-  for (const v of noSpill) if (adj.has(v)) cost.set(v, Infinity);
-  return { nodes: [...adj.keys()], adj, moves, cost };
+  for (const v of noSpill) if (v < n) cost[v] = Infinity;
+  return { n, present, adjBits, words, adj, moves, cost };
 }
 
 function colourGraph(g: Graph): { assignment: Map<VReg, number>; spills: VReg[] } {
-  const degree = new Map<VReg, number>();
-  const remaining = new Set<VReg>();
-  for (const v of g.nodes) {
-    if (isPhys(v)) continue;
-    remaining.add(v);
-    degree.set(v, g.adj.get(v)!.size);
+  const degree = new Int32Array(g.n);
+  const removed = new Uint8Array(g.n);
+  const low: VReg[] = [];
+  let remaining = 0;
+  for (let v = FIRST_VREG; v < g.n; v++) {
+    if (g.present[v] === 0) continue;
+    remaining++;
+    degree[v] = g.adj[v]!.length;
+    if (degree[v]! < K) low.push(v);
   }
   const stack: VReg[] = [];
-  while (remaining.size > 0) {
-    let pick: VReg | undefined;
-    for (const v of remaining) {
-      if (degree.get(v)! < K) {
-        pick = v;
-        break;
+  const remove = (v: VReg) => {
+    removed[v] = 1;
+    remaining--;
+    stack.push(v);
+    for (const m of g.adj[v]!) {
+      if (isPhys(m) || removed[m] === 1) continue;
+      if (--degree[m]! === K - 1) low.push(m);
+    }
+  };
+  while (remaining > 0) {
+    const v = low.pop();
+    if (v !== undefined) {
+      if (removed[v] === 0) remove(v);
+      continue;
+    }
+    // Optimistic: push the cheapest-to-spill node; it may still get a colour in select.
+    let pick = -1;
+    let best = Infinity;
+    for (let u = FIRST_VREG; u < g.n; u++) {
+      if (g.present[u] === 0 || removed[u] === 1) continue;
+      const score = g.cost[u]! / (degree[u]! + 1);
+      if (pick < 0 || score < best) {
+        best = score;
+        pick = u;
       }
     }
-    if (pick === undefined) {
-      // Optimistic: push the cheapest-to-spill node; it may still get a colour in select.
-      let best = Infinity;
-      for (const v of remaining) {
-        const score = g.cost.get(v)! / (degree.get(v)! + 1);
-        if (pick === undefined || score < best) {
-          best = score;
-          pick = v;
-        }
-      }
-    }
-    remaining.delete(pick!);
-    stack.push(pick!);
-    for (const n of g.adj.get(pick!)!) if (remaining.has(n)) degree.set(n, degree.get(n)! - 1);
+    remove(pick);
   }
-  const assignment = new Map<VReg, number>();
-  const colourOf = (v: VReg): number | undefined => (isPhys(v) ? v : assignment.get(v));
+  const colour = new Int32Array(g.n).fill(-1);
+  for (let r = 0; r <= 10; r++) colour[r] = r;
+  const forbiddenOf = (v: VReg): number => {
+    let mask = 0;
+    for (const m of g.adj[v]!) if (colour[m]! >= 0) mask |= 1 << colour[m]!;
+    return mask;
+  };
+  const firstFree = (mask: number): number | undefined => ALLOCATABLE.find((r) => (mask & (1 << r)) === 0);
   const spills: VReg[] = [];
   for (let k = stack.length - 1; k >= 0; k--) {
     const v = stack[k]!;
-    const forbidden = new Set<number>();
-    for (const n of g.adj.get(v)!) {
-      const c = colourOf(n);
-      if (c !== undefined) forbidden.add(c);
-    }
+    const forbidden = forbiddenOf(v);
     let chosen: number | undefined;
     const partners = g.moves.get(v);
     if (partners !== undefined) {
       for (const p of partners) {
-        const c = colourOf(p);
-        if (c !== undefined && !forbidden.has(c) && c !== 10) {
+        const c = colour[p]!;
+        if (c >= 0 && c !== 10 && (forbidden & (1 << c)) === 0) {
           chosen = c;
           break;
         }
@@ -198,21 +212,18 @@ function colourGraph(g: Graph): { assignment: Map<VReg, number>; spills: VReg[] 
       if (chosen === undefined) {
         // Look ahead: pick a colour an uncoloured partner could also take, so the copy can vanish later.
         for (const p of partners) {
-          if (colourOf(p) !== undefined) continue;
-          const pf = new Set<number>();
-          for (const n of g.adj.get(p) ?? []) {
-            const c = colourOf(n);
-            if (c !== undefined) pf.add(c);
-          }
-          chosen = ALLOCATABLE.find((r) => !forbidden.has(r) && !pf.has(r));
+          if (colour[p]! >= 0) continue;
+          chosen = firstFree(forbidden | forbiddenOf(p));
           if (chosen !== undefined) break;
         }
       }
     }
-    chosen ??= ALLOCATABLE.find((r) => !forbidden.has(r));
+    chosen ??= firstFree(forbidden);
     if (chosen === undefined) spills.push(v);
-    else assignment.set(v, chosen);
+    else colour[v] = chosen;
   }
+  const assignment = new Map<VReg, number>();
+  for (let v = FIRST_VREG; v < g.n; v++) if (colour[v]! >= 0) assignment.set(v, colour[v]!);
   return { assignment, spills };
 }
 

@@ -5,11 +5,13 @@
  * - helper calls take args in r1..r5 and return in r0: `r1 = a; ...; call; d = r0`;
  *   the call itself clobbers r0..r5 (see `callClobbers`);
  * - `ret v` becomes `r0 = v; ret r0`;
+ * - `d = a - d` and `d = (d < x)` compute into a fresh vreg first (selection writes d early);
  * - fetching atomics write the old value into their source register: `t = v; atomic t; d = t`,
  *   and cmpxchg compares against r0 and returns in r0.
  * The copies cost nothing when the allocator gives both sides the same register (it is biased to).
  */
 import { InternalCompilerError } from "../diagnostics/diagnostic.ts";
+import { isCommutative } from "../ir/fold.ts";
 import { imm, isImm, newVReg, type Inst, type IrFunction, type VReg } from "../ir/ir.ts";
 
 export const R0 = 0;
@@ -41,6 +43,15 @@ export function toMachineForm(fn: IrFunction): void {
         out.push({ op: "mov", dst: t, src: i.value, width: 64, span: i.span });
         out.push({ ...i, value: t, dst: t });
         if (i.dst !== undefined) out.push({ op: "mov", dst: i.dst, src: t, width: 64, span: i.span });
+      } else if (
+        (i.op === "alu" && !isCommutative(i.alu) && i.b === i.dst && i.a !== i.dst) ||
+        (i.op === "setcc" && (i.a === i.dst || i.b === i.dst))
+      ) {
+        // `d = a - d` / `d = (d < x)`: selection writes d before it reads the operand, so compute
+        // into a fresh vreg the allocator keeps apart from the operands, then copy.
+        const t = newVReg(fn);
+        out.push({ ...i, dst: t });
+        out.push({ op: "mov", dst: i.dst, src: t, width: 64, span: i.span });
       } else out.push(i);
     }
     const t = b.term!;

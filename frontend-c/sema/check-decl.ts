@@ -210,7 +210,9 @@ export function checkFunction(c: Checker, f: FunctionDef): void {
   const params: LocalSym[] = [];
   f.params.forEach((p, i) => {
     const pt = t.params[i] ?? T.error;
-    if (isAggregate(pt)) c.error("sema/unsupported", p.span, `parameter '${p.name ?? i}' of struct type: pass a pointer instead`);
+    if (isAggregate(pt) && !f.storage.includes("static") && t.params.length <= 1) {
+      c.error("sema/unsupported", p.span, `a program's context parameter '${p.name ?? i}' must be a pointer`);
+    }
     const ls = c.newLocal(p.name ?? `<param${i}>`, pt, p.span);
     ls.paramIndex = i;
     params.push(ls);

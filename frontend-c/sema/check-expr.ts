@@ -477,8 +477,7 @@ function checkCond(c: Checker, e: Expr & { kind: "cond" }): TExpr {
   else if (isPtr(b.type) && isNullConst(a)) t = b.type;
   else if (a.type.kind === "void" && b.type.kind === "void") t = T.void;
   else if (isRecord(a.type) && isRecord(b.type) && a.type.rec === b.type.rec) {
-    c.error("sema/unsupported", e.span, "a conditional expression of struct type is not supported; use if/else");
-    return errorExpr(e.span);
+    return { k: "cond", cond, then: a, else: b, type: a.type, span: e.span };
   } else {
     c.error("sema/type-mismatch", e.span, `'?:' operands have incompatible types ${typeToString(a.type)} and ${typeToString(b.type)}`);
     return errorExpr(e.span);

@@ -7,7 +7,7 @@ import type { Declaration, Expr, Stmt } from "../parse/ast.ts";
 import type { Checker } from "./checker.ts";
 import { assignConvert, checkRvalue, checkScalar, errorExpr } from "./check-expr.ts";
 import { checkInitializer } from "./check-init.ts";
-import { constOf, convert, promote } from "./conversions.ts";
+import { constOf, convert, mkConst, promote } from "./conversions.ts";
 import { resolveTypeName } from "./resolve-type.ts";
 import type { TExpr, TInit, TStmt } from "./typed-ast.ts";
 import { type CType, isComplete, isInt, typeToString } from "./types.ts";
@@ -171,10 +171,24 @@ export function checkStmt(c: Checker, s: Stmt): TStmt {
         if (v.type.kind !== "error" && (k === undefined || !isInt(v.type))) {
           c.error("sema/not-constant", s.value.span, "case label must be an integer constant expression");
         } else if (k !== undefined) {
-          const conv = sw.type && isInt(sw.type) ? constOf(convert(v, sw.type)) ?? k : k;
-          const prev = sw.cases.get(conv);
-          if (prev) c.error("sema/duplicate-case", s.value.span, `duplicate case value ${conv}`, [{ message: "previous case is here", span: prev }]);
-          else {
+          let hi = k;
+          if (s.high) {
+            const hv = constOf(checkRvalue(c, s.high));
+            if (hv === undefined) c.error("sema/not-constant", s.high.span, "case range end must be an integer constant expression");
+            else hi = hv;
+            if (hi - k > 4096n) {
+              c.error("sema/unsupported", s.span, "case ranges of more than 4096 values are not supported");
+              hi = k;
+            }
+          }
+          for (let x = k; x <= hi; x++) {
+            const cv = mkConst(x, v.type, s.value.span);
+            const conv = sw.type && isInt(sw.type) ? constOf(convert(cv, sw.type)) ?? x : x;
+            const prev = sw.cases.get(conv);
+            if (prev) {
+              c.error("sema/duplicate-case", s.value.span, `duplicate case value ${conv}`, [{ message: "previous case is here", span: prev }]);
+              break;
+            }
             sw.cases.set(conv, s.span);
             sw.list.push({ value: conv, label });
           }

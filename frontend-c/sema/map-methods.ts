@@ -6,7 +6,7 @@
 import type { Span } from "../diagnostics/index.ts";
 import type { Expr } from "../parse/ast.ts";
 import type { Checker } from "./checker.ts";
-import { assignConvert, checkExpr, checkRvalue, errorExpr, markAddressTaken } from "./check-expr.ts";
+import { assignConvert, checkExpr, checkRvalue, errorExpr } from "./check-expr.ts";
 import { convert, mkConst } from "./conversions.ts";
 import type { HelperProto } from "./helper-table.ts";
 import type { TExpr, TStmt } from "./typed-ast.ts";
@@ -127,7 +127,6 @@ export function checkMapMethod(c: Checker, e: Expr & { kind: "call" }, callee: E
       const notNull: TExpr = { ...isNull, op: "ne" };
       const add: TExpr = { k: "atomic", op: "add", ptr: pRef, value: amount!, fetch: false, returnNew: false, boolResult: false, type: T.void, span: e.span };
       pre.push({ k: "if", cond: notNull, then: { k: "expr", expr: add, span: e.span }, else: undefined, span: e.span });
-      markAddressTaken(pRef);
       return { k: "stmt-expr", body: pre, result: undefined, type: T.void, span: e.span };
     }
     case "perf_submit": {

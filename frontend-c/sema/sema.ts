@@ -22,6 +22,9 @@ const UAPI_CONSTANTS: [string, bigint][] = [
   ["BPF_MAP_TYPE_LRU_PERCPU_HASH", 10n], ["BPF_MAP_TYPE_LPM_TRIE", 11n], ["BPF_MAP_TYPE_QUEUE", 22n],
   ["BPF_MAP_TYPE_STACK", 23n], ["BPF_MAP_TYPE_RINGBUF", 27n],
   ["NULL", 0n],
+  // GCC's memory-order macros (predefined by the compiler, so no header provides them).
+  ["__ATOMIC_RELAXED", 0n], ["__ATOMIC_CONSUME", 1n], ["__ATOMIC_ACQUIRE", 2n], ["__ATOMIC_RELEASE", 3n],
+  ["__ATOMIC_ACQ_REL", 4n], ["__ATOMIC_SEQ_CST", 5n],
 ];
 
 export interface SemaOptions {

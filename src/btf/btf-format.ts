@@ -109,6 +109,19 @@ export function trailingBytes(kind: number, vlen: number): number {
   }
 }
 
+/**
+ * trailingBytes() as two tables indexed by kind, in 4-byte words: fixed + perVlen * vlen. The
+ * index pass uses these (no call, no switch per type); -1 in FIXED marks an unknown kind.
+ */
+export const TRAILING_WORDS_FIXED = Int8Array.from({ length: 32 }, (_, k) => {
+  const fixed = trailingBytes(k, 0);
+  return fixed < 0 ? -1 : fixed / 4;
+});
+export const TRAILING_WORDS_PER_VLEN = Int8Array.from({ length: 32 }, (_, k) => {
+  const fixed = trailingBytes(k, 0);
+  return fixed < 0 ? 0 : (trailingBytes(k, 1) - fixed) / 4;
+});
+
 /** Kinds whose third word is a type id (the others carry a size there, or nothing). */
 export function kindRefersToType(kind: number): boolean {
   switch (kind) {

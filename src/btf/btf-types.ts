@@ -55,7 +55,8 @@ export type BtfTypeSpec =
 /** A decoded BTF type: the spec plus its id. Id 0 is `void`. */
 export type BtfType = ({ kind: "void" } | BtfTypeSpec) & { readonly id: number };
 
-export type BtfTypeOf<K extends BtfType["kind"]> = Extract<BtfType, { kind: K }>;
+/** The decoded type of kind K (intersection, so the shared "struct" | "union" entry narrows too). */
+export type BtfTypeOf<K extends BtfType["kind"]> = BtfType & { kind: K };
 
 /** The name of a type ("" for kinds without one or anonymous types). */
 export function btfTypeName(t: BtfType): string {

@@ -1,7 +1,8 @@
 /**
  * @fileoverview Public API of the BTF module: a lazy reader (kernel and module BTF, or any blob),
  * a neutral type description for the compiler, a writer for program/map BTF, and func/line info
- * encoders. Everything but kernel.ts is pure (no file system, no kernel).
+ * encoders. All pure (no file system, no kernel): loading the running kernel's BTF from sysfs lives
+ * in ./kernel.ts (`loadKernelBtf`), imported separately so the compiler never pulls in node:fs.
  */
 export * from "./btf-format.ts";
 export * from "./btf-types.ts";
@@ -10,4 +11,3 @@ export { BtfTypeDescriber, bitfieldUnit, kTypeToString, unwrapK, type KField, ty
 export { BtfBuilder, type BtfBuilderOptions } from "./writer.ts";
 export { ExtInfoBuilder, decodeFuncInfo, decodeLineInfo, encodeFuncInfo, encodeLineInfo, lineCol, type FuncInfoRecord, type LineInfoRecord } from "./ext-info.ts";
 export { editDistance, suggest } from "./suggest.ts";
-export { KERNEL_BTF_DIR, KERNEL_BTF_PATH, KernelBtfNotFoundError, loadKernelBtf, loadModuleBtf } from "./kernel.ts";

@@ -11,7 +11,7 @@
  */
 import {
   BTF_HEADER_LEN, BTF_INT_BOOL, BTF_INT_CHAR, BTF_INT_SIGNED, BTF_MAGIC, BtfKind, KIND_NAMES,
-  infoKind, infoKindFlag, infoVlen, memberBitOffset, memberBitfieldSize, trailingBytes,
+  TRAILING_WORDS_FIXED, TRAILING_WORDS_PER_VLEN, infoKind, infoKindFlag, infoVlen, memberBitOffset, memberBitfieldSize,
 } from "./btf-format.ts";
 import type { BtfMember, BtfType, BtfTypeOf } from "./btf-types.ts";
 import { NameIndex } from "./name-index.ts";
@@ -112,6 +112,7 @@ export class Btf {
   readonly #names = new Map<number, string>();
   /** Built on first name lookup: type names → local indexes; enumerator names → (index, position). */
   #typeNames: NameIndex | undefined;
+  #funcNames: NameIndex | undefined;
   #enumNames: NameIndex | undefined;
 
   constructor(bytes: Uint8Array, options: BtfParseOptions = {}) {
@@ -143,13 +144,13 @@ export class Btf {
       if (w + 3 > n) throw new BtfFormatError(`BTF type section truncated in type ${this.firstTypeId + count}`);
       const info = words[w + 1]!;
       const kind = (info >>> 24) & 0x1f;
-      const extra = trailingBytes(kind, info & 0xffff);
-      if (extra < 0) throw new BtfFormatError(`BTF type ${this.firstTypeId + count} has unknown kind ${kind}`);
+      const fixed = TRAILING_WORDS_FIXED[kind]!;
+      if (fixed < 0) throw new BtfFormatError(`BTF type ${this.firstTypeId + count} has unknown kind ${kind}`);
       offsets[count] = w;
       kinds[count] = kind;
       nameOffs[count] = words[w]!;
       count++;
-      w += 3 + (extra >>> 2);
+      w += 3 + fixed + TRAILING_WORDS_PER_VLEN[kind]! * (info & 0xffff);
     }
     if (w !== n) throw new BtfFormatError("BTF type section truncated in its last type");
     this.#offsets = offsets.subarray(0, count);
@@ -301,21 +302,29 @@ export class Btf {
     return { bytes: this.#strings, start: off - this.#strBase };
   }
 
-  #typeNameIndex(): NameIndex {
-    if (this.#typeNames) return this.#typeNames;
+  /**
+   * Name index over this blob's types: FUNCs (56k of vmlinux's 75k named types) in one index,
+   * everything else in another, so struct/typedef/enum lookups never pay for hashing every
+   * function name, and function lookups build theirs on first use.
+   */
+  #nameIndex(funcs: boolean): NameIndex {
+    const cached = funcs ? this.#funcNames : this.#typeNames;
+    if (cached) return cached;
     const names = this.#nameOffs;
-    let named = 0;
-    for (let i = 0; i < names.length; i++) if (names[i] !== 0) named++;
-    const index = new NameIndex(named, (off) => this.#stringAt(off));
+    const kinds = this.#kinds;
+    let n = 0;
+    for (let i = 0; i < names.length; i++) if (names[i] !== 0 && (kinds[i] === BtfKind.FUNC) === funcs) n++;
+    const index = new NameIndex(n, (off) => this.#stringAt(off));
     const local = this.#strings;
     const base = this.#strBase;
     for (let i = 0; i < names.length; i++) {
       const off = names[i]!;
-      if (off === 0) continue;
+      if (off === 0 || (kinds[i] === BtfKind.FUNC) !== funcs) continue;
       if (off >= base) index.addBytes(local, off - base, off, i);
       else index.add(off, i);
     }
-    this.#typeNames = index;
+    if (funcs) this.#funcNames = index;
+    else this.#typeNames = index;
     return index;
   }
 
@@ -346,25 +355,38 @@ export class Btf {
     return index;
   }
 
-  /**
-   * Ids of every type named `name` (any kind), in id order, base types first. The first call builds
-   * a hash index over the names (a few ms for vmlinux); later calls are a hash probe.
-   */
+  /** Ids of every type named `name` (any kind), in id order, base types first. */
   lookupAll(name: string): number[] {
+    return this.#lookup(name, undefined);
+  }
+
+  /**
+   * Ids named `name` among FUNCs (`funcs` true), the other kinds (false), or all (undefined). The
+   * first call of each sort builds a hash index over the names (a few ms for vmlinux); later calls
+   * are a hash probe.
+   */
+  #lookup(name: string, funcs: boolean | undefined): number[] {
     if (name === "") return [];
-    const out = this.base ? this.base.lookupAll(name) : [];
+    const out = this.base ? this.base.#lookup(name, funcs) : [];
     const bytes = utf8Encoder.encode(name);
-    for (const i of this.#typeNameIndex().get(bytes)) out.push(this.firstTypeId + i);
+    const local: number[] = [];
+    if (funcs !== true) local.push(...this.#nameIndex(false).get(bytes));
+    if (funcs !== false) local.push(...this.#nameIndex(true).get(bytes));
+    if (funcs === undefined) local.sort((a, b) => a - b);
+    for (const i of local) out.push(this.firstTypeId + i);
     return out;
   }
 
   /** The first type named `name` of one of `kinds` (kind numbers), or undefined. */
   lookupKind(name: string, ...kinds: number[]): number | undefined {
-    for (const id of this.lookupAll(name)) if (kinds.includes(this.kindOf(id))) return id;
+    const wantFuncs = kinds.includes(BtfKind.FUNC);
+    const wantOthers = kinds.some((k) => k !== BtfKind.FUNC);
+    const ids = this.#lookup(name, wantFuncs && wantOthers ? undefined : wantFuncs);
+    for (const id of ids) if (kinds.includes(this.kindOf(id))) return id;
     return undefined;
   }
 
-  /** `struct name`: the complete definition (a FWD is returned only if no definition exists). */
+  /** `struct name` (its definition; forward declarations are FWD types, see lookupKind). */
   lookupStruct(name: string): BtfTypeOf<"struct"> | undefined {
     const id = this.lookupKind(name, BtfKind.STRUCT);
     return id === undefined ? undefined : (this.typeById(id) as BtfTypeOf<"struct">);

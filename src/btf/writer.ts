@@ -34,6 +34,8 @@ export class BtfBuilder {
   #count = 0;
   #arrayIndexType: number | undefined;
   #maxRef = { id: 0, what: "" };
+  /** copyFrom() memo: per source BTF, "id" (full copy) or "fwd:id" (pointee stand-in) → our id. */
+  readonly #copied = new Map<Btf, Map<string, number>>();
   readonly #encoder = new TextEncoder();
 
   constructor(options: BtfBuilderOptions = {}) {
@@ -103,6 +105,8 @@ export class BtfBuilder {
     switch (t.kind) {
       case "int": {
         if (![1, 2, 4, 8, 16].includes(t.size)) throw new RangeError(`BTF int ${t.name} has invalid size ${t.size}`);
+        // The kernel takes at most one encoding bit (btf_int_check_meta): a signed char is SIGNED.
+        if ([t.signed, t.char, t.bool].filter(Boolean).length > 1) throw new RangeError(`BTF int ${t.name}: at most one of signed/char/bool`);
         const enc = (t.signed ? BTF_INT_SIGNED : 0) | (t.char ? BTF_INT_CHAR : 0) | (t.bool ? BTF_INT_BOOL : 0);
         if (t.bitOffset + t.bits > t.size * 8) throw new RangeError(`BTF int ${t.name}: ${t.bits} bits at ${t.bitOffset} exceed ${t.size} bytes`);
         // (INT names may contain spaces: "unsigned int", "long long int".)
@@ -195,6 +199,103 @@ export class BtfBuilder {
       nameOff = this.addString(name);
     } else nameOff = this.#name(name, "none", what);
     return this.#push(nameOff, kind, 0, false, type, []);
+  }
+
+  /**
+   * Copies type `id` of another BTF (e.g. vmlinux) and everything it refers to into this blob,
+   * returning the new id; copying the same source type again returns the same id (so a pointer
+   * copied once as `struct foo *` → FWD stays that even after `struct foo` is copied in full). With
+   * `opaquePointees` (the default) a struct/union reached only through a pointer becomes a FWD, so a
+   * map value holding a `struct task_struct *` costs two types rather than the kernel's whole graph.
+   */
+  copyFrom(src: Btf, id: number, options: { opaquePointees?: boolean } = {}): number {
+    const opaque = options.opaquePointees ?? true;
+    let memo = this.#copied.get(src);
+    if (!memo) this.#copied.set(src, (memo = new Map()));
+    return this.#copy(src, id, opaque, false, memo);
+  }
+
+  #copy(src: Btf, id: number, opaque: boolean, viaPointer: boolean, memo: Map<string, number>): number {
+    if (id === 0) return 0;
+    const t = src.typeById(id);
+    if (t.kind === "void") return 0;
+    const isRecord = t.kind === "struct" || t.kind === "union";
+    if (isRecord && viaPointer && opaque) {
+      // Anonymous records have no name to forward-declare: copy those in full.
+      if (t.name !== "") {
+        const key = `fwd:${id}`;
+        const done = memo.get(key) ?? memo.get(`${id}`);
+        if (done !== undefined) return done;
+        const fwd = this.add({ kind: "fwd", name: t.name, union: t.kind === "union" });
+        memo.set(key, fwd);
+        return fwd;
+      }
+    }
+    // A typedef/qualifier reached through a pointer may end in a FWD stand-in, so it is memoised
+    // apart from the same type reached directly.
+    const passThrough = t.kind === "typedef" || t.kind === "const" || t.kind === "volatile" || t.kind === "restrict" || t.kind === "type_tag";
+    const key = passThrough && viaPointer && opaque ? `p:${id}` : `${id}`;
+    const done = memo.get(key);
+    if (done !== undefined) return done;
+    // Pointers and records can be part of a cycle (list_head.next): they take their id before
+    // their referents are copied, and their record is filled in afterwards (#reserve/#patch).
+    const { id: _id, ...spec } = t;
+    const refs = (x: number, ptr: boolean) => this.#copy(src, x, opaque, ptr, memo);
+    switch (spec.kind) {
+      case "ptr": {
+        const at = this.#reserve(memo, key);
+        this.#patch(at, { kind: "ptr", type: refs(spec.type, true) });
+        return at.id;
+      }
+      case "struct": case "union": {
+        const at = this.#reserve(memo, key);
+        const members = spec.members.map((m) => ({ ...m, type: refs(m.type, false) }));
+        this.#patch(at, { ...spec, members });
+        return at.id;
+      }
+      case "array": {
+        const type = refs(spec.type, false);
+        return this.#remember(memo, key, { ...spec, type, indexType: refs(spec.indexType, false) });
+      }
+      case "typedef": case "const": case "volatile": case "restrict": case "type_tag":
+        return this.#remember(memo, key, { ...spec, type: refs(spec.type, viaPointer) } as BtfTypeSpec);
+      case "func_proto": {
+        const returnType = refs(spec.returnType, false);
+        const params = spec.params.map((p) => ({ ...p, type: refs(p.type, false) }));
+        return this.#remember(memo, key, { ...spec, returnType, params });
+      }
+      case "func": case "var": case "decl_tag":
+        return this.#remember(memo, key, { ...spec, type: refs(spec.type, false) } as BtfTypeSpec);
+      case "datasec":
+        return this.#remember(memo, key, { ...spec, vars: spec.vars.map((v) => ({ ...v, type: refs(v.type, false) })) });
+      default:
+        return this.#remember(memo, key, spec);
+    }
+  }
+
+  #remember(memo: Map<string, number>, key: string, spec: BtfTypeSpec): number {
+    const id = this.add(spec);
+    memo.set(key, id);
+    return id;
+  }
+
+  /** Appends a 3-word placeholder (patched by #patch) so cyclic references can name its id. */
+  #reserve(memo: Map<string, number>, key: string): { id: number; word: number } {
+    const word = this.#words.length;
+    const id = this.#push(0, BtfKind.PTR, 0, false, 0, []);
+    memo.set(key, id);
+    return { id, word };
+  }
+
+  /** Re-encodes `spec` into the slot #reserve made, which must be the builder's last-but-children record. */
+  #patch(at: { id: number; word: number }, spec: BtfTypeSpec): void {
+    // Encode into a scratch builder sharing our string table, then splice its words in place.
+    const before = this.#words.length;
+    const count = this.#count;
+    this.add(spec);
+    const encoded = this.#words.splice(before);
+    this.#count = count;
+    this.#words.splice(at.word, 3, ...encoded);
   }
 
   // ---- conveniences ------------------------------------------------------------------------------

@@ -259,6 +259,11 @@ describe("PerfRing", () => {
     p.publish();
     const ring = new PerfRing(p.buffer, 0, PAGE);
     expect(() => collect(ring)).toThrow(PerfRingCorruptError);
+    // The bad stretch was dropped: later records are read normally.
+    expect(p.tail).toBe(p.head);
+    p.sample(payload(2, 12));
+    p.publish();
+    expect(collect(ring).samples).toEqual([payload(2, 12)]);
   });
 
   it("rejects a data area that is not a power of two", () => {
@@ -278,5 +283,17 @@ describe("PerfRing", () => {
     expect(samples).toEqual([0, 1, 2, 3, 4, 5].map((i) => payload(i, 20)));
     expect(p.tail).toBe(start + 6 * 32);
     expect(p.tail).toBeGreaterThan(2 ** 32);
+  });
+
+  it("stop() ends the running read after the current callback and stores data_tail", () => {
+    const p = new FakePerfProducer(512);
+    for (let i = 0; i < 4; i++) p.sample(payload(i, 12));
+    p.publish();
+    const ring = new PerfRing(p.buffer, 0, PAGE);
+    let seen = 0;
+    expect(ring.read(() => { if (++seen === 2) ring.stop(); }, () => {})).toBe(2);
+    expect(p.tail).toBe(2 * 24); // 12-byte payloads: 8 header + 4 size + 12 = 24-byte records
+    expect(ring.read(() => seen++, () => {})).toBe(0);
+    expect(seen).toBe(2);
   });
 });

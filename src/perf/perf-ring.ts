@@ -58,6 +58,8 @@ export class PerfRing {
   /** Reused copy target for records that wrap around the end of the ring. */
   private scratch = new Uint8Array(256);
   private scratchWords = new Uint32Array(this.scratch.buffer);
+  /** Set by stop(): the current read() returns after the running callback. */
+  private stopped = false;
 
   /**
    * @param buffer the whole mmap (1 + 2^n pages), e.g. from koffi.view.
@@ -89,6 +91,14 @@ export class PerfRing {
     this.tail = this.tailCell.load();
   }
 
+  /**
+   * Makes read() return as soon as the running callback returns, and every later read() return 0.
+   * For owners that unmap the ring from inside a callback: the loop must not touch it afterwards.
+   */
+  stop(): void {
+    this.stopped = true;
+  }
+
   /** Capacity of the data area in bytes. */
   get size(): number {
     return this.dataSize;
@@ -110,7 +120,8 @@ export class PerfRing {
    * Copy (`data.slice()`) to keep it.
    *
    * If a callback throws, the records before it and the throwing one count as consumed (so a bad
-   * record is not delivered forever), data_tail is stored, and the error propagates.
+   * record is not delivered forever), data_tail is stored, and the error propagates. A record with
+   * an impossible size throws PerfRingCorruptError after dropping everything up to data_head.
    */
   read(onSample: PerfSampleCallback, onLost: PerfLostCallback): number {
     const head = this.head.load();
@@ -123,14 +134,16 @@ export class PerfRing {
     let tail = this.tail;
     let count = 0;
     try {
-      while (tail < head) {
+      while (tail < head && !this.stopped) {
         const off = tail & mask; // positions are < 2^53 but `&` truncates to 32 bits: fine, size ≤ 2^31
         const at = start + off;
         // The header is 8-byte aligned inside the ring, so it never wraps (size is a multiple of 8).
         const type = words[at >>> 2]!;
         const recSize = words[(at >>> 2) + 1]! >>> 16;
         if (recSize < 8 || (recSize & 7) !== 0 || recSize > head - tail) {
-          throw new PerfRingCorruptError(`cpu ${cpu}: record of size ${recSize} at position ${tail} (head ${head})`);
+          const at0 = tail;
+          tail = head; // drop the unparseable rest so the next read starts clean instead of failing forever
+          throw new PerfRingCorruptError(`cpu ${cpu}: record of size ${recSize} at position ${at0} (head ${head})`);
         }
         tail += recSize;
         count++;

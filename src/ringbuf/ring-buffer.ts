@@ -39,6 +39,9 @@ export class RingBuffer implements EventSource, Disposable {
   private readonly onRecord: RingRecordCallback;
   private readonly batchLimit: number;
   private poller: EventPoller | undefined;
+  /** True while consume() runs callbacks: close() then defers the munmap until they return. */
+  private consuming = false;
+  private unmapPending = false;
 
   /**
    * Maps the ring of `map` (a RINGBUF map; the caller keeps owning the fd and must close this
@@ -91,10 +94,23 @@ export class RingBuffer implements EventSource, Disposable {
     return this.map === undefined;
   }
 
-  /** Reads committed records now, without waiting; returns how many were delivered. */
+  /**
+   * Reads committed records now, without waiting; returns how many were delivered. Callbacks may
+   * close() the ring buffer (reading stops after that callback) but must not consume()/poll() it.
+   */
   consume(): number {
     if (this.map === undefined) return 0;
-    return this.reader.read(this.onRecord, this.batchLimit);
+    if (this.consuming) throw new Error("RingBuffer.consume() called from inside one of its callbacks");
+    this.consuming = true;
+    try {
+      return this.reader.read(this.onRecord, this.batchLimit);
+    } finally {
+      this.consuming = false;
+      if (this.unmapPending) {
+        this.unmapPending = false;
+        this.unmap();
+      }
+    }
   }
 
   /** Blocks up to `timeoutMs` (-1: until something arrives) like BCC's ring_buffer_poll. */
@@ -124,6 +140,16 @@ export class RingBuffer implements EventSource, Disposable {
     this.map = undefined;
     this.poller?.close();
     this.poller = undefined;
+    if (this.consuming) {
+      // Called from a callback: the ring being read must stay mapped until read() returns.
+      this.reader.stop();
+      this.unmapPending = true;
+      return;
+    }
+    this.unmap();
+  }
+
+  private unmap(): void {
     this.producerArea?.close();
     this.consumerPage?.close();
     this.producerArea = undefined;

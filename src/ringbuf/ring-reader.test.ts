@@ -187,11 +187,26 @@ describe("RingReader", () => {
     const p = new FakeRingProducer(4096);
     p.output(payload(1, 8));
     new DataView(p.producerArea, PAGE).setUint32(0, 1000, true);
-    expect(() => drain(reader(p))).toThrow(RingCorruptError);
+    const r = reader(p);
+    expect(() => drain(r)).toThrow(RingCorruptError);
+    expect(p.consumerPos).toBe(16); // dropped up to producer_pos
+    p.output(payload(2, 8));
+    expect(drain(r)).toEqual([payload(2, 8)]);
   });
 
   it("validates the geometry", () => {
     expect(() => new RingReader(new ArrayBuffer(PAGE), new ArrayBuffer(PAGE + 2 * 384), 384, PAGE)).toThrow(RangeError);
     expect(() => new RingReader(new ArrayBuffer(PAGE), new ArrayBuffer(PAGE + 256), 256, PAGE)).toThrow(RangeError);
+  });
+
+  it("stop() ends the running read after the current callback", () => {
+    const p = new FakeRingProducer(4096);
+    for (let i = 0; i < 4; i++) p.output(payload(i, 8));
+    const r = reader(p);
+    let seen = 0;
+    expect(r.read(() => { if (++seen === 2) r.stop(); })).toBe(2);
+    expect(p.consumerPos).toBe(32);
+    expect(r.read(() => seen++)).toBe(0);
+    expect(seen).toBe(2);
   });
 });

@@ -41,6 +41,8 @@ export class RingReader {
   private readonly mask: number;
   /** Our copy of consumer_pos: user space is its only writer. */
   private consumer: number;
+  /** Set by stop(): the current read() returns after the running callback. */
+  private stopped = false;
 
   /**
    * @param consumerPage the RW mapping of the first page (koffi.view of the mmap).
@@ -62,6 +64,14 @@ export class RingReader {
     this.consumer = this.consumerCell.load();
   }
 
+  /**
+   * Makes read() return as soon as the running callback returns, and every later read() return 0.
+   * For owners that unmap the ring from inside a callback: the loop must not touch it afterwards.
+   */
+  stop(): void {
+    this.stopped = true;
+  }
+
   /** Whether committed-or-busy records are waiting (producer ahead of consumer). */
   get pending(): boolean {
     return this.producerCell.load() !== this.consumer;
@@ -74,7 +84,8 @@ export class RingReader {
    * so the producer can reuse space while we are still reading. At most `limit` records are
    * delivered (a fast producer could otherwise keep one call running forever).
    *
-   * If `onRecord` throws, that record counts as consumed and the error propagates.
+   * If `onRecord` throws, that record counts as consumed and the error propagates. A record claiming
+   * more bytes than were produced throws RingCorruptError after dropping everything up to producer_pos.
    */
   read(onRecord: RingRecordCallback, limit = Number.POSITIVE_INFINITY): number {
     const bytes = this.bytes;
@@ -85,18 +96,20 @@ export class RingReader {
     let cons = this.consumer;
     let delivered = 0;
     try {
-      for (;;) {
+      while (!this.stopped) {
         const prod = this.producerCell.load();
         if (cons === prod) break;
         let progressed = false;
-        while (cons < prod && delivered < limit) {
+        while (cons < prod && delivered < limit && !this.stopped) {
           const at = start + (cons & mask);
           const len = Atomics.load(words, at >>> 2); // acquire: pairs with the producer's commit
           if ((len & BPF_RINGBUF_BUSY_BIT) !== 0) return delivered;
           const dataLen = len & 0x3fff_ffff;
           const recSize = (dataLen + BPF_RINGBUF_HDR_SZ + 7) & ~7;
           if (recSize > prod - cons) {
-            throw new RingCorruptError(`record of ${dataLen} bytes at position ${cons} runs past producer ${prod}`);
+            const at0 = cons;
+            cons = prod; // drop the unparseable rest so the next read starts clean instead of failing forever
+            throw new RingCorruptError(`record of ${dataLen} bytes at position ${at0} runs past producer ${prod}`);
           }
           cons += recSize;
           progressed = true;

@@ -11,6 +11,8 @@ import {
   BPF_NOEXIST,
   BPF_PROG_FLAG,
   BPF_PROG_TYPE,
+  btfInfo,
+  btfLoad,
   enableStats,
   ERRNO,
   FdTracker,
@@ -30,6 +32,7 @@ import {
   mapLookupElem,
   mapUpdateBatch,
   mapUpdateElem,
+  NotSupportedError,
   progInfo,
   progLoad,
   progTestRun,
@@ -271,6 +274,60 @@ describeKernel("sys/bpf against the kernel", () => {
       const info = progInfo(p);
       expect(info.runCnt).toBeGreaterThanOrEqual(1n);
     }
+  });
+
+  it("PROG_TEST_RUN of a tracepoint program is reported as NotSupportedError (ENOTSUPP)", () => {
+    const { fd } = progLoad({ progType: BPF_PROG_TYPE.TRACEPOINT, insns: prog(insn(MOV64_IMM, 0, 0, 0, 0), insn(EXIT, 0, 0, 0, 0)), license: "GPL" }, opts);
+    using p = fd;
+    let err: unknown;
+    try {
+      progTestRun(p, { ctxIn: new Uint8Array(8) });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(NotSupportedError);
+    expect((err as NotSupportedError).errno).toBe("ENOTSUPP");
+    expect((err as NotSupportedError).code).toBe(524);
+  });
+
+  it("BTF_LOAD accepts a minimal BTF blob and explains a broken one through VerifierError", () => {
+    // Header (24 bytes) + one INT type "int" (16 bytes) + strings "\0int\0".
+    function btfBlob(nameOff: number): Uint8Array {
+      const strings = new TextEncoder().encode("\0int\0");
+      const buf = new Uint8Array(24 + 16 + strings.length);
+      const dv = new DataView(buf.buffer);
+      dv.setUint16(0, 0xeb9f, true); // magic
+      buf[2] = 1; // version
+      dv.setUint32(4, 24, true); // hdr_len
+      dv.setUint32(8, 0, true); // type_off
+      dv.setUint32(12, 16, true); // type_len
+      dv.setUint32(16, 16, true); // str_off
+      dv.setUint32(20, strings.length, true); // str_len
+      dv.setUint32(24, nameOff, true); // name_off
+      dv.setUint32(28, 1 << 24, true); // info: kind INT
+      dv.setUint32(32, 4, true); // size
+      dv.setUint32(36, (1 << 24) | 32, true); // signed, 32 bits
+      buf.set(strings, 40);
+      return buf;
+    }
+    const { fd } = btfLoad(btfBlob(1), opts);
+    using btf = fd;
+    const info = btfInfo(btf);
+    expect(info.id).toBeGreaterThan(0);
+    expect(info.btfSize).toBe(45);
+    expect(info.kernelBtf).toBe(false);
+    expect(listIds("BTF")).toContain(info.id);
+
+    let err: unknown;
+    try {
+      btfLoad(btfBlob(100), opts);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(VerifierError);
+    expect((err as VerifierError).command).toBe("BTF_LOAD");
+    expect((err as VerifierError).log).toMatch(/name_offset/i);
+    expect((err as VerifierError).message).toContain("BTF rejected by the kernel");
   });
 
   it("raw tracepoint attach creates a link whose info names the tracepoint", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   ERRNO,
+  errnoHint,
   errnoName,
   kernelError,
   KernelError,
@@ -38,8 +39,13 @@ describe("errno mapping", () => {
     expect(e.command).toBe("MAP_CREATE");
     expect(e.errno).toBe("EPERM");
     expect(e.code).toBe(1);
-    expect(e.message).toBe("bpf(MAP_CREATE) failed: EPERM [counts]: needs root or CAP_BPF+CAP_PERFMON (and CAP_SYS_ADMIN on older kernels)");
+    expect(e.message).toBe(`bpf(MAP_CREATE) failed: EPERM [counts]: ${errnoHint(1, "bpf", "MAP_CREATE")}`);
     expect(e.message).not.toContain("\n");
+  });
+
+  it("words the EPERM hint by who we are", () => {
+    expect(errnoHint(ERRNO.EPERM, "bpf", "MAP_CREATE", false)).toBe("needs root or CAP_BPF+CAP_PERFMON (and CAP_SYS_ADMIN on older kernels)");
+    expect(errnoHint(ERRNO.EPERM, "bpf", "PROG_LOAD", true)).toContain("denied even to root");
   });
 
   it("gives a hint per errno", () => {

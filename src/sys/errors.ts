@@ -29,13 +29,22 @@ export function errnoName(code: number): string {
 }
 
 const PRIVILEGE_HINT = "needs root or CAP_BPF+CAP_PERFMON (and CAP_SYS_ADMIN on older kernels)";
+const ROOT_DENIED_HINT =
+  "denied even to root: kernel lockdown, an LSM, or a feature this kernel restricts or lacks (e.g. fentry without BTF)";
 
-/** A short "what to do" for an errno, tuned to bpf()/perf_event_open(). */
-export function errnoHint(code: number, syscall = "bpf", command = ""): string {
+function runningAsRoot(): boolean {
+  return typeof process !== "undefined" && typeof process.geteuid === "function" && process.geteuid() === 0;
+}
+
+/**
+ * A short "what to do" for an errno, tuned to bpf()/perf_event_open(). `asRoot` picks the EPERM
+ * wording: privileges cannot be the fix when we already run as root.
+ */
+export function errnoHint(code: number, syscall = "bpf", command = "", asRoot = runningAsRoot()): string {
   switch (code) {
     case ERRNO.EPERM:
     case ERRNO.EACCES:
-      return PRIVILEGE_HINT;
+      return asRoot ? ROOT_DENIED_HINT : PRIVILEGE_HINT;
     case ERRNO.E2BIG:
       return command === "PROG_LOAD"
         ? "program too large or attr has unknown non-zero fields for this kernel"

@@ -101,7 +101,7 @@ export function viewMemory(addr: bigint, length: number): ArrayBuffer {
 
 /** The address of a typed array's first byte, for pointer fields inside attr structs. */
 export function addressOf(buf: Uint8Array | Int32Array | Uint32Array | BigUint64Array): bigint {
-  // koffi reports the backing store address; add the view's offset into it.
+  // koffi already accounts for the view's byteOffset (measured: subarray(8) gives base + 8).
   return koffi.address(buf) as bigint;
 }
 

@@ -53,10 +53,9 @@ export {
   type BpfAttachTypeName,
 } from "./bpf-constants.ts";
 
+export { bpfRaw, bpfCall, sanitizeObjectName, isErrno, type BpfResult } from "./bpf.ts";
+
 export {
-  bpfRaw,
-  bpfCall,
-  sanitizeObjectName,
   mapCreate,
   encodeMapCreate,
   mapLookupElem,
@@ -69,10 +68,25 @@ export {
   mapLookupAndDeleteBatch,
   mapUpdateBatch,
   mapDeleteBatch,
+  type MapCreateAttr,
+  type MapBatchArgs,
+  type MapBatchResult,
+} from "./bpf-map.ts";
+
+export {
   progLoad,
   encodeProgLoad,
   btfLoad,
   progTestRun,
+  type ProgLoadAttr,
+  type LoadOptions,
+  type LoadResult,
+  type LogSpec,
+  type TestRunArgs,
+  type TestRunResult,
+} from "./bpf-prog.ts";
+
+export {
   linkCreate,
   encodeLinkCreate,
   rawTracepointOpen,
@@ -80,6 +94,10 @@ export {
   enableStats,
   objPin,
   objGet,
+  type LinkCreateAttr,
+} from "./bpf-link.ts";
+
+export {
   getNextId,
   listIds,
   getFdById,
@@ -89,22 +107,12 @@ export {
   mapInfo,
   linkInfo,
   btfInfo,
-  isErrno,
-  type BpfResult,
-  type MapCreateAttr,
-  type MapBatchArgs,
-  type MapBatchResult,
-  type ProgLoadAttr,
-  type LoadOptions,
-  type LoadResult,
-  type TestRunArgs,
-  type TestRunResult,
-  type LinkCreateAttr,
+  type IdKind,
   type ProgInfo,
   type MapInfo,
   type LinkInfo,
   type BtfInfo,
-} from "./bpf.ts";
+} from "./bpf-object.ts";
 
 export {
   PERF_TYPE,

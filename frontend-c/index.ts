@@ -1,0 +1,55 @@
+/**
+ * @fileoverview Public API of the C → eBPF compiler: `compile()` turns restricted C into program
+ * and map specs (src/spec), or diagnostics. Never throws for user errors; an
+ * InternalCompilerError means a compiler bug.
+ */
+import { type Diagnostic, DiagnosticSink } from "./diagnostics/index.ts";
+import { CompileContext, runPipeline } from "./pipeline.ts";
+import type { IncludeHost } from "./preprocess/index.ts";
+import type { ExternalTypes } from "./sema/checker.ts";
+import type { MapSpec } from "../src/spec/map-spec.ts";
+import type { ProgramSpec } from "../src/spec/program-spec.ts";
+
+export interface CompileOptions {
+  /** Name used in diagnostics (default "<input>"). */
+  file?: string;
+  /** BCC-style flags: -D/-U/-I/-include are honoured. */
+  cflags?: readonly string[];
+  /** Reads #include files; default: none readable, angle includes accepted as empty. */
+  includeHost?: IncludeHost;
+  /** Kernel types (BTF) for names the program does not define. */
+  externalTypes?: ExternalTypes;
+  /** Reuse a context (its parser) across compilations for speed. */
+  context?: CompileContext;
+}
+
+export interface CompileResult {
+  ok: boolean;
+  programs: ProgramSpec[];
+  maps: MapSpec[];
+  license: string;
+  diagnostics: Diagnostic[];
+}
+
+export function compile(source: string, options: CompileOptions = {}): CompileResult {
+  const sink = new DiagnosticSink();
+  const ctx = options.context ?? new CompileContext();
+  const r = runPipeline(source, {
+    file: options.file ?? "<input>",
+    ...(options.cflags ? { cflags: options.cflags } : {}),
+    ...(options.includeHost ? { includeHost: options.includeHost } : {}),
+    ...(options.externalTypes ? { externalTypes: options.externalTypes } : {}),
+  }, ctx, sink);
+  const ok = !sink.hasErrors && r.collection !== undefined;
+  return {
+    ok,
+    programs: ok ? r.collection!.programs : [],
+    maps: ok ? r.collection!.maps : (r.typed ? [] : []),
+    license: r.typed?.license ?? "GPL",
+    diagnostics: sink.diagnostics,
+  };
+}
+
+export { CompileContext } from "./pipeline.ts";
+export type { ExternalTypes } from "./sema/checker.ts";
+export type { Diagnostic, Span } from "./diagnostics/index.ts";

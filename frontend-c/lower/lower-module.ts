@@ -1,0 +1,54 @@
+/**
+ * @fileoverview Entry point of lowering: typed module → IrModule. Every non-static function with a
+ * body becomes a program (its callees inlined); maps become MapSpecs.
+ */
+import type { DiagnosticSink } from "../diagnostics/index.ts";
+import { type IrFunction, type IrModule, imm } from "../ir/ir.ts";
+import type { MapKind, MapSpec } from "../../src/spec/map-spec.ts";
+import type { FunctionSym, TypedModule } from "../sema/typed-ast.ts";
+import { toTypeDesc } from "../sema/type-desc.ts";
+import { sizeOf } from "../sema/types.ts";
+import { lowerStmts } from "./lower-stmt.ts";
+import { FnLowerer } from "./lowerer.ts";
+
+export function isProgram(f: FunctionSym): boolean {
+  return !f.isStatic && f.body !== undefined && f.params.length <= 1;
+}
+
+export function lowerFunction(f: FunctionSym, sink: DiagnosticSink): IrFunction {
+  const L = new FnLowerer(f.name, f.span, sink);
+  L.frames.push({ fn: f, storage: new Map(), labels: new Map(), retBlock: undefined, retValue: undefined });
+  for (const p of f.params) {
+    const v = L.b.param(p.name);
+    const s = L.declare(p, p.span);
+    if (s.kind === "vreg") L.b.mov(s.v, v, p.span);
+    else L.b.store(s.ref, 0, 8, v, p.span);
+  }
+  lowerStmts(L, f.body ? [f.body] : []);
+  // Falling off the end of a program returns 0 (C would be undefined for non-void functions).
+  if (L.b.open) L.b.ret(imm(0), f.span);
+  // Blocks created but never entered (e.g. the join after two returns) still need a terminator.
+  for (const b of L.b.fn.blocks) if (b.term === undefined) b.term = { op: "ret", value: imm(0), span: f.span };
+  return L.b.fn;
+}
+
+export function lowerModule(m: TypedModule, sink: DiagnosticSink): IrModule {
+  const functions: IrFunction[] = [];
+  const programs: IrModule["programs"] = [];
+  for (const f of m.functions) {
+    if (!isProgram(f)) continue;
+    functions.push(lowerFunction(f, sink));
+    programs.push({ function: f.name, section: f.section ?? "" });
+  }
+  const maps: MapSpec[] = m.maps.map((d) => ({
+    name: d.name,
+    kind: d.kind as MapKind,
+    keySize: d.key.kind === "void" ? 0 : sizeOf(d.key),
+    valueSize: d.value.kind === "void" ? 0 : sizeOf(d.value),
+    maxEntries: d.maxEntries,
+    flags: d.flags,
+    key: toTypeDesc(d.key),
+    value: toTypeDesc(d.value),
+  }));
+  return { functions, programs, maps, license: m.license };
+}

@@ -1,0 +1,83 @@
+/**
+ * @fileoverview The only place that sequences compiler passes:
+ * preprocess → parse → sema → lower → back end (optimise → regalloc → emit).
+ * Each pass is pure and reports into one DiagnosticSink; a pass whose input has errors still runs
+ * where that is useful (sema after parse errors finds more mistakes) but nothing is lowered from
+ * an erroneous program.
+ */
+import { type DiagnosticSink, InternalCompilerError } from "./diagnostics/index.ts";
+import { type BackendOptions, generateCollection } from "./emit/backend.ts";
+import type { IrModule } from "./ir/ir.ts";
+import { CParser } from "./parse/parser.ts";
+import type { PositionMapper } from "./parse/convert-context.ts";
+import { type IncludeHost, MemoryIncludeHost, preprocess } from "./preprocess/index.ts";
+import type { ExternalTypes } from "./sema/checker.ts";
+import { lowerModule } from "./lower/lower-module.ts";
+import { analyze } from "./sema/sema.ts";
+import type { TypedModule } from "./sema/typed-ast.ts";
+import type { CollectionSpec } from "../src/spec/program-spec.ts";
+
+export interface PipelineOptions {
+  file: string;
+  cflags?: readonly string[];
+  /** Where #include reads from; by default nothing is readable and angle includes are ignored. */
+  includeHost?: IncludeHost;
+  externalTypes?: ExternalTypes;
+  /** Skip the preprocessor (the text is already preprocessed or uses no directives). */
+  noPreprocess?: boolean;
+  backend?: BackendOptions;
+}
+
+/**
+ * Objects a caller may keep across compilations (the tree-sitter parser is costly to create).
+ * Not shared between threads; one compile at a time.
+ */
+export class CompileContext {
+  private parserInstance: CParser | undefined;
+
+  get parser(): CParser {
+    this.parserInstance ??= new CParser();
+    return this.parserInstance;
+  }
+}
+
+export interface PipelineResult {
+  typed: TypedModule | undefined;
+  ir: IrModule | undefined;
+  collection: CollectionSpec | undefined;
+}
+
+export function runPipeline(source: string, opts: PipelineOptions, ctx: CompileContext, sink: DiagnosticSink): PipelineResult {
+  let text = source;
+  let mapper: PositionMapper | undefined;
+  let unrollRows: number[] = [];
+  if (!opts.noPreprocess) {
+    const pp = preprocess(source, {
+      file: opts.file,
+      cflags: opts.cflags ?? [],
+      includeHost: opts.includeHost ?? new MemoryIncludeHost(),
+    }, sink);
+    text = pp.text;
+    mapper = pp.map;
+    unrollRows = pp.pragmas.filter((p) => p.unroll !== undefined && p.unroll.kind !== "disable").map((p) => p.row);
+  }
+  const ext = opts.externalTypes;
+  const tu = ctx.parser.parse(text, {
+    file: opts.file,
+    ...(mapper ? { mapper } : {}),
+    ...(ext ? { isExternalTypedef: (n: string) => ext.lookupTypedef(n) !== undefined } : {}),
+    unrollRows,
+  }, sink);
+  const typed = analyze(tu, ext ? { externalTypes: ext } : {}, sink);
+  if (sink.hasErrors) return { typed, ir: undefined, collection: undefined };
+  let ir: IrModule;
+  try {
+    ir = lowerModule(typed, sink);
+  } catch (e) {
+    if (e instanceof InternalCompilerError) throw e;
+    throw new InternalCompilerError("lower", e instanceof Error ? e.message : String(e));
+  }
+  if (sink.hasErrors) return { typed, ir, collection: undefined };
+  const collection = generateCollection(ir, sink, opts.backend ?? {});
+  return { typed, ir, collection };
+}
