@@ -39,7 +39,7 @@ export interface Token {
   /** 1-based physical line and UTF-16 column of the first character (or of the macro invocation). */
   readonly line: number;
   readonly col: number;
-  /** Whitespace or a comment precedes the token on its logical line. */
+  /** Whitespace, a comment or a line break precedes the token. */
   readonly spaceBefore: boolean;
   /** Expansion record this token was produced by, -1 for text written by the user. */
   readonly exp: number;
@@ -200,7 +200,9 @@ export function lexFile(src: string, fileIdx: number): LexResult {
       pos.at(i);
       lines.push({ tokens, line: lineStartPhys, endLine: pos.line });
       tokens = [];
-      space = false;
+      // A newline separates tokens like any whitespace (it matters when a macro call's arguments
+      // span lines and get stringized).
+      space = true;
       state = 0;
       lineStartPhys = pos.line + 1;
       i++;

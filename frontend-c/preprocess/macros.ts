@@ -393,6 +393,8 @@ export class Expander {
         }
       }
       if (bt.kind === Kind.Punct && bt.text === "##") {
+        // `a ## ## b` pastes a and b (GCC); the repeated operator is not an operand.
+        while (i + 2 < to && isPunct(body[i + 1], "##")) i++;
         const lhs = out.pop();
         // The right operand: a parameter (unexpanded), `#param`, or a body token.
         const next = body[i + 1] as Token;

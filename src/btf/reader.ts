@@ -108,7 +108,8 @@ export class Btf {
   readonly #offsets: Uint32Array;
   readonly #kinds: Uint8Array;
   readonly #nameOffs: Uint32Array;
-  readonly #types = new Map<number, BtfType>();
+  /** Decoded types by local index (a holey array: cheaper than a Map for dense integer keys). */
+  #types: (BtfType | undefined)[] = [];
   readonly #names = new Map<number, string>();
   /** Built on first name lookup: type names → local indexes; enumerator names → (index, position). */
   #typeNames: NameIndex | undefined;
@@ -209,11 +210,11 @@ export class Btf {
   typeById(id: number): BtfType {
     if (id === 0) return VOID;
     if (id < this.firstTypeId) return this.base!.typeById(id);
-    let t = this.#types.get(id);
+    let t = this.#types[id - this.firstTypeId];
     if (t === undefined) {
       this.kindOf(id);
       t = this.#decode(id);
-      this.#types.set(id, t);
+      this.#types[id - this.firstTypeId] = t;
     }
     return t;
   }

@@ -4,6 +4,7 @@
  * into that BTF. The kernel's copies are read back (BPF_OBJ_GET_INFO_BY_FD) and checked, and a
  * deliberately broken blob must be refused, so acceptance is not vacuous.
  */
+import { isDeepStrictEqual } from "node:util";
 import { describe, expect, it } from "vitest";
 import { describeKernel } from "../../test/harness/kernel.ts";
 import { PROG_INFO } from "../sys/attr-layout.ts";
@@ -13,6 +14,7 @@ import {
   objGetInfoByFd, progInfo, progLoad,
 } from "../sys/index.ts";
 import { BtfFuncLinkage, BtfKind, infoKind, infoVlen, trailingBytes } from "./btf-format.ts";
+import type { BtfType, BtfTypeSpec } from "./btf-types.ts";
 import { ExtInfoBuilder, decodeLineInfo } from "./ext-info.ts";
 import { loadKernelBtf } from "./kernel.ts";
 import { Btf } from "./reader.ts";
@@ -187,6 +189,27 @@ describeKernel("btf writer: the kernel accepts our BTF", () => {
       btfFd: btf, btfKeyTypeId: u32, btfValueTypeId: in6,
     });
     expect(mapInfo(map).btfValueTypeId).toBe(in6);
+  });
+
+  it("all of vmlinux re-encoded by the writer decodes identically and passes BPF_BTF_LOAD", () => {
+    const vmlinux = loadKernelBtf();
+    const b = new BtfBuilder();
+    let misnumbered = 0;
+    for (let id = 1; id < vmlinux.typeCount; id++) {
+      const { id: _id, ...spec } = vmlinux.typeById(id) as Exclude<BtfType, { kind: "void" }>;
+      if (b.add(spec as BtfTypeSpec) !== id) misnumbered++;
+    }
+    expect(misnumbered).toBe(0);
+    const blob = b.build();
+    const again = new Btf(blob);
+    expect(again.typeCount).toBe(vmlinux.typeCount);
+    let mismatches = 0;
+    for (let id = 1; id < vmlinux.typeCount; id++) {
+      if (!isDeepStrictEqual(again.typeById(id), vmlinux.typeById(id))) mismatches++;
+    }
+    expect(mismatches).toBe(0);
+    using btf = btfLoad(blob, { logLevel: 1 }).fd;
+    expect(btfInfo(btf).btfSize).toBe(blob.byteLength);
   });
 
   describe("malformed BTF", () => {

@@ -25,7 +25,9 @@ export interface BtfBuilderOptions {
 }
 
 export class BtfBuilder {
-  readonly #words: number[] = [];
+  /** Encoded records, one per type in id order (separate so a reserved slot can be re-encoded). */
+  readonly #records: Uint32Array[] = [];
+  #typeLen = 0;
   readonly #strOffsets = new Map<string, number>();
   readonly #strChunks: Uint8Array[] = [];
   #strLen = 0;
@@ -94,8 +96,13 @@ export class BtfBuilder {
   #push(nameOff: number, kind: number, vlen: number, kindFlag: boolean, sizeOrType: number, extra: number[]): number {
     const id = this.nextId;
     if (id > BTF_MAX_TYPE) throw new RangeError(`too many BTF types (max ${BTF_MAX_TYPE})`);
-    this.#words.push(nameOff, makeInfo(kind, vlen, kindFlag), sizeOrType >>> 0);
-    for (const w of extra) this.#words.push(w >>> 0);
+    const rec = new Uint32Array(3 + extra.length);
+    rec[0] = nameOff;
+    rec[1] = makeInfo(kind, vlen, kindFlag);
+    rec[2] = sizeOrType >>> 0;
+    for (let i = 0; i < extra.length; i++) rec[3 + i] = extra[i]! >>> 0;
+    this.#records.push(rec);
+    this.#typeLen += rec.byteLength;
     this.#count++;
     return id;
   }
@@ -245,13 +252,13 @@ export class BtfBuilder {
       case "ptr": {
         const at = this.#reserve(memo, key);
         this.#patch(at, { kind: "ptr", type: refs(spec.type, true) });
-        return at.id;
+        return at;
       }
       case "struct": case "union": {
         const at = this.#reserve(memo, key);
         const members = spec.members.map((m) => ({ ...m, type: refs(m.type, false) }));
         this.#patch(at, { ...spec, members });
-        return at.id;
+        return at;
       }
       case "array": {
         const type = refs(spec.type, false);
@@ -279,23 +286,21 @@ export class BtfBuilder {
     return id;
   }
 
-  /** Appends a 3-word placeholder (patched by #patch) so cyclic references can name its id. */
-  #reserve(memo: Map<string, number>, key: string): { id: number; word: number } {
-    const word = this.#words.length;
+  /** Appends a placeholder record (re-encoded by #patch) so cyclic references can name its id. */
+  #reserve(memo: Map<string, number>, key: string): number {
     const id = this.#push(0, BtfKind.PTR, 0, false, 0, []);
     memo.set(key, id);
-    return { id, word };
+    return id;
   }
 
-  /** Re-encodes `spec` into the slot #reserve made, which must be the builder's last-but-children record. */
-  #patch(at: { id: number; word: number }, spec: BtfTypeSpec): void {
-    // Encode into a scratch builder sharing our string table, then splice its words in place.
-    const before = this.#words.length;
-    const count = this.#count;
+  /** Encodes `spec` into the slot #reserve made for `id`. */
+  #patch(id: number, spec: BtfTypeSpec): void {
     this.add(spec);
-    const encoded = this.#words.splice(before);
-    this.#count = count;
-    this.#words.splice(at.word, 3, ...encoded);
+    const rec = this.#records.pop()!;
+    this.#count--;
+    const slot = id - this.#firstId;
+    this.#typeLen += rec.byteLength - this.#records[slot]!.byteLength;
+    this.#records[slot] = rec;
   }
 
   // ---- conveniences ------------------------------------------------------------------------------
@@ -351,7 +356,7 @@ export class BtfBuilder {
     if (this.#maxRef.id >= this.nextId) {
       throw new RangeError(`BTF ${this.#maxRef.what} refers to type id ${this.#maxRef.id}, but only ids < ${this.nextId} were added`);
     }
-    const typeLen = this.#words.length * 4;
+    const typeLen = this.#typeLen;
     const out = new Uint8Array(BTF_HEADER_LEN + typeLen + this.#strLen);
     const dv = new DataView(out.buffer);
     dv.setUint16(0, BTF_MAGIC, true);
@@ -363,9 +368,8 @@ export class BtfBuilder {
     dv.setUint32(16, typeLen, true);
     dv.setUint32(20, this.#strLen, true);
     let p = BTF_HEADER_LEN;
-    for (const w of this.#words) {
-      dv.setUint32(p, w, true);
-      p += 4;
+    for (const rec of this.#records) {
+      for (let i = 0; i < rec.length; i++, p += 4) dv.setUint32(p, rec[i]!, true);
     }
     for (const c of this.#strChunks) {
       out.set(c, p);

@@ -38,7 +38,7 @@ const plus = (o: Off, n: number): Off => ({ base: o.base, k: o.k + n });
 const key = (name: string): string => JSON.stringify(name);
 
 /** Plain `char` arrays decode to strings (BCC: c_char arrays → bytes); every other array to a JS array. */
-export function isCharArray(t: CTypeDesc): t is CTypeDesc & { kind: "array" } {
+export function isCharArray(t: CTypeDesc): boolean {
   return t.kind === "array" && t.element.kind === "int" && t.element.size === 1 && t.element.name === "char";
 }
 

@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { describeKernel } from "../../test/harness/kernel.ts";
-import { BPF_MAP_TYPE, FdTracker, getppid, KernelError, mapCreate, mapDeleteElem, type Fd } from "../sys/index.ts";
+import { BPF_MAP_TYPE, Epoll, FdTracker, getppid, KernelError, mapCreate, mapDeleteElem, type Fd } from "../sys/index.ts";
 import { onlineCpus, possibleCpuCount } from "./cpus.ts";
 import { EventPoller } from "./event-poller.ts";
 import { PerfBuffer } from "./perf-buffer.ts";
@@ -220,5 +220,16 @@ describeKernel("PerfBuffer (kernel)", () => {
     expect((error as KernelError).errno).toBe("E2BIG");
     tracker.assertNoLeaks();
     expect(mapDeleteElem(small, new Uint8Array(4))).toBe(false); // CPU 0's entry was removed again
+  });
+
+  it("batches wakeups by default (watermark) and wakes per record with wakeupEvents: 1", () => {
+    for (const [options, expectWake] of [[{}, false], [{ wakeupEvents: 1 }, true]] as const) {
+      using buf = PerfBuffer.open(map, { ...options, onSample: () => {} });
+      using ep = new Epoll();
+      for (const fd of buf.readyFds) ep.add(fd);
+      trigger(1);
+      expect(ep.wait(100).length > 0).toBe(expectWake);
+      expect(buf.consume()).toBe(1); // the record is there either way
+    }
   });
 });

@@ -126,14 +126,17 @@ export class PerfBuffer implements EventSource, Disposable {
           { pid: -1, cpu },
           { ...options.fdOptions, label: `perf buffer cpu ${cpu}` },
         );
-        let memory: MappedMemory;
+        let memory: MappedMemory | undefined;
+        let ring: PerfRing;
         try {
           memory = mmapPerfRing(fd, pageCount);
+          ring = new PerfRing(memory.buffer, cpu, page);
         } catch (e) {
+          memory?.close();
           fd.close();
           throw e;
         }
-        const entry: CpuRing = { cpu, fd, memory, ring: new PerfRing(memory.buffer, cpu, page), inMap: false };
+        const entry: CpuRing = { cpu, fd, memory, ring, inMap: false };
         rings.push(entry);
         new DataView(key.buffer).setUint32(0, cpu, true);
         new DataView(value.buffer).setUint32(0, fd.raw, true);

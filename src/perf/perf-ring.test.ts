@@ -296,4 +296,27 @@ describe("PerfRing", () => {
     expect(ring.read(() => seen++, () => {})).toBe(0);
     expect(seen).toBe(2);
   });
+
+  it("parses well over 1M records/s (40-byte payloads, raw loop)", () => {
+    // 64 data pages filled with 56-byte samples (40-byte struct + padding) then read, repeatedly:
+    // counts only the parse loop, like the kernel-free part of a real poll.
+    const p = new FakePerfProducer(64 * PAGE);
+    const ring = new PerfRing(p.buffer, 0, PAGE);
+    const perBatch = Math.floor((64 * PAGE) / 56) - 1;
+    const template = payload(1, 40);
+    let sum = 0;
+    let records = 0;
+    let ns = 0n;
+    for (let batch = 0; batch < 40; batch++) {
+      for (let i = 0; i < perBatch; i++) p.sample(template);
+      p.publish();
+      const t0 = process.hrtime.bigint();
+      records += ring.read((_c, d) => (sum += d.length), () => {});
+      ns += process.hrtime.bigint() - t0;
+    }
+    expect(sum).toBe(records * 44);
+    const perSecond = records / (Number(ns) / 1e9);
+    // Measured ~25M/s on the dev VM; 1M/s is the requirement, with room for a loaded CI machine.
+    expect(perSecond).toBeGreaterThan(1_000_000);
+  });
 });

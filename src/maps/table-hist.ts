@@ -1,0 +1,74 @@
+/**
+ * @fileoverview A table's entries → BCC histogram text. Scalar keys are slot indexes; struct keys are
+ * (bucket, slot) pairs taken from the first two fields, as BCC's decode_c_struct does (including its
+ * skip of a compiler-inserted `__pad_1` member).
+ */
+import type { CTypeDesc } from "../spec/index.ts";
+import {
+  formatLinearHist, formatLog2Hist, formatSectionedHist, slotsFromEntries, type HistCount, type SectionOptions,
+} from "./histogram.ts";
+
+/**
+ * BCC's positional arguments: (val_type, section_header, section_print_fn, bucket_fn,
+ * strip_leading_zero, bucket_sort_fn); or one options object.
+ */
+export type HistArgs =
+  | [options: SectionOptions]
+  | [
+    val_type?: string,
+    section_header?: string,
+    section_print_fn?: ((bucket: unknown) => string) | null,
+    bucket_fn?: ((bucket: unknown) => unknown) | null,
+    strip_leading_zero?: boolean | null,
+    bucket_sort_fn?: ((buckets: unknown[]) => unknown[]) | null,
+  ];
+
+function toOptions(args: HistArgs): SectionOptions {
+  const [first] = args;
+  if (typeof first === "object" && first !== null) return first;
+  const [valType, sectionHeader, sectionPrintFn, bucketFn, strip, bucketSortFn] = args as unknown[];
+  return {
+    valType: (valType as string | undefined) ?? "value",
+    sectionHeader: (sectionHeader as string | undefined) ?? "Bucket ptr",
+    sectionPrintFn: (sectionPrintFn as SectionOptions["sectionPrintFn"] | null) ?? undefined,
+    bucketFn: (bucketFn as SectionOptions["bucketFn"] | null) ?? undefined,
+    stripLeadingZero: Boolean(strip),
+    bucketSortFn: (bucketSortFn as SectionOptions["bucketSortFn"] | null) ?? undefined,
+  };
+}
+
+/** A count from a decoded value: integers as is, per-CPU arrays summed. */
+function count(v: unknown): HistCount {
+  if (typeof v === "number" || typeof v === "bigint") return v;
+  if (typeof v === "boolean") return v ? 1 : 0;
+  if (Array.isArray(v)) {
+    let big = false;
+    for (const x of v) if (typeof x === "bigint") big = true;
+    return big ? v.reduce((a: bigint, x) => a + BigInt(x as number | bigint), 0n) : v.reduce((a: number, x) => a + Number(x), 0);
+  }
+  throw new TypeError(`histogram values must be integers, got ${typeof v}`);
+}
+
+function slotIndex(k: unknown): number {
+  if (typeof k === "number") return k;
+  if (typeof k === "bigint") return Number(k);
+  throw new TypeError(`histogram keys must be integers (or a struct with bucket and slot fields), got ${typeof k}`);
+}
+
+export function histogramText(items: [unknown, unknown][], keyType: CTypeDesc, linear: boolean, args: HistArgs): string {
+  const o = toOptions(args);
+  if (keyType.kind === "struct") {
+    const fields = keyType.fields;
+    const f1 = fields[0]?.name;
+    let f2 = fields[1]?.name;
+    if (f2 === "__pad_1" && fields.length === 3) f2 = fields[2]?.name;
+    if (f1 === undefined || f2 === undefined) throw new TypeError("histogram struct keys need a bucket field and a slot field");
+    const entries = items.map(([k, v]) => {
+      const rec = k as Record<string, unknown>;
+      return { bucket: rec[f1], slot: slotIndex(rec[f2]), value: count(v) };
+    });
+    return formatSectionedHist(entries, linear, o);
+  }
+  const vals = slotsFromEntries(items.map(([k, v]) => [slotIndex(k), count(v)] as [number, HistCount]), linear);
+  return linear ? formatLinearHist(vals, o.valType, o.stripLeadingZero) : formatLog2Hist(vals, o.valType, o.stripLeadingZero);
+}
