@@ -61,6 +61,8 @@ describe.skipIf(!haveBtf)(`vmlinux BTF (${KERNEL_BTF_PATH})`, () => {
     // Decoding every type must succeed and agree with the index's kind.
     for (let id = 1; id < btf.typeCount; id += 97) expect(btf.typeById(id).id).toBe(id);
     expect(() => btf.typeById(btf.typeCount)).toThrow(BtfLookupError);
+    expect(() => btf.typeById(-1)).toThrow(BtfLookupError);
+    expect(() => btf.kindOf(1.5)).toThrow(BtfLookupError);
   });
 
   it("struct task_struct: pid, tgid, comm, real_parent", () => {

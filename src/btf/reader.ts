@@ -192,27 +192,27 @@ export class Btf {
   /** Kind number of `id` (BtfKind), without decoding it. */
   kindOf(id: number): number {
     if (id === 0) return BtfKind.UNKN;
-    if (id < this.firstTypeId) return this.base!.kindOf(id);
+    if (id < this.firstTypeId && this.base && id > 0) return this.base.kindOf(id);
     const k = this.#kinds[id - this.firstTypeId];
-    if (k === undefined) throw new BtfLookupError(`BTF type id ${id} is out of range (max ${this.typeCount - 1})`);
+    if (k === undefined || !Number.isInteger(id)) throw new BtfLookupError(`BTF type id ${id} is out of range (max ${this.typeCount - 1})`);
     return k;
   }
 
   /** Name of `id` ("" when anonymous), without decoding the rest of the type. */
   nameOf(id: number): string {
     if (id === 0) return "void";
-    if (id < this.firstTypeId) return this.base!.nameOf(id);
     this.kindOf(id);
+    if (id < this.firstTypeId) return this.base!.nameOf(id);
     return this.string(this.#nameOffs[id - this.firstTypeId]!);
   }
 
   /** Decodes (once) and returns type `id`. Throws BtfLookupError for an id out of range. */
   typeById(id: number): BtfType {
     if (id === 0) return VOID;
+    this.kindOf(id); // range check
     if (id < this.firstTypeId) return this.base!.typeById(id);
     let t = this.#types[id - this.firstTypeId];
     if (t === undefined) {
-      this.kindOf(id);
       t = this.#decode(id);
       this.#types[id - this.firstTypeId] = t;
     }

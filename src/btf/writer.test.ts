@@ -97,6 +97,15 @@ describe("BtfBuilder", () => {
     expect(btf.typeById(ids.float!)).toMatchObject({ kind: "float", size: 8 });
   });
 
+  it("reads a blob from an oddly aligned slice", () => {
+    const blob = buildSample().b.build();
+    const padded = new Uint8Array(blob.length + 1);
+    padded.set(blob, 1);
+    const btf = new Btf(padded.subarray(1));
+    expect(btf.lookupStruct("node")?.members.length).toBe(6);
+    expect(btf.lookupEnumValue("MINUS")?.value).toBe(-5n);
+  });
+
   it("deduplicates strings", () => {
     const b = new BtfBuilder();
     const o1 = b.addString("abc");

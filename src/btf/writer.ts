@@ -10,7 +10,7 @@
  */
 import {
   BTF_HEADER_LEN, BTF_INT_BOOL, BTF_INT_CHAR, BTF_INT_SIGNED, BTF_MAGIC, BTF_MAX_TYPE, BTF_MAX_VLEN, BTF_VERSION,
-  BtfFuncLinkage, BtfKind, makeInfo,
+  BtfFuncLinkage, BtfKind, makeInfo, trailingBytes,
 } from "./btf-format.ts";
 import type { BtfEnumValue, BtfMember, BtfParam, BtfTypeSpec, BtfVarSecinfo } from "./btf-types.ts";
 import type { Btf } from "./reader.ts";
@@ -25,11 +25,12 @@ export interface BtfBuilderOptions {
 }
 
 export class BtfBuilder {
-  /** Encoded records, one per type in id order (separate so a reserved slot can be re-encoded). */
-  readonly #records: Uint32Array[] = [];
-  #typeLen = 0;
+  /** The type section as it grows (words), and where each type's record starts in it. */
+  #types = new Uint32Array(1024);
+  #typeWords = 0;
+  readonly #starts: number[] = [];
   readonly #strOffsets = new Map<string, number>();
-  readonly #strChunks: Uint8Array[] = [];
+  #strBytes = new Uint8Array(1024);
   #strLen = 0;
   readonly #firstId: number;
   readonly #strBase: number;
@@ -52,12 +53,17 @@ export class BtfBuilder {
   }
 
   #appendString(s: string): number {
-    const bytes = this.#encoder.encode(s);
     const off = this.#strBase + this.#strLen;
-    const chunk = new Uint8Array(bytes.length + 1);
-    chunk.set(bytes);
-    this.#strChunks.push(chunk);
-    this.#strLen += chunk.length;
+    // UTF-8 needs at most 3 bytes per UTF-16 unit, plus the NUL.
+    const need = this.#strLen + s.length * 3 + 1;
+    if (need > this.#strBytes.length) {
+      const grown = new Uint8Array(Math.max(need, this.#strBytes.length * 2));
+      grown.set(this.#strBytes.subarray(0, this.#strLen));
+      this.#strBytes = grown;
+    }
+    const { written } = this.#encoder.encodeInto(s, this.#strBytes.subarray(this.#strLen));
+    this.#strBytes[this.#strLen + written] = 0;
+    this.#strLen += written + 1;
     this.#strOffsets.set(s, off);
     return off;
   }
@@ -96,13 +102,20 @@ export class BtfBuilder {
   #push(nameOff: number, kind: number, vlen: number, kindFlag: boolean, sizeOrType: number, extra: number[]): number {
     const id = this.nextId;
     if (id > BTF_MAX_TYPE) throw new RangeError(`too many BTF types (max ${BTF_MAX_TYPE})`);
-    const rec = new Uint32Array(3 + extra.length);
-    rec[0] = nameOff;
-    rec[1] = makeInfo(kind, vlen, kindFlag);
-    rec[2] = sizeOrType >>> 0;
-    for (let i = 0; i < extra.length; i++) rec[3 + i] = extra[i]! >>> 0;
-    this.#records.push(rec);
-    this.#typeLen += rec.byteLength;
+    const need = this.#typeWords + 3 + extra.length;
+    if (need > this.#types.length) {
+      const grown = new Uint32Array(Math.max(need, this.#types.length * 2));
+      grown.set(this.#types.subarray(0, this.#typeWords));
+      this.#types = grown;
+    }
+    const t = this.#types;
+    let w = this.#typeWords;
+    this.#starts.push(w);
+    t[w++] = nameOff;
+    t[w++] = makeInfo(kind, vlen, kindFlag);
+    t[w++] = sizeOrType >>> 0;
+    for (let i = 0; i < extra.length; i++) t[w++] = extra[i]! >>> 0;
+    this.#typeWords = w;
     this.#count++;
     return id;
   }
@@ -250,12 +263,12 @@ export class BtfBuilder {
     const refs = (x: number, ptr: boolean) => this.#copy(src, x, opaque, ptr, memo);
     switch (spec.kind) {
       case "ptr": {
-        const at = this.#reserve(memo, key);
+        const at = this.#reserve(memo, key, BtfKind.PTR, 0);
         this.#patch(at, { kind: "ptr", type: refs(spec.type, true) });
         return at;
       }
       case "struct": case "union": {
-        const at = this.#reserve(memo, key);
+        const at = this.#reserve(memo, key, spec.kind === "struct" ? BtfKind.STRUCT : BtfKind.UNION, spec.members.length);
         const members = spec.members.map((m) => ({ ...m, type: refs(m.type, false) }));
         this.#patch(at, { ...spec, members });
         return at;
@@ -286,21 +299,29 @@ export class BtfBuilder {
     return id;
   }
 
-  /** Appends a placeholder record (re-encoded by #patch) so cyclic references can name its id. */
-  #reserve(memo: Map<string, number>, key: string): number {
-    const id = this.#push(0, BtfKind.PTR, 0, false, 0, []);
+  /**
+   * Appends a zeroed record of the size `kind` with `vlen` entries will need, so cyclic references
+   * can name its id before #patch fills it in.
+   */
+  #reserve(memo: Map<string, number>, key: string, kind: number, vlen: number): number {
+    const id = this.#push(0, kind, vlen, false, 0, new Array<number>(trailingBytes(kind, vlen) / 4).fill(0));
     memo.set(key, id);
     return id;
   }
 
-  /** Encodes `spec` into the slot #reserve made for `id`. */
+  /** Encodes `spec` into the slot #reserve made for `id` (same kind and entry count, so same size). */
   #patch(id: number, spec: BtfTypeSpec): void {
+    const before = this.#typeWords;
     this.add(spec);
-    const rec = this.#records.pop()!;
-    this.#count--;
     const slot = id - this.#firstId;
-    this.#typeLen += rec.byteLength - this.#records[slot]!.byteLength;
-    this.#records[slot] = rec;
+    const start = this.#starts[slot]!;
+    const size = this.#typeWords - before;
+    const slotSize = (this.#starts[slot + 1] ?? before) - start;
+    if (size !== slotSize) throw new Error(`internal: BTF record for id ${id} changed size (${slotSize} → ${size} words)`);
+    this.#types.copyWithin(start, before, this.#typeWords);
+    this.#typeWords = before;
+    this.#starts.pop();
+    this.#count--;
   }
 
   // ---- conveniences ------------------------------------------------------------------------------
@@ -356,7 +377,7 @@ export class BtfBuilder {
     if (this.#maxRef.id >= this.nextId) {
       throw new RangeError(`BTF ${this.#maxRef.what} refers to type id ${this.#maxRef.id}, but only ids < ${this.nextId} were added`);
     }
-    const typeLen = this.#typeLen;
+    const typeLen = this.#typeWords * 4;
     const out = new Uint8Array(BTF_HEADER_LEN + typeLen + this.#strLen);
     const dv = new DataView(out.buffer);
     dv.setUint16(0, BTF_MAGIC, true);
@@ -368,13 +389,8 @@ export class BtfBuilder {
     dv.setUint32(16, typeLen, true);
     dv.setUint32(20, this.#strLen, true);
     let p = BTF_HEADER_LEN;
-    for (const rec of this.#records) {
-      for (let i = 0; i < rec.length; i++, p += 4) dv.setUint32(p, rec[i]!, true);
-    }
-    for (const c of this.#strChunks) {
-      out.set(c, p);
-      p += c.length;
-    }
+    for (let i = 0; i < this.#typeWords; i++, p += 4) dv.setUint32(p, this.#types[i]!, true);
+    out.set(this.#strBytes.subarray(0, this.#strLen), p);
     return out;
   }
 }

@@ -47,6 +47,11 @@ export class Table<K = unknown, V = unknown> extends MapHandle implements Iterab
     this.batch = new BatchOps(this);
   }
 
+  /** Whether items() uses batch lookups here: undefined until the first items() call. */
+  get batchLookupWorks(): boolean | undefined {
+    return this.#batchWorks;
+  }
+
   // ---- codec plumbing ---------------------------------------------------------------------------
 
   /** Turns a user key into the kernel's bytes (subclasses normalise, e.g. negative array indexes). */

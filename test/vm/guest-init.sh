@@ -10,7 +10,7 @@
 /bin/busybox --install -s /bin
 export PATH=/bin
 
-say() { echo "bcc-ts-vm init: $*"; }
+say() { echo "bcc-ts-vm init [$(cut -d' ' -f1 /proc/uptime)]: $*"; }
 # poweroff -f is reboot(2) POWER_OFF (ACPI S5 on q35); reboot -f ends qemu too (-no-reboot).
 halt_now() { sync; poweroff -f; sleep 3; reboot -f; }
 die() { say "FATAL: $*"; halt_now; }
@@ -76,9 +76,12 @@ stty -F /dev/hvc0 raw -echo
 
 say "running $RUN/cmd.sh"
 echo "$(cut -d' ' -f1 /proc/uptime)" > "$N$RUN/started"
-chroot $N /bin/sh "$RUN/cmd.sh" </dev/null >&3 2>&3
-rc=$?
-echo "$rc" > "$N$RUN/rc"
-say "command exited with $rc"
+# Through a pipe, not the tty: the command should see what it sees under CI (no colours, no
+# progress redraws). The exit code is written from inside the group, before the pipe closes.
+{
+  chroot $N /bin/sh "$RUN/cmd.sh" </dev/null 2>&1
+  echo "$?" > "$N$RUN/rc"
+} | cat >&3
+say "command exited with $(cat "$N$RUN/rc")"
 exec 3>&-
 halt_now

@@ -88,14 +88,21 @@ function countingProgram(mapFd: number, tgid: number, loadRet?: (asm: Assembler)
     .jeqImm(R0, 0, "out")
     .mov64Imm(R1, 1)
     .atomicAdd64(R0, R1, 0);
-  if (loadRet) asm.stxDW(R0, 8, R7);
+  if (loadRet) asm.stxDW(R0, R7, 8);
   asm.label("out").mov64Imm(R0, 0).exit();
   return encode(asm.build());
 }
 
 const retFromPtRegs = (asm: Assembler) => asm.ldxDW(R7, R6, PT_REGS_AX);
-// fexit's ctx is u64 args[nr_args] followed by the return value; getppid takes no arguments.
-const retFromFexitCtx = (asm: Assembler) => asm.ldxDW(R7, R6, 0);
+/**
+ * fexit's ctx is u64 args[nr_args] followed by the return value. The argument count comes from the
+ * target's BTF prototype: on 6.1 x86_64, __do_sys_getppid takes the syscall's pt_regs pointer.
+ */
+const retFromFexitCtx = (target: string) => (asm: Assembler) => {
+  const nargs = kernelBtf().lookupFunc(target)?.proto.params.length;
+  if (nargs === undefined) throw new Error(`no BTF FUNC ${target}`);
+  return asm.ldxDW(R7, R6, 8 * nargs);
+};
 
 function readSlot(map: Fd): { hits: bigint; last: bigint } {
   const value = new Uint8Array(VALUE_SIZE);
@@ -271,7 +278,7 @@ describeFeature("vm: fentry/fexit from ISA-built programs", "fentry", () => feat
   });
 
   it("fexit sees getppid's return value", () => {
-    const prog = { progType: BPF_PROG_TYPE.TRACING, expectedAttachType: BPF_ATTACH_TYPE.TRACE_FEXIT, attachBtfId: btfId, loadRet: retFromFexitCtx };
+    const prog = { progType: BPF_PROG_TYPE.TRACING, expectedAttachType: BPF_ATTACH_TYPE.TRACE_FEXIT, attachBtfId: btfId, loadRet: retFromFexitCtx(FENTRY_TARGET) };
     expectCountsWhileAttached(tracker, prog, (fd) => linkCreate({ progFd: fd, attachType: BPF_ATTACH_TYPE.TRACE_FEXIT }, { tracker }));
   });
 });

@@ -15,6 +15,9 @@
  * total timeout; qemu also runs under coreutils `timeout` so it cannot outlive a killed harness by
  * much. SIGINT/SIGTERM kill qemu and remove the run directory.
  *
+ * Exit code (CLI): the command's own; 124 when the total timeout struck; 125 when the guest could
+ * not run it (boot failed twice, guest died, setup failed), after one `FAILED:` line on stderr.
+ *
  * Accel is TCG on purpose: /dev/kvm on this machine kind is a nested PVM that cannot run a stock
  * kernel (it boots for minutes, then fails with a KVM emulation error).
  */
@@ -76,7 +79,8 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * @typedef {object} VmRunResult
  * @property {number|undefined} code     the command's exit code; undefined when the run failed
  * @property {string|undefined} failure  one line, set when there is no exit code
- * @property {number} bootMs             qemu start to command start, of the attempt that ran
+ * @property {boolean} timedOut          the total timeout killed the run
+ * @property {number|undefined} bootMs   qemu start to command start (undefined if it never started)
  * @property {number} totalMs
  * @property {number} attempts
  * @property {string} kernel             kernel release booted
@@ -147,7 +151,7 @@ export async function runInVm(opts) {
   process.on("SIGTERM", onSignal);
   process.on("exit", cleanup);
 
-  const result = { code: undefined, failure: undefined, bootMs: 0, totalMs: 0, attempts: 0, kernel: kernel.release };
+  const result = { code: undefined, failure: undefined, timedOut: false, bootMs: undefined, totalMs: 0, attempts: 0, kernel: kernel.release };
   try {
     for (;;) {
       result.attempts++;
@@ -155,6 +159,7 @@ export async function runInVm(opts) {
       const remainingS = Math.ceil((totalTimeoutMs - (Date.now() - t0)) / 1000);
       const started = Date.now();
       // `timeout` is the backstop if this process dies without cleaning up (e.g. SIGKILL).
+      qemuStderr = "";
       qemu = spawn("timeout", ["--kill-after=5", String(remainingS + 30), tools.qemu, ...qemuArgs], { stdio: ["ignore", "pipe", "pipe"] });
       const exited = new Promise((resolve) => qemu.once("close", resolve));
       qemu.stdout.on("data", onOutput);
@@ -173,7 +178,10 @@ export async function runInVm(opts) {
         if (bootMs === undefined && existsSync(join(runDir, "started"))) bootMs = now - started;
         if (rcSeenAt === undefined && readRc(join(runDir, "rc")) !== undefined) rcSeenAt = now;
         if (done) break;
-        if (now - t0 >= totalTimeoutMs) why = `total timeout of ${Math.round(totalTimeoutMs / 1000)} s exceeded`;
+        if (now - t0 >= totalTimeoutMs) {
+          why = `total timeout of ${Math.round(totalTimeoutMs / 1000)} s exceeded`;
+          result.timedOut = true;
+        }
         else if (bootMs === undefined && now - started >= bootTimeoutMs) why = `guest did not start the command within ${Math.round(bootTimeoutMs / 1000)} s`;
         else if (rcSeenAt !== undefined && now - rcSeenAt >= POWEROFF_GRACE_MS) why = "guest did not power off after the command";
         if (why) {
@@ -185,7 +193,7 @@ export async function runInVm(opts) {
         }
       }
       await exited;
-      result.bootMs = bootMs ?? Date.now() - started;
+      result.bootMs = bootMs;
       const code = readRc(join(runDir, "rc"));
       if (code !== undefined) {
         result.code = code;
@@ -202,7 +210,7 @@ export async function runInVm(opts) {
       }
       if (logTail) process.stderr.write(`bcc-ts-vm: guest console tail:\n${logTail}\n`);
       if (qemuStderr.trim()) process.stderr.write(`bcc-ts-vm: qemu stderr:\n${qemuStderr.trim()}\n`);
-      result.failure = `${failure} (attempt ${result.attempts}, kernel ${kernel.release})`;
+      result.failure = `${failure} (${result.attempts === 1 ? "1 boot" : `${result.attempts} boots`}, kernel ${kernel.release})`;
       break;
     }
   } finally {
@@ -243,9 +251,10 @@ if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.me
   }
   try {
     const r = await runInVm(opts);
-    process.stderr.write(`bcc-ts-vm: kernel ${r.kernel}, boot ${(r.bootMs / 1000).toFixed(1)} s, total ${(r.totalMs / 1000).toFixed(1)} s, exit ${r.code ?? "none"}\n`);
+    const boot = r.bootMs === undefined ? "n/a" : `${(r.bootMs / 1000).toFixed(1)} s`;
+    process.stderr.write(`bcc-ts-vm: kernel ${r.kernel}, boot ${boot}, total ${(r.totalMs / 1000).toFixed(1)} s, exit ${r.code ?? "none"}\n`);
     if (r.failure) process.stderr.write(`bcc-ts-vm: FAILED: ${r.failure}\n`);
-    process.exit(r.code ?? 125);
+    process.exit(r.code ?? (r.timedOut ? 124 : 125));
   } catch (err) {
     process.stderr.write(`bcc-ts-vm: FAILED: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(125);

@@ -2,8 +2,8 @@
 /**
  * `npm run test:kernels`: the guest suite (every *.vm.kernel.test.ts) in a qemu guest running
  * Debian's kprobe-capable kernel, as root, with BCC_TS_IN_GUEST=1 (a missing kprobe/fentry feature
- * fails instead of skipping) and BCC_TS_REQUIRE_KERNEL=1. Exits with vitest's exit code, or 125
- * when the guest could not run it. Extra arguments go to vitest (e.g. a file filter).
+ * fails instead of skipping) and BCC_TS_REQUIRE_KERNEL=1. Exits with vitest's exit code, 124 when
+ * the run timed out, 125 when the guest could not run it. Extra arguments go to vitest (e.g. a file filter).
  *
  * Environment: BCC_TS_VM_TIMEOUT (s, whole run, default 720), BCC_TS_VM_BOOT_TIMEOUT (s, default
  * 90), BCC_TS_VM_KEEP=1 (keep the run dir with the guest console log), BCC_TS_VM_CACHE (kernel cache).
@@ -29,7 +29,8 @@ const onOutput = (chunk) => {
   pending += chunk.toString("utf8");
   const lines = pending.split("\n");
   pending = lines.pop() ?? "";
-  if (lines.some((l) => /^\s*[✓✗×↓]\s/.test(l))) firstResultMs = Date.now() - t0;
+  // Colours are on whenever CI is set (vitest's rule), so strip SGR sequences before matching.
+  if (lines.some((l) => /^\s*[✓✗×↓]\s/.test(l.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "")))) firstResultMs = Date.now() - t0;
 };
 
 let code = 125;
@@ -37,7 +38,7 @@ try {
   const r = await runInVm({
     command: [process.execPath, join(repo, "node_modules/vitest/vitest.mjs"), "run", "--config", "test/vm/vitest.guest.config.ts", ...process.argv.slice(2)],
     cwd: repo,
-    env: { BCC_TS_IN_GUEST: "1", BCC_TS_REQUIRE_KERNEL: "1", CI: process.env.CI ?? "1" },
+    env: { BCC_TS_IN_GUEST: "1", BCC_TS_REQUIRE_KERNEL: "1" },
     bootTimeoutMs: seconds("BCC_TS_VM_BOOT_TIMEOUT", 90),
     totalTimeoutMs: seconds("BCC_TS_VM_TIMEOUT", 720),
     keep: process.env.BCC_TS_VM_KEEP === "1",
@@ -45,11 +46,11 @@ try {
   });
   const first = firstResultMs === undefined ? "none" : fmt(firstResultMs);
   process.stderr.write(
-    `test:kernels: kernel ${r.kernel}, boot ${fmt(r.bootMs)}, first test result ${first}, total ${fmt(r.totalMs)}` +
+    `test:kernels: kernel ${r.kernel}, boot ${r.bootMs === undefined ? "n/a" : fmt(r.bootMs)}, first test result ${first}, total ${fmt(r.totalMs)}` +
       `${r.attempts > 1 ? ` (${r.attempts} boots)` : ""}, exit ${r.code ?? "none"}\n`,
   );
   if (r.failure) process.stderr.write(`test:kernels: FAILED: ${r.failure}\n`);
-  code = r.code ?? 125;
+  code = r.code ?? (r.timedOut ? 124 : 125);
 } catch (err) {
   process.stderr.write(`test:kernels: FAILED: ${err instanceof Error ? err.message : String(err)}\n`);
 }
