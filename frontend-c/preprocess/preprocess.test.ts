@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MemoryIncludeHost } from "./include-host.ts";
-import { classifyUnroll } from "./preprocess.ts";
+import { classifyUnroll } from "./pragma.ts";
 import { pp, tokens, where } from "./test-util.ts";
 
 const out = (src: string, opts: Parameters<typeof pp>[1] = {}) => tokens(pp(src, opts).text);

@@ -6,21 +6,20 @@
  * ("<built-in>"), then `opts.defines`, then `cflags` -D/-U in order ("<command line>"), then `-include`
  * files, then the main file.
  *
- * Pragmas are not written to the output (tree-sitter would have to parse them wherever they appear);
- * each is recorded in `pragmas` with the output row its line would have occupied. A pragma placed
- * before a loop therefore has a row smaller than the loop's first row with no code row in between;
- * `unroll` hints (`#pragma unroll`, `#pragma unroll N`, `#pragma GCC unroll N`,
- * `#pragma clang loop unroll(full|disable|enable)`, `unroll_count(N)`, `#pragma nounroll`) are
- * pre-classified. `_Pragma("...")` is recorded the same way at the row of its operator.
+ * Pragmas are not written to the output but recorded in `pragmas` (see pragma.ts); `#pragma once`
+ * and `push_macro`/`pop_macro` are handled here. `_Pragma("...")` is recorded like `#pragma`.
  *
  * `#line` and GCC linemarkers are accepted and ignored: the source map always points at the real file.
  */
 import { DiagnosticSink, type Note, type Span } from "../diagnostics/index.ts";
 import { parseCflags } from "./cflags.ts";
+import { parseDefine, sameDefinition, type Macro } from "./define.ts";
 import { evaluate } from "./expr.ts";
-import { dirnameOf, type IncludeHost } from "./include-host.ts";
+import type { IncludeHost } from "./include-host.ts";
 import { Kind, lexFile, type LexLine, type Token } from "./lexer.ts";
-import { Expander, parseDefine, sameDefinition, spell, TokenStream, type ExpanderHost, type Macro } from "./macros.ts";
+import { Expander, spell, TokenStream, type ExpanderHost } from "./macros.ts";
+import { classifyUnroll, type PragmaRecord } from "./pragma.ts";
+import { BUILTINS, PREDEFINED } from "./predefined.ts";
 import { OutputWriter, type ExpansionRecord, type SourceMap } from "./source-map.ts";
 
 export interface PreprocessOptions {
@@ -41,20 +40,6 @@ export interface PreprocessOptions {
   };
 }
 
-export interface UnrollHint {
-  kind: "unroll" | "full" | "disable";
-  count?: number;
-}
-
-export interface PragmaRecord {
-  /** 0-based output row where the pragma's line would be (nothing is written there). */
-  row: number;
-  /** Text after `#pragma`, tokens separated by single spaces where the source had whitespace. */
-  text: string;
-  span: Span;
-  unroll?: UnrollHint;
-}
-
 export interface PreprocessResult {
   text: string;
   map: SourceMap;
@@ -64,61 +49,6 @@ export interface PreprocessResult {
   /** Files read through the IncludeHost, in first-read order (the main file is not listed). */
   includes: string[];
 }
-
-/**
- * Predefined macros: what BCC's clang invocation sees on x86-64 that programs and kernel-style headers
- * test for (`__KERNEL__`, `__BPF_TRACING__`, `__TARGET_ARCH_x86`, the GNU/clang version macros and
- * the usual type-size macros), plus `__BCC_TS__` to tell this compiler apart.
- */
-const PREDEFINED = `
-#define __STDC__ 1
-#define __STDC_VERSION__ 201710L
-#define __STDC_HOSTED__ 1
-#define __GNUC__ 4
-#define __GNUC_MINOR__ 2
-#define __GNUC_PATCHLEVEL__ 1
-#define __clang__ 1
-#define __clang_major__ 16
-#define __clang_minor__ 0
-#define __x86_64__ 1
-#define __x86_64 1
-#define __amd64__ 1
-#define __linux__ 1
-#define __linux 1
-#define __unix__ 1
-#define __ELF__ 1
-#define __LP64__ 1
-#define _LP64 1
-#define __CHAR_BIT__ 8
-#define __SIZEOF_SHORT__ 2
-#define __SIZEOF_INT__ 4
-#define __SIZEOF_LONG__ 8
-#define __SIZEOF_LONG_LONG__ 8
-#define __SIZEOF_POINTER__ 8
-#define __SIZEOF_INT128__ 16
-#define __ORDER_LITTLE_ENDIAN__ 1234
-#define __ORDER_BIG_ENDIAN__ 4321
-#define __ORDER_PDP_ENDIAN__ 3412
-#define __BYTE_ORDER__ __ORDER_LITTLE_ENDIAN__
-#define __LITTLE_ENDIAN__ 1
-#define __KERNEL__ 1
-#define __BPF_TRACING__ 1
-#define __TARGET_ARCH_x86 1
-#define __HAVE_BUILTIN_BSWAP16__ 1
-#define __HAVE_BUILTIN_BSWAP32__ 1
-#define __HAVE_BUILTIN_BSWAP64__ 1
-#define __BCC_TS__ 1
-#define __DATE__ "Jan  1 1970"
-#define __TIME__ "00:00:00"
-`;
-
-const BUILTINS: [string, NonNullable<Macro["builtin"]>][] = [
-  ["__LINE__", "line"],
-  ["__FILE__", "file"],
-  ["__COUNTER__", "counter"],
-  ["__INCLUDE_LEVEL__", "include-level"],
-  ["__BASE_FILE__", "base-file"],
-];
 
 const TEXT_LINE = { inIf: false, allowMore: true } as const;
 
@@ -571,17 +501,4 @@ class Preprocessor implements ExpanderHost {
     if (unroll) rec.unroll = unroll;
     this.pragmas.push(rec);
   }
-}
-
-/** Recognises the loop-unrolling pragmas GCC and clang accept. */
-export function classifyUnroll(text: string): UnrollHint | undefined {
-  const t = text.replace(/\s+/g, " ").trim();
-  let m = /^(?:GCC )?unroll(?:\s*\(?\s*(\d+)\s*\)?)?$/.exec(t);
-  if (m) return m[1] !== undefined ? { kind: "unroll", count: Number(m[1]) } : { kind: "full" };
-  if (t === "nounroll") return { kind: "disable" };
-  m = /^clang loop unroll ?\( ?(full|enable|disable) ?\)/.exec(t);
-  if (m) return { kind: m[1] === "disable" ? "disable" : m[1] === "full" ? "full" : "unroll" };
-  m = /^clang loop unroll_count ?\( ?(\d+) ?\)/.exec(t);
-  if (m) return { kind: "unroll", count: Number(m[1]) };
-  return undefined;
 }

@@ -183,8 +183,10 @@ export class OutputWriter {
   /** Total characters written, for the output-size cap. */
   size = 0;
 
-  /** @param alignFile the main file's index (see moveTo). */
-  constructor(private readonly alignFile = -1) {}
+  /** @param alignFile the main file's index (see moveTo); rows before any text map to its line 1. */
+  constructor(private readonly alignFile = -1) {
+    if (alignFile >= 0) this.rowFile[0] = alignFile;
+  }
 
   get row(): number {
     return this.rowCount;

@@ -122,16 +122,6 @@ export const TRAILING_WORDS_PER_VLEN = Int8Array.from({ length: 32 }, (_, k) => 
   return fixed < 0 ? 0 : (trailingBytes(k, 1) - fixed) / 4;
 });
 
-/** Kinds whose third word is a type id (the others carry a size there, or nothing). */
-export function kindRefersToType(kind: number): boolean {
-  switch (kind) {
-    case BtfKind.PTR: case BtfKind.TYPEDEF: case BtfKind.VOLATILE: case BtfKind.CONST: case BtfKind.RESTRICT:
-    case BtfKind.FUNC: case BtfKind.FUNC_PROTO: case BtfKind.VAR: case BtfKind.DECL_TAG: case BtfKind.TYPE_TAG:
-      return true;
-    default: return false;
-  }
-}
-
 /** `bpf_func_info` / `bpf_line_info` record sizes the kernel expects for BPF_PROG_LOAD. */
 export const FUNC_INFO_REC_SIZE = 8;
 export const LINE_INFO_REC_SIZE = 16;

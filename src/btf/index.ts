@@ -11,3 +11,4 @@ export { BtfTypeDescriber, bitfieldUnit, kTypeToString, unwrapK, type KField, ty
 export { BtfBuilder, type BtfBuilderOptions } from "./writer.ts";
 export { ExtInfoBuilder, decodeFuncInfo, decodeLineInfo, encodeFuncInfo, encodeLineInfo, lineCol, type FuncInfoRecord, type LineInfoRecord } from "./ext-info.ts";
 export { editDistance, suggest } from "./suggest.ts";
+export { declare, formatEnum, formatFunc, formatRecord } from "./c-format.ts";

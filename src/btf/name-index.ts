@@ -1,8 +1,9 @@
 /**
  * @fileoverview A hash index from names (as raw bytes in a BTF string table) to small integers (type
- * ids, or enumerator positions), built without decoding any string: FNV-1a over the bytes up to the
- * NUL, chained buckets in typed arrays. Building it over all ~127k named vmlinux types takes a few
- * milliseconds; decoding every name to a JS string and filling a Map takes a hundred times longer.
+ * ids, or enumerator positions), built without decoding any string: a sampled FNV-1a of the bytes up to the
+ * NUL (see hashBytes), chained buckets in typed arrays, built in one loop: cold code is what start-up
+ * pays for, so the build keeps the work per name small. Decoding every name to a JS string and filling a Map instead
+ * costs tens of times more for vmlinux's ~75k named types.
  */
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -11,64 +12,81 @@ const FNV_PRIME = 0x01000193;
 /** Where a string lives: a byte array and the start offset of its NUL-terminated bytes. */
 export type StringAt = (off: number) => { bytes: Uint8Array; start: number };
 
+/**
+ * Hash of the bytes [start, end): FNV-1a over the length, up to the first 8 and the last 8 bytes.
+ * Sampling instead of hashing every byte keeps the cold (interpreted) build cheap; names that share
+ * a long middle only collide, and lookups compare the bytes anyway.
+ */
 export function hashBytes(bytes: Uint8Array, start: number, end: number): number {
-  let h = FNV_OFFSET;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, FNV_PRIME);
+  const len = end - start;
+  let h = Math.imul(FNV_OFFSET ^ len, FNV_PRIME);
+  const head = len < 8 ? end : start + 8;
+  for (let i = start; i < head; i++) h = Math.imul(h ^ bytes[i]!, FNV_PRIME);
+  for (let i = Math.max(head, end - 8); i < end; i++) h = Math.imul(h ^ bytes[i]!, FNV_PRIME);
   return h >>> 0;
+}
+
+export interface NameIndexInput {
+  /** String offsets of the names (in the combined string space), one per entry. */
+  offs: Uint32Array;
+  /** The value each entry maps to (integers below 2^53). */
+  values: Float64Array;
+  /** This blob's own string section and where it starts in the combined space. */
+  local: Uint8Array;
+  localBase: number;
+  /** For offsets below localBase (split BTF naming a base string). */
+  at: StringAt;
 }
 
 export class NameIndex {
   readonly #heads: Int32Array;
-  readonly #tails: Int32Array;
   readonly #next: Int32Array;
   readonly #hashes: Uint32Array;
   readonly #offs: Uint32Array;
   readonly #values: Float64Array;
   readonly #mask: number;
   readonly #at: StringAt;
-  #count = 0;
 
-  /** `capacity`: the most entries that will be added. */
-  constructor(capacity: number, at: StringAt) {
+  constructor(input: NameIndexInput) {
+    const { offs, values, local, localBase, at } = input;
+    const n = offs.length;
     let size = 16;
-    while (size < capacity) size <<= 1;
-    this.#heads = new Int32Array(size).fill(-1);
-    this.#tails = new Int32Array(size).fill(-1);
-    this.#mask = size - 1;
-    this.#next = new Int32Array(capacity);
-    this.#hashes = new Uint32Array(capacity);
-    this.#offs = new Uint32Array(capacity);
-    this.#values = new Float64Array(capacity);
+    while (size < n) size <<= 1;
+    const mask = size - 1;
+    const heads = new Int32Array(size).fill(-1);
+    const tails = new Int32Array(size).fill(-1);
+    const next = new Int32Array(n).fill(-1);
+    const hashes = new Uint32Array(n);
+    for (let i = 0; i < n; i++) {
+      const off = offs[i]!;
+      let bytes = local;
+      let p = off - localBase;
+      if (off < localBase) {
+        const loc = at(off);
+        bytes = loc.bytes;
+        p = loc.start;
+      }
+      let end = bytes.indexOf(0, p);
+      if (end < 0) end = bytes.length;
+      const h = hashBytes(bytes, p, end);
+      hashes[i] = h;
+      // Append at the chain's tail so lookups return values in entry order.
+      const b = h & mask;
+      const tail = tails[b]!;
+      if (tail < 0) heads[b] = i;
+      else next[tail] = i;
+      tails[b] = i;
+    }
+    this.#heads = heads;
+    this.#next = next;
+    this.#hashes = hashes;
+    this.#offs = offs;
+    this.#values = values;
+    this.#mask = mask;
     this.#at = at;
   }
 
-  /** Adds (name at string offset `off`) → value (an integer below 2^53). Insertion order is kept per name. */
-  add(off: number, value: number): void {
-    const { bytes, start } = this.#at(off);
-    this.addBytes(bytes, start, off, value);
-  }
-
-  /** add() for a caller that already knows where the bytes are (saves an allocation per name). */
-  addBytes(bytes: Uint8Array, start: number, off: number, value: number): void {
-    let end = start;
-    let h = FNV_OFFSET;
-    for (let c = bytes[end]; c !== undefined && c !== 0; c = bytes[++end]) h = Math.imul(h ^ c, FNV_PRIME);
-    h >>>= 0;
-    if (this.#count >= this.#next.length) throw new RangeError(`NameIndex capacity ${this.#next.length} exceeded`);
-    const i = this.#count++;
-    this.#hashes[i] = h;
-    this.#offs[i] = off;
-    this.#values[i] = value;
-    this.#next[i] = -1;
-    // Append at the chain's tail so lookups return values in insertion (id) order.
-    const b = h & this.#mask;
-    const tail = this.#tails[b]!;
-    if (tail < 0) this.#heads[b] = i;
-    else this.#next[tail] = i;
-    this.#tails[b] = i;
-  }
-
-  /** Values added under `name` (its UTF-8 bytes), in insertion order. */
+  /** Values added under `name` (its UTF-8 bytes), in entry order. */
   get(name: Uint8Array): number[] {
     const h = hashBytes(name, 0, name.length);
     const out: number[] = [];

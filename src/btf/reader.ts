@@ -313,20 +313,25 @@ export class Btf {
     if (cached) return cached;
     const names = this.#nameOffs;
     const kinds = this.#kinds;
+    const FUNC = BtfKind.FUNC;
+    // One pass (this is cold code on first use: every loop over all types costs milliseconds).
+    const offs = new Uint32Array(names.length);
+    const values = new Float64Array(names.length);
     let n = 0;
-    for (let i = 0; i < names.length; i++) if (names[i] !== 0 && (kinds[i] === BtfKind.FUNC) === funcs) n++;
-    const index = new NameIndex(n, (off) => this.#stringAt(off));
-    const local = this.#strings;
-    const base = this.#strBase;
     for (let i = 0; i < names.length; i++) {
       const off = names[i]!;
-      if (off === 0 || (kinds[i] === BtfKind.FUNC) !== funcs) continue;
-      if (off >= base) index.addBytes(local, off - base, off, i);
-      else index.add(off, i);
+      if (off === 0 || (kinds[i] === FUNC) !== funcs) continue;
+      offs[n] = off;
+      values[n++] = i;
     }
+    const index = this.#newIndex(offs.subarray(0, n), values.subarray(0, n));
     if (funcs) this.#funcNames = index;
     else this.#typeNames = index;
     return index;
+  }
+
+  #newIndex(offs: Uint32Array, values: Float64Array): NameIndex {
+    return new NameIndex({ offs, values, local: this.#strings, localBase: this.#strBase, at: (off) => this.#stringAt(off) });
   }
 
   #enumNameIndex(): NameIndex {
@@ -337,23 +342,24 @@ export class Btf {
     for (let i = 0; i < kinds.length; i++) {
       if (kinds[i] === BtfKind.ENUM || kinds[i] === BtfKind.ENUM64) total += infoVlen(words[this.#offsets[i]! + 1]!);
     }
-    // (Unnamed enumerators are invalid BTF but only waste a slot here.)
-    const index = new NameIndex(total, (off) => this.#stringAt(off));
+    const offs = new Uint32Array(total);
+    const values = new Float64Array(total);
+    let j = 0;
     for (let i = 0; i < kinds.length; i++) {
       const k = kinds[i];
       if (k !== BtfKind.ENUM && k !== BtfKind.ENUM64) continue;
       const w = this.#offsets[i]!;
       const vlen = infoVlen(words[w + 1]!);
       const stride = k === BtfKind.ENUM ? 2 : 3;
-      for (let j = 0; j < vlen; j++) {
-        const off = words[w + 3 + stride * j]!;
-        if (off === 0) continue;
-        if (off >= this.#strBase) index.addBytes(this.#strings, off - this.#strBase, off, i * 65536 + j);
-        else index.add(off, i * 65536 + j);
+      for (let m = 0; m < vlen; m++) {
+        const off = words[w + 3 + stride * m]!;
+        if (off === 0) continue; // unnamed enumerators are invalid BTF; nothing can look them up
+        offs[j] = off;
+        values[j++] = i * 65536 + m;
       }
     }
-    this.#enumNames = index;
-    return index;
+    this.#enumNames = this.#newIndex(offs.subarray(0, j), values.subarray(0, j));
+    return this.#enumNames;
   }
 
   /** Ids of every type named `name` (any kind), in id order, base types first. */

@@ -1,5 +1,7 @@
 import { existsSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { BtfKind } from "./btf-format.ts";
+import { formatRecord } from "./c-format.ts";
 import { KERNEL_BTF_PATH, loadKernelBtf } from "./kernel.ts";
 import { Btf } from "./reader.ts";
 import { BtfTypeDescriber, type KType, bitfieldUnit, kTypeToString, unwrapK } from "./types.ts";
@@ -115,6 +117,27 @@ describe.skipIf(!existsSync(KERNEL_BTF_PATH))("BtfTypeDescriber on vmlinux", () 
     expect(kTypeToString(vfsRead.ret)).toBe("ssize_t");
     expect(d.struct("no_such_struct_zz")).toBeUndefined();
     expect(d.enumType("bpf_map_type")).toMatchObject({ kind: "enum", name: "bpf_map_type" });
+  });
+
+  it("describes every struct and union of vmlinux (layouts consistent with BTF)", () => {
+    const btf = d.btf;
+    let records = 0;
+    for (let id = 1; id < btf.typeCount; id++) {
+      const k = btf.kindOf(id);
+      if (k !== BtfKind.STRUCT && k !== BtfKind.UNION) continue;
+      const rec = d.record(id);
+      records++;
+      for (const f of rec.fields) {
+        if (f.bitWidth !== undefined) {
+          if (f.offset % f.unitSize! !== 0 && !rec.packed) throw new Error(`${rec.name}.${f.name}: unaligned unit in an unpacked record`);
+          if (f.offset + f.unitSize! > rec.size) throw new Error(`${rec.name}.${f.name}: unit beyond the record`);
+        }
+      }
+    }
+    expect(records).toBeGreaterThan(1000);
+    const text = formatRecord(d, btf.lookupStruct("task_struct")!.id);
+    const pidOff = btf.memberPath(btf.lookupStruct("task_struct")!.id, "pid").bitOffset / 8;
+    expect(text).toMatch(new RegExp(`\\tpid_t pid;\\s+/\\* ${pidOff} 4 \\*/`));
   });
 
   it("a union and anonymous members", () => {

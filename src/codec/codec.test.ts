@@ -184,3 +184,16 @@ describe("helpers", () => {
     expect(sink).toBe(rounds * ((n * (n - 1)) / 2));
   });
 });
+
+describe("ctypes holders", () => {
+  it("wrap like ctypes and encode wherever a number is expected", async () => {
+    const { ct } = await import("./index.ts");
+    expect(ct.c_int(2 ** 31).value).toBe(-(2 ** 31));
+    expect(ct.c_uint(-1).value).toBe(4294967295);
+    expect(ct.c_ulonglong(-1).value).toBe(2n ** 64n - 1n);
+    expect(ct.c_ubyte(257).value).toBe(1);
+    expect(roundTrip(u32, ct.c_int(-1))).toBe(4294967295);
+    expect(roundTrip(u64, ct.c_ulonglong(5))).toBe(5n);
+    expect(roundTrip(struct("k", 8, 4, [f("pid", 0, u32)]), { pid: ct.c_uint(3) })).toEqual({ pid: 3 });
+  });
+});

@@ -5,3 +5,5 @@
 export { Codec, CodecCache, describeType, enumName, viewOf } from "./codec.ts";
 export { isCharArray } from "./generate.ts";
 export { cString } from "./runtime-helpers.ts";
+export * as ct from "./ctypes.ts";
+export type { CScalar } from "./ctypes.ts";

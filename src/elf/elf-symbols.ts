@@ -35,7 +35,7 @@ const VERSYM_HIDDEN = 0x8000;
 export type SymbolTable = "symtab" | "dynsym";
 
 export interface ElfSymbol {
-  /** Name as stored in the string table; .symtab names may carry an `@VERSION` suffix themselves. */
+  /** Name without version; a .symtab name's own `@VERSION` / `@@VERSION` suffix moves to `version`. */
   readonly name: string;
   /** GNU version from .gnu.version_d / _r (dynsym only), e.g. "GLIBC_2.2.5". */
   readonly version?: string;
@@ -94,7 +94,9 @@ export function readSymbols(elf: ElfFile, tables: readonly SymbolTable[] = ["sym
 function readTable(elf: ElfFile, sec: SectionHeader, table: SymbolTable, out: ElfSymbol[]): void {
   const strSec = elf.sections[sec.link];
   if (!strSec) return;
-  const strings = elf.readSection(strSec);
+  // One latin1 string for the whole table: slicing it is far cheaper than decoding each name
+  // separately (node's .symtab has ~110k entries).
+  const strings = Buffer.from(elf.readSection(strSec)).toString("latin1");
   const dv = viewOf(elf.readSection(sec));
   const count = Math.floor(sec.size / 24);
   const versions = table === "dynsym" ? readVersions(elf, count) : undefined;
@@ -102,9 +104,19 @@ function readTable(elf: ElfFile, sec: SectionHeader, table: SymbolTable, out: El
   for (let i = 1; i < count; i++) {
     const b = i * 24;
     const info = dv.getUint8(b + 4);
-    const ver = versions?.[i];
+    const nameOff = dv.getUint32(b, true);
+    const nameEnd = strings.indexOf("\0", nameOff);
+    let name = strings.slice(nameOff, nameEnd < 0 ? strings.length : nameEnd);
+    let ver = versions?.[i];
+    const at = table === "symtab" ? name.indexOf("@") : -1;
+    if (at > 0) {
+      // .symtab spells versions into the name (from .symver): "memcpy@GLIBC_2.2.5", "f@@V2".
+      const isDefault = name.startsWith("@@", at);
+      ver = { name: name.slice(at + (isDefault ? 2 : 1)), hidden: !isDefault };
+      name = name.slice(0, at);
+    }
     out.push({
-      name: cString(strings, dv.getUint32(b, true)),
+      name,
       ...(ver?.name !== undefined ? { version: ver.name } : {}),
       defaultVersion: ver ? !ver.hidden : true,
       value: u64(dv, b + 8),
@@ -230,9 +242,8 @@ function symbolMatches(s: ElfSymbol, query: string | RegExp): boolean {
     query.lastIndex = 0;
     return query.test(s.name);
   }
-  if (s.name === query) return true;
   const at = query.indexOf("@");
-  if (at < 0) return baseName(s.name) === query;
+  if (at < 0) return s.name === query;
   // "name@@VER" asks for the default version, "name@VER" for that exact version.
   const want = query.slice(0, at);
   const wantDefault = query.startsWith("@@", at);

@@ -5,14 +5,17 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
-  formatLinearHist, formatLog2Hist, formatSectionedHist, pythonRepr, slotsFromEntries, stars, STARS_MAX,
+  formatJsonHist, PyStr, formatLinearHist, formatLog2Hist, formatSectionedHist, pythonRepr, slotsFromEntries, stars, STARS_MAX,
   type HistCount,
 } from "./histogram.ts";
 
 interface Case { name: string; kind: "log2" | "linear"; vals: string[]; valType: string; strip: boolean; expected: string }
 interface Section { header: string; bucket: number[] | string; isBytes: boolean; expected: string }
+interface JsonCase {
+  name: string; vals: string[]; valType: string; section: [string, unknown] | null; sectionKind: "bytes" | "str" | "int" | null; expected: string;
+}
 const fixture = JSON.parse(readFileSync(new URL("./fixtures/hist-bcc.json", import.meta.url), "utf8")) as {
-  starsMax: number; cases: Case[]; sections: Section[];
+  starsMax: number; cases: Case[]; sections: Section[]; json: JsonCase[];
 };
 
 /** Counts as the map layer hands them over: numbers when safe, bigints beyond. */
@@ -37,6 +40,18 @@ describe("histograms match Python BCC byte for byte", () => {
   it.each(fixture.sections.map((s) => [s.header, s] as const))("section line for %s", (_h, s) => {
     const bucket = s.isBytes ? new Uint8Array(s.bucket as number[]) : BigInt(s.bucket as string);
     expect(`\n${s.header} = ${pythonRepr(bucket)}\n`).toBe(s.expected);
+  });
+});
+
+describe("print_json_hist matches Python BCC", () => {
+  const now = new Date(2026, 10, 22, 4, 5, 6);
+  it.each(fixture.json.map((c) => [c.name, c] as const))("%s", (_name, c) => {
+    let section: [string, unknown] | undefined;
+    if (c.section) {
+      const [h, v] = c.section;
+      section = [h, c.sectionKind === "bytes" ? new Uint8Array(v as number[]) : c.sectionKind === "str" ? new PyStr(v as string) : v];
+    }
+    expect(formatJsonHist(counts(c.vals), c.valType, section, now)).toBe(c.expected.replace("'@TS@'", "'2026-11-22 04:05:06'"));
   });
 });
 

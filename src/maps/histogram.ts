@@ -94,15 +94,73 @@ export function formatLinearHist(vals: readonly HistCount[], valType = "value", 
   return out.map((l) => `${l}\n`).join("");
 }
 
-/** Python's repr() of a bucket value, as BCC's "%r" shows it (char arrays are bytes there). */
-export function pythonRepr(v: unknown): string {
-  if (typeof v === "string") return bytesRepr(new TextEncoder().encode(v));
+/**
+ * BCC's `_print_json_hist` line: Python's repr of a dict {ts, val_type, data[, section]} where data
+ * lists the log2 intervals up to the last non-zero slot (slot i ≥ 1 covers [2^(i-1) or 0, 2^i - 1]).
+ * `ts` is local time as strftime("%Y-%m-%d %H:%M:%S").
+ */
+export function formatJsonHist(vals: readonly HistCount[], valType = "value", section?: [string, unknown], now: Date = new Date()): string {
+  let maxNonzero = 0;
+  vals.forEach((v, i) => {
+    if (v !== 0 && v !== 0n) maxNonzero = i;
+  });
+  const data: string[] = [];
+  let index = 1n;
+  let prev = 0n;
+  for (let i = 1; i < vals.length && i <= maxNonzero; i++) {
+    index *= 2n;
+    data.push(`{'interval-start': ${prev}, 'interval-end': ${index - 1n}, 'count': ${pyInt(vals[i] ?? 0)}}`);
+    prev = index;
+  }
+  const p2 = (n: number): string => String(n).padStart(2, "0");
+  const ts = `${now.getFullYear()}-${p2(now.getMonth() + 1)}-${p2(now.getDate())} ${p2(now.getHours())}:${p2(now.getMinutes())}:${p2(now.getSeconds())}`;
+  let text = `{'ts': ${pythonRepr(ts, true)}, 'val_type': ${pythonRepr(valType, true)}, 'data': [${data.join(", ")}]`;
+  if (section) {
+    const [key, value] = section;
+    const shown = value instanceof PyStr ? pythonRepr(value.text, true) : pythonRepr(value);
+    text += `, ${pythonRepr(key, true)}: ${shown}`;
+  }
+  return `${text}}\n`;
+}
+
+/** Marks a value as a Python str (repr 'x') rather than the bytes (b'x') strings otherwise stand for. */
+export class PyStr {
+  constructor(readonly text: string) {}
+}
+
+/** Python's int() of a count: floats truncate toward zero. */
+function pyInt(v: HistCount): string {
+  return typeof v === "bigint" ? String(v) : String(Math.trunc(v));
+}
+
+/**
+ * Python's repr() of a bucket value, as BCC's "%r" shows it. Strings stand for C char arrays, which
+ * are bytes in BCC (b'sda'); `asStr` renders a real Python str instead ('usecs').
+ */
+export function pythonRepr(v: unknown, asStr = false): string {
+  if (typeof v === "string") return asStr ? strRepr(v) : bytesRepr(new TextEncoder().encode(v));
   if (typeof v === "boolean") return v ? "True" : "False";
   if (typeof v === "number" || typeof v === "bigint") return String(v);
   if (v instanceof Uint8Array) return bytesRepr(v);
-  if (Array.isArray(v)) return `[${v.map(pythonRepr).join(", ")}]`;
+  if (Array.isArray(v)) return `[${v.map((x) => pythonRepr(x)).join(", ")}]`;
   if (v === null || v === undefined) return "None";
   return JSON.stringify(v, (_k, x: unknown) => (typeof x === "bigint" ? x.toString() : x));
+}
+
+function strRepr(v: string): string {
+  const quote = v.includes("'") && !v.includes('"') ? '"' : "'";
+  let s = "";
+  for (const ch of v) {
+    const c = ch.codePointAt(0)!;
+    if (ch === "\\") s += "\\\\";
+    else if (ch === "\t") s += "\\t";
+    else if (ch === "\n") s += "\\n";
+    else if (ch === "\r") s += "\\r";
+    else if (ch === quote) s += `\\${quote}`;
+    else if (c < 0x20 || c === 0x7f) s += `\\x${c.toString(16).padStart(2, "0")}`;
+    else s += ch;
+  }
+  return `${quote}${s}${quote}`;
 }
 
 function bytesRepr(b: Uint8Array): string {

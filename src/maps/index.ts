@@ -14,10 +14,10 @@ export {
 export {
   StackTrace, ProgArray, PerfEventArray, RingBuf, QueueStack, LpmTrie, type BuildIdFrame, type ProgramRef,
 } from "./special-tables.ts";
-export { tableFor, isKeyed, type AnyTable } from "./table-for-spec.ts";
+export { tableFor, createTable, isKeyed, type AnyTable } from "./table-for-spec.ts";
 export { BatchOps } from "./batch.ts";
-export type { HistArgs } from "./table-hist.ts";
+export type { HistArgs, JsonHistArgs } from "./table-hist.ts";
 export {
-  formatLog2Hist, formatLinearHist, formatSectionedHist, print_log2_hist, print_linear_hist, pythonRepr, stars,
+  formatLog2Hist, formatLinearHist, formatSectionedHist, formatJsonHist, PyStr, print_log2_hist, print_linear_hist, pythonRepr, stars,
   slotsFromEntries, STARS_MAX, LOG2_INDEX_MAX, LINEAR_INDEX_MAX, type HistCount, type SectionOptions,
 } from "./histogram.ts";

@@ -3,7 +3,7 @@
  * descriptor (owned or borrowed), and the kernel-error translation that puts the map's name into
  * messages.
  */
-import type { MapKind, MapSpec } from "../spec/index.ts";
+import type { CTypeDesc, MapKind, MapSpec } from "../spec/index.ts";
 import { CodecCache } from "../codec/index.ts";
 import { ERRNO, Fd, KernelError, possibleCpus, type FdLike } from "../sys/index.ts";
 import { MapFullError, withMapContext } from "./create-map.ts";
@@ -22,6 +22,11 @@ export interface TableOptions {
   write?: (text: string) => void;
   /** Actual max_entries when it differs from the spec (createMap's maxEntries override, perf arrays). */
   maxEntries?: number;
+  /**
+   * Perf event arrays and ring buffers: the C type of the records the program submits (what BCC
+   * infers from `events.perf_submit(ctx, &data, ...)`), used by `event(data)`.
+   */
+  eventType?: CTypeDesc;
 }
 
 /** Kinds whose "no room" error (E2BIG on update) means the map is full. */

@@ -4,7 +4,7 @@
  * readers live in src/perf and src/ringbuf), queues/stacks (push/pop/peek) and LPM tries.
  */
 import { Codec, CodecCache } from "../codec/index.ts";
-import type { MapSpec } from "../spec/index.ts";
+import type { CTypeDesc, MapSpec } from "../spec/index.ts";
 import {
   BPF_MAP_FLAG, Fd, mapLookupAndDeleteElem, mapLookupElem, mapUpdateElem, rawFd, type FdLike,
 } from "../sys/index.ts";
@@ -97,6 +97,23 @@ function fdOf(x: unknown, what: string): number {
  * allowed from user space (EOPNOTSUPP), so only set/delete/clear are meaningful.
  */
 export class PerfEventArray extends ArrayBase<number> {
+  readonly #events: EventCodec;
+
+  constructor(spec: MapSpec, fd: FdLike, options: TableOptions = {}) {
+    super(spec, fd, options);
+    this.#events = new EventCodec(spec.name, options);
+  }
+
+  /** BCC's `b["events"].event(data)`: a perf sample's raw data decoded with the event type. */
+  event(data: Uint8Array): unknown {
+    return this.#events.decode(data);
+  }
+
+  /** Sets (or replaces) the record type used by event(). */
+  setEventType(type: CTypeDesc): void {
+    this.#events.type = type;
+  }
+
   /** Installs perf event `perfFd` at slot `cpu`. */
   override set(cpu: unknown, perfFd: unknown, flags?: number): this {
     return super.set(cpu, fdOf(perfFd, "PerfEventArray"), flags);
@@ -105,9 +122,54 @@ export class PerfEventArray extends ArrayBase<number> {
 
 /** BPF_MAP_TYPE_RINGBUF, table side: the BPF object opens a src/ringbuf RingBuffer on `fd`. */
 export class RingBuf extends MapHandle {
+  readonly #events: EventCodec;
+
+  constructor(spec: MapSpec, fd: FdLike, options: TableOptions = {}) {
+    super(spec, fd, options);
+    this.#events = new EventCodec(spec.name, options);
+  }
+
   /** Data area size in bytes (the map's max_entries: a power-of-two multiple of the page size). */
   get bytes(): number {
     return this.maxEntries;
+  }
+
+  /** BCC's `b["events"].event(data)`: a submitted record decoded with the event type. */
+  event(data: Uint8Array): unknown {
+    return this.#events.decode(data);
+  }
+
+  /** Sets (or replaces) the record type used by event(). */
+  setEventType(type: CTypeDesc): void {
+    this.#events.type = type;
+  }
+}
+
+/**
+ * Decodes submitted records. Records may be shorter than the type (variable-length tails, or a
+ * program submitting a prefix): the missing bytes read as zero, as they would from BCC's zeroed
+ * ctypes buffer; longer records are decoded from their start.
+ */
+class EventCodec {
+  type: CTypeDesc | undefined;
+  readonly #mapName: string;
+  readonly #codecs: CodecCache;
+
+  constructor(mapName: string, options: TableOptions) {
+    this.#mapName = mapName;
+    this.type = options.eventType;
+    this.#codecs = options.codecs ?? new CodecCache();
+  }
+
+  decode(data: Uint8Array): unknown {
+    if (this.type === undefined) {
+      throw new TypeError(`map '${this.#mapName}': the event type is unknown (no record type was recorded for this map); decode the bytes yourself or call setEventType()`);
+    }
+    const codec = this.#codecs.get(this.type);
+    if (data.length >= codec.size) return codec.decode(data);
+    const padded = new Uint8Array(codec.size);
+    padded.set(data);
+    return codec.decode(padded);
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import type { MapSpec } from "../spec/index.ts";
 import type { FdLike } from "../sys/index.ts";
+import { createMap, type CreateMapOptions } from "./create-map.ts";
 import type { MapHandle, TableOptions } from "./map-handle.ts";
 import { LpmTrie, PerfEventArray, ProgArray, QueueStack, RingBuf, StackTrace } from "./special-tables.ts";
 import { Table } from "./table.ts";
@@ -34,4 +35,19 @@ export function tableFor(spec: MapSpec, fd: FdLike, options: TableOptions = {}):
 /** Narrowing helper for keyed tables (everything except queues/stacks and ring buffers). */
 export function isKeyed(t: MapHandle): t is Table {
   return t instanceof Table;
+}
+
+/**
+ * createMap + tableFor with consistent options (CPU count, max_entries override): the table owns the
+ * new descriptor and closes it on close()/dispose.
+ */
+export function createTable(spec: MapSpec, options: TableOptions & CreateMapOptions = {}): AnyTable {
+  const fd = createMap(spec, options);
+  try {
+    const maxEntries = options.maxEntries ?? (spec.kind === "perf_event_array" && spec.maxEntries === 0 ? undefined : spec.maxEntries);
+    return tableFor(spec, fd, { ...options, maxEntries, owned: true });
+  } catch (e) {
+    fd.close();
+    throw e;
+  }
 }

@@ -13,7 +13,7 @@ import {
 import { isPerCpu, perCpuStride } from "./create-map.ts";
 import { MapHandle, type TableOptions } from "./map-handle.ts";
 import { BatchOps } from "./batch.ts";
-import { histogramText, type HistArgs } from "./table-hist.ts";
+import { histogramText, jsonHistogramText, type HistArgs, type JsonHistArgs } from "./table-hist.ts";
 
 export type { TableOptions } from "./map-handle.ts";
 
@@ -160,29 +160,33 @@ export class Table<K = unknown, V = unknown> extends MapHandle implements Iterab
   // ---- iteration --------------------------------------------------------------------------------
 
   /**
-   * Raw keys via BPF_MAP_GET_NEXT_KEY. When the current key is deleted behind our back the kernel
-   * restarts from the first key (htab_map_get_next_key); keys already produced are skipped, and the
-   * walk is bounded so concurrent churn cannot make it endless.
+   * Raw keys via BPF_MAP_GET_NEXT_KEY. The walk stays one key ahead of what it has yielded, so a
+   * caller deleting the key it was just given (the common "drain" loop) does not disturb the cursor.
+   * If the cursor key itself vanishes, the kernel restarts from the first key
+   * (htab_map_get_next_key); keys already produced are then skipped, and the walk is bounded so
+   * concurrent churn cannot make it endless.
    */
   *rawKeys(): Generator<Uint8Array> {
     const seen = new Set<string>();
-    let cur: Uint8Array | null = null;
-    const limit = 4 * this.maxEntries + 64;
-    for (let steps = 0; steps < limit; steps++) {
-      const next = new Uint8Array(this.keySize);
-      let more: boolean;
-      try {
-        more = mapGetNextKey(this.fdLike, cur, next);
-      } catch (e) {
-        this.fail(e, "get_next_key");
-      }
-      if (!more) return;
-      const id = Buffer.from(next.buffer, next.byteOffset, next.byteLength).toString("latin1");
+    const limit = 16 * this.maxEntries + 1024;
+    let cur = this.#nextKey(null);
+    for (let steps = 0; cur !== undefined && steps < limit; steps++) {
+      const next = this.#nextKey(cur);
+      const id = Buffer.from(cur.buffer, cur.byteOffset, cur.byteLength).toString("latin1");
       if (!seen.has(id)) {
         seen.add(id);
-        yield next;
+        yield cur;
       }
       cur = next;
+    }
+  }
+
+  #nextKey(cur: Uint8Array | null): Uint8Array | undefined {
+    const next = new Uint8Array(this.keySize);
+    try {
+      return mapGetNextKey(this.fdLike, cur, next) ? next : undefined;
+    } catch (e) {
+      this.fail(e, "get_next_key");
     }
   }
 
@@ -299,6 +303,15 @@ export class Table<K = unknown, V = unknown> extends MapHandle implements Iterab
 
   print_linear_hist(...args: HistArgs): void {
     this.#write(this.format_linear_hist(...args));
+  }
+
+  /** BCC's print_json_hist: one Python-dict line per section (log2 slots). */
+  format_json_hist(...args: JsonHistArgs): string {
+    return jsonHistogramText(this.items(), this.spec.key, args);
+  }
+
+  print_json_hist(...args: JsonHistArgs): void {
+    this.#write(this.format_json_hist(...args));
   }
 
   #write(text: string): void {

@@ -53,4 +53,9 @@ export interface MapSpec {
    * Absent means zero-filled.
    */
   initialValue?: Uint8Array;
+  /**
+   * perf_event_array / ringbuf: the C type of the records the program submits (the type of `&data`
+   * in `events.perf_submit(ctx, &data, sizeof(data))`), so the runtime can decode events.
+   */
+  eventType?: CTypeDesc;
 }

@@ -135,8 +135,15 @@ export async function runInVm(opts) {
   /** @type {import("node:child_process").ChildProcess | undefined} */
   let qemu;
   let qemuStderr = "";
+  // `timeout` makes itself a process-group leader with qemu inside the group; killing the group
+  // takes both (SIGKILL to `timeout` alone would orphan qemu).
   const killQemu = () => {
-    if (qemu && qemu.exitCode === null && qemu.signalCode === null) qemu.kill("SIGKILL");
+    if (!qemu || qemu.exitCode !== null || qemu.signalCode !== null) return;
+    try {
+      process.kill(-qemu.pid, "SIGKILL");
+    } catch {
+      qemu.kill("SIGKILL");
+    }
   };
   const cleanup = () => {
     killQemu();
@@ -185,7 +192,7 @@ export async function runInVm(opts) {
         else if (bootMs === undefined && now - started >= bootTimeoutMs) why = `guest did not start the command within ${Math.round(bootTimeoutMs / 1000)} s`;
         else if (rcSeenAt !== undefined && now - rcSeenAt >= POWEROFF_GRACE_MS) why = "guest did not power off after the command";
         if (why) {
-          qemu.kill("SIGTERM");
+          qemu.kill("SIGTERM"); // `timeout` relays it to qemu, which exits cleanly
           const t = setTimeout(killQemu, KILL_GRACE_MS);
           await exited;
           clearTimeout(t);

@@ -98,9 +98,29 @@ export function ensureHostTools(apt = new Apt()) {
   return { qemu: "qemu-system-x86_64", busybox: "/bin/busybox" };
 }
 
-/** linux-image-<abi>-amd64 that linux-image-amd64 currently points at (or BCC_TS_VM_KERNEL_PKG). */
-function resolveKernelPackage(apt) {
+const RESOLVED_TTL_MS = 24 * 3600_000;
+
+/**
+ * linux-image-<abi>-amd64 that linux-image-amd64 currently points at (or BCC_TS_VM_KERNEL_PKG).
+ * The answer is remembered in the cache for a day: apt-cache takes seconds on a busy machine, and
+ * booting yesterday's (already extracted) kernel is just as good a test.
+ */
+function resolveKernelPackage(apt, root) {
   if (process.env.BCC_TS_VM_KERNEL_PKG) return process.env.BCC_TS_VM_KERNEL_PKG;
+  const memo = join(root, "linux-image-amd64.resolved");
+  try {
+    const pkg = readFileSync(memo, "utf8").trim();
+    if (Date.now() - statSync(memo).mtimeMs < RESOLVED_TTL_MS && existsSync(join(root, pkg, "ready"))) return pkg;
+  } catch {
+    // no memo yet
+  }
+  const pkg = resolveWithApt(apt);
+  mkdirSync(root, { recursive: true });
+  writeFileSync(memo, `${pkg}\n`);
+  return pkg;
+}
+
+function resolveWithApt(apt) {
   const r = apt.withUpdate(() => {
     const pkg = /Depends: (linux-image-[0-9][^\s]*)/.exec(run("apt-cache", ["depends", "linux-image-amd64"]).stdout)?.[1];
     return { ok: pkg !== undefined, pkg };
@@ -174,7 +194,7 @@ function extractElf(vmlinuz, dest) {
  */
 export function ensureKernel(apt = new Apt()) {
   const root = cacheRoot();
-  const pkg = resolveKernelPackage(apt);
+  const pkg = resolveKernelPackage(apt, root);
   const dir = join(root, pkg);
   const ready = () => existsSync(join(dir, "ready"));
   if (!ready()) {

@@ -1,0 +1,12 @@
+import { readFileSync } from "node:fs";
+import { CompileContext, runPipeline } from "../frontend-c/pipeline.ts";
+import { DiagnosticSink } from "../frontend-c/diagnostics/index.ts";
+import { printFunction } from "../frontend-c/ir/printer.ts";
+import { lowerModule } from "../frontend-c/lower/lower-module.ts";
+import { disassembleLines } from "../src/isa/disasm.ts";
+const src = "struct ctx { long long a[8]; };\n" + readFileSync(process.argv[3]!, "utf8");
+const sink = new DiagnosticSink();
+const opt = process.env.NOOPT ? { optimize: false } : {};
+const r = runPipeline(src, { file: "x.c", backend: { ...opt, dump: (s, t) => { if (process.env.DUMP?.includes(s)) console.log("==", s, "\n" + t); } } }, new CompileContext(), sink);
+console.log(sink.diagnostics.map(d => `${d.span.line-1}:${d.span.col} ${d.code} ${d.message}`));
+for (const p of r.collection?.programs ?? []) console.log(disassembleLines(p.instructions).join("\n"));

@@ -1,0 +1,4 @@
+export { BPF, type BPFOptions, type BPFFunction } from "./bpf.ts";
+export { BPFError, CompileError, KeyboardInterrupt } from "./errors.ts";
+export type { UprobeOptions } from "./attach-methods.ts";
+export type { OpenPerfBufferOptions, PerfCallback, RingCallback, LostCallback } from "./output.ts";

@@ -1,0 +1,205 @@
+/**
+ * @fileoverview What a BPF object reads back: trace_pipe lines, perf buffers and ring buffers.
+ * Perf/ring buffer methods are added to the tables themselves (`b["events"].open_perf_buffer(cb)`)
+ * as in BCC; the BPF object polls them all (`b.perf_buffer_poll()`).
+ *
+ * Lost samples are never silent: with no lost_cb, a warning line goes to stderr with the count.
+ */
+import { EventPoller, PerfBuffer } from "../perf/index.ts";
+import { RingBuffer } from "../ringbuf/index.ts";
+import { PerfEventArray, RingBuf, type AnyTable } from "../maps/index.ts";
+import { parseTraceLine, TracePipe } from "../tracefs/index.ts";
+import type { Tracefs } from "../tracefs/index.ts";
+import { BPFError } from "./errors.ts";
+
+/** What OutputState needs from its BPF object. */
+export interface OutputHost {
+  readonly tracefs: Tracefs;
+  readonly fdTracker: import("../sys/index.ts").FdTracker | undefined;
+}
+
+export type PerfCallback = (cpu: number, data: Uint8Array, size: number) => void;
+export type LostCallback = (lost: number) => void;
+export type RingCallback = (ctx: unknown, data: Uint8Array, size: number) => number | void;
+
+export interface OpenPerfBufferOptions {
+  /** Pages per CPU (power of two). bcc-ts default 64; BCC's is 8. */
+  page_cnt?: number;
+  lost_cb?: LostCallback;
+  /** Wake the reader after this many events (1 = BCC's behaviour). Default: batched by bytes with a 10 ms flush. */
+  wakeup_events?: number;
+}
+
+type TraceTuple = [string, number, number, string, number, string];
+type NoTuple = [undefined, undefined, undefined, undefined, undefined, undefined];
+
+export class OutputState {
+  #pipe: TracePipe | undefined;
+  readonly #perf = new Map<string, PerfBuffer>();
+  readonly #rings = new Map<string, RingBuffer>();
+  #perfPoller: EventPoller | undefined;
+  #ringPoller: EventPoller | undefined;
+
+  constructor(private readonly host: OutputHost) {}
+
+  // ------------------------------------------------------------ trace_pipe
+
+  get pipe(): TracePipe {
+    this.#pipe ??= new TracePipe(this.host.tracefs);
+    return this.#pipe;
+  }
+
+  traceReadline(nonblocking: boolean): string | undefined {
+    return this.pipe.readline(nonblocking ? 0 : undefined);
+  }
+
+  traceFields(nonblocking: boolean): TraceTuple | NoTuple {
+    for (;;) {
+      const line = this.traceReadline(nonblocking);
+      if (line === undefined) return [undefined, undefined, undefined, undefined, undefined, undefined];
+      const f = parseTraceLine(line);
+      if (f) return [f.task, f.pid, f.cpu, f.flags, f.ts, f.msg];
+    }
+  }
+
+  /** BCC's trace_print: prints trace_pipe lines forever (fmt: "{0} {1} ... {5}" over the fields). */
+  tracePrint(fmt: string | undefined): never {
+    for (;;) {
+      const line = this.traceReadline(false);
+      if (line === undefined) continue;
+      if (fmt === undefined) {
+        process.stdout.write(`${line}\n`);
+        continue;
+      }
+      const f = parseTraceLine(line);
+      if (!f) continue;
+      const fields: (string | number)[] = [f.task, f.pid, f.cpu, f.flags, f.ts, f.msg];
+      process.stdout.write(`${fmt.replace(/\{(\d+)\}/g, (_, i: string) => String(fields[Number(i)] ?? ""))}\n`);
+    }
+  }
+
+  async *traceLines(): AsyncGenerator<{ task: string; pid: number; cpu: number; flags: string; ts: number; msg: string }> {
+    for await (const line of this.pipe) {
+      const f = parseTraceLine(line);
+      if (f) yield { task: f.task, pid: f.pid, cpu: f.cpu, flags: f.flags, ts: f.ts, msg: f.msg };
+    }
+  }
+
+  // ------------------------------------------------------------ perf / ring buffers
+
+  openPerfBuffer(table: PerfEventArray, callback: PerfCallback, opts: OpenPerfBufferOptions): void {
+    if (this.#perf.has(table.name)) throw new BPFError(`perf buffer ${table.name} is already open`);
+    const lostCb = opts.lost_cb;
+    const buf = PerfBuffer.open(table.fdLike, {
+      onSample: (cpu, data) => callback(cpu, data, data.length),
+      onLost: (_cpu, count) => {
+        if (lostCb) lostCb(count);
+        else process.stderr.write(`bcc-ts: lost ${count} samples from perf buffer ${table.name} (pass lost_cb to handle them, or a larger page_cnt)\n`);
+      },
+      ...(opts.page_cnt !== undefined ? { pageCount: opts.page_cnt } : {}),
+      ...(opts.wakeup_events !== undefined ? { wakeupEvents: opts.wakeup_events } : {}),
+      ...(this.host.fdTracker ? { fdOptions: { tracker: this.host.fdTracker } } : {}),
+    });
+    this.#perf.set(table.name, buf);
+    this.#perfPoller ??= new EventPoller();
+    this.#perfPoller.add(buf);
+  }
+
+  closePerfBuffer(name: string): void {
+    const buf = this.#perf.get(name);
+    if (!buf) return;
+    this.#perfPoller?.remove(buf);
+    buf.close();
+    this.#perf.delete(name);
+  }
+
+  openRingBuffer(table: RingBuf, callback: RingCallback): void {
+    if (this.#rings.has(table.name)) throw new BPFError(`ring buffer ${table.name} is already open`);
+    const buf = RingBuffer.open(table.fdLike, { onRecord: (data) => void callback(undefined, data, data.length) });
+    this.#rings.set(table.name, buf);
+    this.#ringPoller ??= new EventPoller();
+    this.#ringPoller.add(buf);
+  }
+
+  poll(which: "perf" | "ring", timeout: number): number {
+    const poller = which === "perf" ? this.#perfPoller : this.#ringPoller;
+    if (!poller) throw new BPFError(which === "perf" ? "perf_buffer_poll: no perf buffer is open (call open_perf_buffer first)" : "ring_buffer_poll: no ring buffer is open (call open_ring_buffer first)");
+    return poller.poll(timeout);
+  }
+
+  consume(which: "perf" | "ring"): number {
+    const poller = which === "perf" ? this.#perfPoller : this.#ringPoller;
+    return poller ? poller.consume() : 0;
+  }
+
+  async pollAsync(timeout: number, signal?: AbortSignal): Promise<number> {
+    const pollers = [this.#perfPoller, this.#ringPoller].filter((p): p is EventPoller => p !== undefined);
+    if (pollers.length === 0) throw new BPFError("poll_async: no perf or ring buffer is open");
+    if (pollers.length === 1) return pollers[0]!.pollAsync(timeout, signal);
+    // Both kinds open: wait on whichever fires first, then drain both.
+    const ac = new AbortController();
+    const onAbort = () => ac.abort();
+    signal?.addEventListener("abort", onAbort, { once: true });
+    try {
+      const n = await Promise.race(pollers.map((p) => p.pollAsync(timeout, ac.signal)));
+      ac.abort();
+      return n + pollers.reduce((acc, p) => acc + p.consume(), 0);
+    } finally {
+      signal?.removeEventListener("abort", onAbort);
+    }
+  }
+
+  close(): void {
+    this.#perfPoller?.close();
+    this.#ringPoller?.close();
+    for (const b of this.#perf.values()) b.close();
+    for (const b of this.#rings.values()) b.close();
+    this.#perf.clear();
+    this.#rings.clear();
+    this.#pipe?.close();
+    this.#pipe = undefined;
+  }
+}
+
+/**
+ * Adds BCC's buffer methods to event tables: `open_perf_buffer` on perf event arrays and
+ * `open_ring_buffer` on ring buffers, plus `for await (const ev of table)` over decoded events.
+ */
+export function wrapEventTable(table: AnyTable, host: { output: OutputState } | object): AnyTable {
+  const state = (host as { output: OutputState }).output;
+  if (table instanceof PerfEventArray) {
+    const t = table as PerfEventArray & Record<string | symbol, unknown>;
+    t.open_perf_buffer = (callback: PerfCallback, opts: OpenPerfBufferOptions = {}) => state.openPerfBuffer(table, callback, opts);
+    t.close_perf_buffer = () => state.closePerfBuffer(table.name);
+    t[Symbol.asyncIterator] = () => eventIterator(table, (push) => state.openPerfBuffer(table, (_cpu, data) => push(table.event(data)), {}), () => state.closePerfBuffer(table.name), state);
+  } else if (table instanceof RingBuf) {
+    const t = table as RingBuf & Record<string | symbol, unknown>;
+    t.open_ring_buffer = (callback: RingCallback) => state.openRingBuffer(table, callback);
+    t[Symbol.asyncIterator] = () => eventIterator(table, (push) => state.openRingBuffer(table, (_ctx, data) => push(table.event(data))), () => undefined, state);
+  }
+  return table;
+}
+
+/** An async iterator of decoded events, driving the BPF object's async poll. */
+function eventIterator(table: { name: string }, open: (push: (ev: unknown) => void) => void, close: () => void, state: OutputState): AsyncIterator<unknown> {
+  const queue: unknown[] = [];
+  let opened = false;
+  let done = false;
+  return {
+    async next(): Promise<IteratorResult<unknown>> {
+      if (!opened) {
+        open((ev) => queue.push(ev));
+        opened = true;
+      }
+      while (queue.length === 0 && !done) await state.pollAsync(-1);
+      if (queue.length > 0) return { value: queue.shift(), done: false };
+      return { value: undefined, done: true };
+    },
+    async return(): Promise<IteratorResult<unknown>> {
+      done = true;
+      close();
+      void table;
+      return { value: undefined, done: true };
+    },
+  };
+}

@@ -1,0 +1,6 @@
+struct flags { unsigned a : 3; };
+int prog(void *ctx) {
+  struct flags f = {};
+  unsigned *p = &f.a;
+  return 0;
+}

@@ -1,0 +1,4 @@
+int prog(void *ctx) {
+  int a[4] = {};
+  return a[4];
+}

@@ -1,0 +1,5 @@
+int prog(void *ctx) {
+  int n = 4;
+  int a[n];
+  return 0;
+}

@@ -1,0 +1,5 @@
+struct s { int a; };
+int prog(void *ctx) {
+  struct s v = {};
+  return v->a;
+}

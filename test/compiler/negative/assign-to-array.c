@@ -1,0 +1,5 @@
+int prog(void *ctx) {
+  int a[2] = {}, b[2] = {};
+  a = b;
+  return 0;
+}

@@ -1,0 +1,6 @@
+struct s { int a; };
+int prog(void *ctx) {
+  struct s v = {};
+  __sync_fetch_and_add(&v, 1);
+  return 0;
+}

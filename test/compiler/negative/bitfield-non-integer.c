@@ -1,0 +1,6 @@
+struct flags {
+  int *p : 3;
+};
+int prog(void *ctx) {
+  return 0;
+}

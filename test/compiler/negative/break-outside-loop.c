@@ -1,0 +1,4 @@
+int prog(void *ctx) {
+  break;
+  return 0;
+}

@@ -1,0 +1,3 @@
+int prog(void *ctx) {
+  return bpf_ktime_get_n();
+}

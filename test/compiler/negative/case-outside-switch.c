@@ -1,0 +1,4 @@
+int prog(void *ctx) {
+  case 1:
+  return 0;
+}

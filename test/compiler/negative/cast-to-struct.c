@@ -1,0 +1,6 @@
+struct s { int a; };
+int prog(void *ctx) {
+  int x = 1;
+  struct s v = (struct s)x;
+  return 0;
+}

@@ -1,0 +1,4 @@
+int prog(void *ctx) {
+  int x = 1;
+  return *x;
+}

@@ -1,0 +1,3 @@
+int prog(void *ctx) {
+  return *ctx;
+}

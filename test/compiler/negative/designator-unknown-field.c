@@ -1,0 +1,5 @@
+struct s { int a; int b; };
+int prog(void *ctx) {
+  struct s v = { .c = 1 };
+  return v.a;
+}

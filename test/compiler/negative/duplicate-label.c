@@ -1,0 +1,6 @@
+int prog(void *ctx) {
+again:
+  ;
+again:
+  return 0;
+}

@@ -1,0 +1,4 @@
+int prog(void *ctx) {
+  long x = 1.5;
+  return x;
+}

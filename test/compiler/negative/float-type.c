@@ -1,0 +1,4 @@
+int prog(void *ctx) {
+  double d = 1;
+  return 0;
+}

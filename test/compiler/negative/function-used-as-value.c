@@ -1,0 +1,5 @@
+static int f(void) { return 1; }
+int prog(void *ctx) {
+  long p = (long)f;
+  return (int)p;
+}

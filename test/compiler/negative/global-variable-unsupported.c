@@ -1,0 +1,4 @@
+int total;
+int prog(void *ctx) {
+  return 0;
+}

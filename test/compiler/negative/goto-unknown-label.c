@@ -1,0 +1,4 @@
+int prog(void *ctx) {
+  goto out;
+  return 1;
+}

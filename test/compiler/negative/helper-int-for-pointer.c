@@ -1,0 +1,4 @@
+int prog(void *ctx) {
+  int size = 16;
+  return bpf_get_current_comm(size, 16);
+}

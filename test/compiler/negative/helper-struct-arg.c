@@ -1,0 +1,6 @@
+struct s { int a; };
+int prog(void *ctx) {
+  struct s v = {};
+  bpf_send_signal(v);
+  return 0;
+}

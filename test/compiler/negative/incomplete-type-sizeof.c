@@ -1,0 +1,4 @@
+struct fwd;
+int prog(void *ctx) {
+  return sizeof(struct fwd);
+}

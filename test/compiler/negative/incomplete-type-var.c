@@ -1,0 +1,5 @@
+struct fwd;
+int prog(void *ctx) {
+  struct fwd v;
+  return 0;
+}

@@ -1,0 +1,5 @@
+int prog(void *ctx) {
+  int x = 5;
+  int *p = x;
+  return 0;
+}

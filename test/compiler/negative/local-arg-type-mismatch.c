@@ -1,0 +1,6 @@
+struct s { int a; };
+static int get(int *p) { return *p; }
+int prog(void *ctx) {
+  struct s v = {};
+  return get(v);
+}

@@ -1,0 +1,6 @@
+BPF_HASH(counts, u32, u64);
+int prog(void *ctx) {
+  u32 k = 1;
+  counts.lookupp(&k);
+  return 0;
+}

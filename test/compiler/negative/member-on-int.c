@@ -1,0 +1,4 @@
+int prog(void *ctx) {
+  int v = 0;
+  return v.a;
+}

@@ -1,0 +1,4 @@
+struct s { int a; };
+int prog(struct s *p) {
+  return p.a;
+}

@@ -1,0 +1,5 @@
+int prog(void *ctx) {
+  char a[8] = {};
+  __builtin_memset(a, 0, 1024);
+  return a[0];
+}

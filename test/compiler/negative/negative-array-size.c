@@ -1,0 +1,4 @@
+int prog(void *ctx) {
+  int a[-1];
+  return 0;
+}

@@ -1,0 +1,5 @@
+int prog(void *ctx) {
+  int a = 1;
+  (a + 1)++;
+  return a;
+}

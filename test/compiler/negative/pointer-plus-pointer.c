@@ -1,0 +1,5 @@
+int prog(void *ctx) {
+  int a[2] = {};
+  int *p = a, *q = a;
+  return (int)(long)(p + q);
+}

@@ -1,0 +1,5 @@
+int prog(void *ctx) {
+  int x = 1;
+  int x = 2;
+  return x;
+}

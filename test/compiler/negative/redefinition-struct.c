@@ -1,0 +1,5 @@
+struct s { int a; };
+struct s { long b; };
+int prog(void *ctx) {
+  return 0;
+}

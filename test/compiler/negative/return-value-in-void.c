@@ -1,0 +1,8 @@
+static void f(int *p) {
+  return 5;
+}
+int prog(void *ctx) {
+  int x = 0;
+  f(&x);
+  return x;
+}

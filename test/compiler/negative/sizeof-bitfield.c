@@ -1,0 +1,5 @@
+struct f { unsigned a : 2; };
+int prog(void *ctx) {
+  struct f v = {};
+  return sizeof(v.a);
+}

@@ -1,0 +1,4 @@
+int prog(void *ctx) {
+  static int calls;
+  return 0;
+}

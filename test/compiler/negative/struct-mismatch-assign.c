@@ -1,0 +1,8 @@
+struct a { int x; };
+struct b { int x; };
+int prog(void *ctx) {
+  struct a p = {};
+  struct b q = {};
+  p = q;
+  return 0;
+}

@@ -1,0 +1,6 @@
+struct s { int a; };
+int prog(void *ctx) {
+  struct s v = {};
+  int y = v;
+  return y;
+}

@@ -1,0 +1,5 @@
+int prog(void *ctx) {
+  switch (ctx) {
+  default: return 0;
+  }
+}

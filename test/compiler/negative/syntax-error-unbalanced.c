@@ -1,0 +1,6 @@
+int prog(void *ctx) {
+  if (1 {
+    return 1;
+  }
+  return 0;
+}

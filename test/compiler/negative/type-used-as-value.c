@@ -1,0 +1,4 @@
+typedef int myint;
+int prog(void *ctx) {
+  return myint + 1;
+}

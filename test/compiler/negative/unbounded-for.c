@@ -1,0 +1,6 @@
+int prog(void *ctx) {
+  int x = 0;
+  for (;;)
+    x += 2;
+  return x;
+}

@@ -1,0 +1,7 @@
+int prog(void *ctx) {
+  int x = 0;
+  while (1) {
+    x++;
+  }
+  return x;
+}

@@ -1,0 +1,4 @@
+int prog(void *ctx) {
+  int counter = 0;
+  return countr;
+}

@@ -1,0 +1,5 @@
+struct s { int alpha; int beta; };
+int prog(void *ctx) {
+  struct s v = {};
+  return v.gamma;
+}

@@ -1,0 +1,4 @@
+int prog(void *ctx) {
+  u23 x = 0;
+  return x;
+}

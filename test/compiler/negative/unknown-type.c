@@ -1,0 +1,4 @@
+int prog(void *ctx) {
+  foo_t x = 0;
+  return 0;
+}

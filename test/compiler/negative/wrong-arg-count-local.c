@@ -1,0 +1,4 @@
+static int add(int a, int b) { return a + b; }
+int prog(void *ctx) {
+  return add(1);
+}
