@@ -98,11 +98,13 @@ export type Expr =
   | { kind: "sizeof-type"; type: TypeName; span: Span }
   | { kind: "sizeof-expr"; operand: Expr; span: Span }
   | { kind: "alignof"; type: TypeName; span: Span }
-  | { kind: "offsetof"; type: TypeName; path: { name: string; span: Span }[]; span: Span }
+  | { kind: "offsetof"; type: TypeName; path: OffsetofStep[]; span: Span }
   | { kind: "compound-literal"; type: TypeName; init: InitList; span: Span }
   | { kind: "stmt-expr"; body: Stmt & { kind: "block" }; span: Span }
   /** Placeholder for a subtree the parser could not understand (already diagnosed). */
   | { kind: "error"; span: Span };
+
+export type OffsetofStep = { kind: "field"; name: string; span: Span } | { kind: "index"; index: Expr; span: Span };
 
 export interface Designator {
   kind: "field" | "index";

@@ -4,7 +4,8 @@
  * when x is not a type name.
  */
 import type { SyntaxNode } from "tree-sitter";
-import type { AssignOp, BinaryOp, Designator, Expr, InitItem, InitList, Initializer, TypeName, UnaryOp } from "./ast.ts";
+import type { Span } from "../diagnostics/index.ts";
+import type { AssignOp, BinaryOp, Designator, Expr, InitItem, InitList, Initializer, OffsetofStep, TypeName, UnaryOp } from "./ast.ts";
 import { type ConvertContext, kids } from "./convert-context.ts";
 import { convertBlock } from "./convert-stmt.ts";
 import { convertTypeDescriptor } from "./convert-type.ts";
@@ -149,6 +150,10 @@ export function convertExpr(ctx: ConvertContext, node: SyntaxNode): Expr {
       const fn = node.childForFieldName("function")!;
       const argList = node.childForFieldName("arguments");
       const argNodes = argList ? kids(argList) : [];
+      if (fn.type === "identifier" && fn.text === "__builtin_offsetof") {
+        const off = convertBuiltinOffsetof(ctx, argNodes, span);
+        if (off) return off;
+      }
       const tyId = typedefInParens(ctx, fn);
       if (tyId && argNodes.length === 1) {
         return { kind: "cast", type: typeFromName(ctx, tyId), operand: convertExpr(ctx, argNodes[0]!), span };
@@ -212,7 +217,7 @@ export function convertExpr(ctx: ConvertContext, node: SyntaxNode): Expr {
       return {
         kind: "offsetof",
         type: convertTypeDescriptor(ctx, node.childForFieldName("type")!),
-        path: [{ name: member.text, span: ctx.span(member) }],
+        path: [{ kind: "field", name: member.text, span: ctx.span(member) }],
         span,
       };
     }
@@ -274,4 +279,54 @@ export function convertInitList(ctx: ConvertContext, node: SyntaxNode): InitList
     }
   }
   return { kind: "init-list", items, span: ctx.span(node) };
+}
+
+/**
+ * `__builtin_offsetof(struct s, a.b[2])` parses as a call whose first argument is the identifier
+ * `struct` followed by an ERROR holding the tag (or a typedef name), and whose second is an
+ * ordinary member/subscript expression: read the type and the member path from those.
+ */
+function convertBuiltinOffsetof(ctx: ConvertContext, args: SyntaxNode[], span: Span): Expr | undefined {
+  let type: TypeName | undefined;
+  let rest: SyntaxNode[];
+  const a0 = args[0];
+  const a1 = args[1];
+  if (a0?.type === "identifier" && /^(struct|union)$/.test(a0.text) && a1?.type === "ERROR" && kids(a1).length === 1) {
+    const tag = kids(a1)[0]!;
+    const s = ctx.spanBetween(a0, a1);
+    type = {
+      base: { kind: "record", union: a0.text === "union", tag: tag.text, fields: undefined, attrs: [], span: s },
+      quals: { const: false, volatile: false }, derived: [], span: s,
+    };
+    rest = args.slice(2);
+  } else if (a0?.type === "identifier") {
+    type = typeFromName(ctx, a0);
+    rest = args.slice(1);
+  } else return undefined;
+  if (rest.length !== 1) return undefined;
+  const path: OffsetofStep[] = [];
+  const walk = (n: SyntaxNode): boolean => {
+    if (n.type === "identifier" || n.type === "field_identifier") {
+      path.push({ kind: "field", name: n.text, span: ctx.span(n) });
+      return true;
+    }
+    if (n.type === "field_expression" && n.childForFieldName("operator")?.type === ".") {
+      if (!walk(n.childForFieldName("argument")!)) return false;
+      const f = n.childForFieldName("field")!;
+      path.push({ kind: "field", name: f.text, span: ctx.span(f) });
+      return true;
+    }
+    if (n.type === "subscript_expression") {
+      if (!walk(n.childForFieldName("argument")!)) return false;
+      const idx = n.childForFieldName("index")!;
+      path.push({ kind: "index", index: convertExpr(ctx, idx), span: ctx.span(idx) });
+      return true;
+    }
+    return false;
+  };
+  if (!walk(rest[0]!)) {
+    ctx.error("parse/bad-offsetof", rest[0]!, "offsetof needs a member designator like 'a.b[2]'");
+    return { kind: "error", span };
+  }
+  return { kind: "offsetof", type, path, span };
 }

@@ -132,10 +132,15 @@ export function convertStmt(ctx: ConvertContext, node: SyntaxNode): Stmt {
       const value = node.childForFieldName("value");
       const body: Stmt[] = [];
       let high: Expr | undefined;
+      let low: Expr | undefined;
       for (const k of kids(node)) {
         if (value && k.id === value.id) continue;
         if (k.type === "ERROR" && k.text.startsWith("...") && kids(k).length === 1) {
           high = convertExpr(ctx, kids(k)[0]!);
+          continue;
+        }
+        if (k.type === "ERROR" && k.text.trimEnd().endsWith("...") && kids(k).length === 1) {
+          low = convertExpr(ctx, kids(k)[0]!); // `case 'a' ... 'z'`: the low end lands in an ERROR
           continue;
         }
         const s = convertStmtOrDecl(ctx, k);
@@ -144,8 +149,9 @@ export function convertStmt(ctx: ConvertContext, node: SyntaxNode): Stmt {
       const blk: Stmt | undefined = body.length === 0 ? undefined : { kind: "block", items: body, span };
       const isDefault = node.children[0]?.type === "default";
       if (isDefault || !value) return { kind: "default", body: blk, span };
-      const cs: Stmt = { kind: "case", value: convertExpr(ctx, value), body: blk, span };
+      const cs: Stmt = { kind: "case", value: low ?? convertExpr(ctx, value), body: blk, span };
       if (high) cs.high = high;
+      else if (low) cs.high = convertExpr(ctx, value);
       return cs;
     }
     case "break_statement":

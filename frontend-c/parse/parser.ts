@@ -32,9 +32,6 @@ export class CParser {
   parse(text: string, opts: ParseOptions, sink: DiagnosticSink): TranslationUnit {
     // The Node binding's default 32 KiB input chunks are fine for text; pass a buffer size that
     // covers the whole text so larger programs are not split (splitting costs time, not correctness).
-    // tree-sitter-c knows `offsetof(T, m)` but not GCC's spelling; rewrite in place, same length,
-    // so positions are unchanged.
-    if (text.includes("__builtin_offsetof")) text = text.replace(/__builtin_offsetof/g, "offsetof          ");
     const tree = this.parser.parse(text, null, { bufferSize: Math.max(32 * 1024, text.length * 2 + 16) });
     const ctx = new ConvertContext(opts.file, sink, opts.mapper, opts.isExternalTypedef ?? (() => false), [...(opts.unrollRows ?? [])]);
     if (tree.rootNode.hasError) reportSyntaxErrors(ctx, tree.rootNode);
@@ -69,7 +66,7 @@ export function isTagInMapMacro(node: SyntaxNode): boolean {
   const list = node.parent;
   const call = list?.parent;
   if (list?.type !== "argument_list" || call?.type !== "call_expression") return false;
-  if (!/^BPF_[A-Z0-9_]+$/.test(call.childForFieldName("function")?.text ?? "")) return false;
+  if (!/^(BPF_[A-Z0-9_]+|__builtin_offsetof)$/.test(call.childForFieldName("function")?.text ?? "")) return false;
   const prev = node.previousNamedSibling;
   return prev?.type === "identifier" && /^(struct|union|enum)$/.test(prev.text) &&
     node.namedChildren.length === 1 && node.namedChildren[0]!.type === "identifier";
@@ -77,5 +74,6 @@ export function isTagInMapMacro(node: SyntaxNode): boolean {
 
 /** GNU `case 1 ... 5:`: tree-sitter leaves `... 5` as an ERROR after the case value. */
 export function isCaseRange(node: SyntaxNode): boolean {
-  return node.parent?.type === "case_statement" && node.text.startsWith("...") && node.namedChildren.length === 1;
+  return node.parent?.type === "case_statement" && node.namedChildren.length === 1 &&
+    (node.text.startsWith("...") || node.text.trimEnd().endsWith("..."));
 }

@@ -99,6 +99,11 @@ const isPunct = (t: Token | undefined, text: string): boolean => t !== undefined
 export class Expander {
   /** Tokens produced by substitutions so far in this run. */
   private produced = 0;
+  /**
+   * Tokens the expansion loop has looked at. Nested arguments rescan the same tokens once per level,
+   * so the produced-token budget alone would allow budget x depth work; this bounds the total.
+   */
+  private steps = 0;
   private exhausted = false;
   private argDepth = 0;
 
@@ -112,7 +117,7 @@ export class Expander {
     for (;;) {
       const t = stream.next(false);
       if (t === undefined) return;
-      if (t.kind !== Kind.Ident) {
+      if (t.kind !== Kind.Ident || this.exhausted) {
         out(t);
         continue;
       }
@@ -122,7 +127,7 @@ export class Expander {
       }
       if (t.text === "_Pragma" && this.pragmaOperator(stream, t)) continue;
       const m = this.host.macros.get(t.text);
-      if (m === undefined || this.exhausted || t.hs.includes(t.text)) {
+      if (m === undefined || t.hs.includes(t.text) || !this.step(t)) {
         out(t);
         continue;
       }
@@ -210,6 +215,13 @@ export class Expander {
       return false;
     }
     return true;
+  }
+
+  /** Counts one macro invocation's worth of rescanning work. */
+  private step(at: Token): boolean {
+    // Each invocation is charged for the tokens it will rescan, approximated by its result size
+    // in charge(); here a flat cost per invocation bounds the number of expansions as well.
+    return this.charge(1, at);
   }
 
   private charge(n: number, at: Token): boolean {

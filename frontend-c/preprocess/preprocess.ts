@@ -31,9 +31,9 @@ export interface PreprocessOptions {
   cflags?: readonly string[];
   includeHost: IncludeHost;
   limits?: {
-    /** Tokens all macro substitutions together may produce (default 2,000,000). */
+    /** Tokens all macro substitutions together may produce (default 500,000; ~50 MB at worst). */
     expansionTokens?: number;
-    /** Characters of output (default 32 Mi). */
+    /** Characters of output (default 16 Mi). */
     outputChars?: number;
     /** Nested #include depth (default 200). */
     includeDepth?: number;
@@ -97,8 +97,8 @@ class Preprocessor implements ExpanderHost {
     private readonly opts: PreprocessOptions,
     private readonly sink: DiagnosticSink,
   ) {
-    this.expander = new Expander(this, opts.limits?.expansionTokens ?? 2_000_000);
-    this.maxOutput = opts.limits?.outputChars ?? 32 * 1024 * 1024;
+    this.expander = new Expander(this, opts.limits?.expansionTokens ?? 500_000);
+    this.maxOutput = opts.limits?.outputChars ?? 16 * 1024 * 1024;
     this.maxDepth = opts.limits?.includeDepth ?? 200;
     // The main file gets index 2, after "<built-in>" and "<command line>" (see run()).
     this.writer = new OutputWriter(2);

@@ -113,8 +113,9 @@ describe("robustness", () => {
     const run = () => preprocess(src, { file: "/t/main.c", includeHost: host, cflags: ["-DNUMCPUS=2"] }, new DiagnosticSink());
     for (let i = 0; i < 300; i++) run();
     // CPU time (not wall time, which other processes on a shared 2-core machine inflate many times
-    // over), best of several batches. Standalone this is about 0.5 ms; the bound leaves headroom for
-    // a noisy machine and still catches an accidental quadratic path.
+    // over), best of several batches. Standalone this is about 0.45 ms; the bound leaves headroom for
+    // a loaded machine (GC helper threads count as CPU time too) and still catches an accidental
+    // quadratic path, which would cost tens of milliseconds here.
     let best = Infinity;
     for (let batch = 0; batch < 10; batch++) {
       const c0 = process.cpuUsage();
@@ -123,6 +124,6 @@ describe("robustness", () => {
       best = Math.min(best, (c.user + c.system) / 1000 / 50);
     }
     expect(src.split("\n").length).toBeGreaterThanOrEqual(300);
-    expect(best, `best ${best.toFixed(3)} ms per run`).toBeLessThan(1.5);
+    expect(best, `best ${best.toFixed(3)} ms per run`).toBeLessThan(2);
   });
 });

@@ -159,7 +159,7 @@ function checkTracePrintk(c: Checker, e: Expr & { kind: "call" }, name: string):
       PRINTK_CONV.lastIndex = i;
       const m = PRINTK_CONV.exec(text);
       if (!m) {
-        c.error("sema/bad-format", fmtExpr.span, `unsupported conversion '${text.slice(i, i + 3)}' in the format string`);
+        c.error("sema/bad-format", fmtExpr.span, `unsupported conversion '${JSON.stringify(text.slice(i, i + 2)).slice(1, -1)}' in the format string (bpf_trace_printk knows %d %i %u %x %X %c %s %p with l/ll/h/z)`);
         return errorExpr(e.span);
       }
       if (m[5] !== "%") convCount++;

@@ -138,7 +138,24 @@ export function checkExpr(c: Checker, e: Expr): TExpr {
       let off = 0;
       let cur: CType = t;
       for (const p of e.path) {
-        if (!isRecord(cur)) return errorExpr(e.span);
+        if (p.kind === "index") {
+          if (!isArray(cur)) {
+            c.error("sema/subscript-non-array", p.span, `offsetof: ${typeToString(cur)} is not an array`);
+            return errorExpr(e.span);
+          }
+          const iv = constOf(checkRvalue(c, p.index));
+          if (iv === undefined) {
+            c.error("sema/not-constant", p.span, "offsetof array index must be a constant");
+            return errorExpr(e.span);
+          }
+          off += Number(iv) * sizeOf(cur.of);
+          cur = cur.of;
+          continue;
+        }
+        if (!isRecord(cur)) {
+          c.error("sema/member-on-non-record", p.span, `offsetof: member '${p.name}' of non-struct type ${typeToString(cur)}`);
+          return errorExpr(e.span);
+        }
         const m = findMember(cur.rec, p.name);
         if (!m) {
           unknownMember(c, cur, p.name, p.span);
@@ -338,7 +355,7 @@ export function checkModifiable(c: Checker, target: TExpr, span: Span): boolean 
     return false;
   }
   if ((target.type as { const?: boolean }).const) {
-    c.error("sema/assign-to-const", span, `cannot assign to a const-qualified ${typeToString(target.type)}`);
+    c.error("sema/assign-to-const", span, `cannot assign to an object of const-qualified type '${typeToString(target.type)}'`);
     return false;
   }
   return true;

@@ -126,13 +126,27 @@ function distance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
+/** Edit distance where swapping two adjacent characters also costs 1 (typos like u23 → u32). */
+function typoDistance(a: string, b: string): number {
+  let d = distance(a, b);
+  for (let i = 0; i + 1 < a.length; i++) {
+    if (a[i] !== a[i + 1]) {
+      const swapped = a.slice(0, i) + a[i + 1] + a[i] + a.slice(i + 2);
+      if (swapped === b) d = Math.min(d, 1);
+    }
+  }
+  return d;
+}
+
 /** The closest candidate within a small edit distance, for "did you mean" hints. */
 export function didYouMean(name: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
+  // One- and two-letter names are usually deliberate; suggesting another short name is noise.
+  if (name.length <= 2) return undefined;
   let bestD = Math.max(1, Math.min(3, Math.floor(name.length / 3) + 1));
   for (const c of candidates) {
     if (c === name || Math.abs(c.length - name.length) > bestD) continue;
-    const d = distance(name, c);
+    const d = typoDistance(name, c);
     if (d <= bestD && (best === undefined || d < bestD)) {
       best = c;
       bestD = d;

@@ -21,7 +21,7 @@ import { FeatureCache } from "../features/index.ts";
 import { Tracefs, removeStaleProbes } from "../tracefs/index.ts";
 import { loadProgram, type LoadedProgram, parseProbeName, type ProgKind, ProgramLoadError } from "../programs/index.ts";
 import { disassembleLines } from "../isa/index.ts";
-import type { Link } from "../attach/index.ts";
+import { attachTracepoint, type Link } from "../attach/index.ts";
 import { BPFError, CompileError } from "./errors.ts";
 import { registerForCleanup, unregisterForCleanup } from "./cleanup.ts";
 import { AttachMixin, get_kprobe_functions } from "./attach-methods.ts";
@@ -133,10 +133,13 @@ export class BPF extends AttachMixin implements Disposable {
 
   // ---------------------------------------------------------------- compile and load
 
-  #compile(cflags: readonly string[]): CollectionSpec {
+  #cflags: readonly string[] = [];
+
+  #compile(cflags: readonly string[], variant?: Record<string, "enter" | "exit">): CollectionSpec {
+    this.#cflags = cflags;
     const includeHost = new NodeIncludeHost({ virtualDir: COMPAT_INCLUDE });
     // Quoted includes in inline text ("<text>") resolve from the working directory, as with BCC.
-    const r = compile(this.sourceText, { file: this.sourceFile, cflags, includeHost });
+    const r = compile(this.sourceText, { file: this.sourceFile, cflags, includeHost, ...(variant ? { syscallTracepointAbi: variant } : {}) } as Parameters<typeof compile>[1]);
     const errors = r.diagnostics.filter((d) => d.severity === "error");
     const lookup = (file: string) => (file === this.sourceFile ? this.sourceText : tryRead(file));
     if (!r.ok || errors.length > 0) {
@@ -229,6 +232,42 @@ export class BPF extends AttachMixin implements Disposable {
         default: break;
       }
     }
+  }
+
+  // ---------------------------------------------------------------- kprobe → syscall tracepoint
+
+  /**
+   * On kernels without kprobes: serve a kprobe/kretprobe on a syscall's entry function with the
+   * syscall's tracepoint. The function is recompiled so that PT_REGS_PARMn/syscall__ parameters and
+   * PT_REGS_RC read the tracepoint record, loaded as a tracepoint program, and attached; one notice
+   * line on stderr says so.
+   */
+  protected override syscallFallback(fn_name: string, syscall: string, ret: boolean): Link | undefined {
+    const event = `${ret ? "sys_exit_" : "sys_enter_"}${syscall}`;
+    let tracefs: Tracefs;
+    try {
+      tracefs = this.tracefs;
+    } catch {
+      return undefined;
+    }
+    if (!tracefs.eventExists("syscalls", event)) return undefined;
+    const variant = this.#compile(this.#cflags, { [fn_name]: ret ? "exit" : "enter" });
+    const spec = variant.programs.find((p) => p.name === fn_name);
+    if (!spec) return undefined;
+    const key = `${fn_name}@syscalls:${event}`;
+    let loaded = this.funcs.get(key);
+    if (!loaded) {
+      loaded = loadProgram(spec, {
+        kind: "tracepoint",
+        maps: this.maps,
+        tracker: this.fdTracker,
+        sourceText: (file) => (file === this.sourceFile ? this.sourceText : tryRead(file)),
+      });
+      this.funcs.set(key, loaded);
+    }
+    const link = attachTracepoint(loaded.fd, "syscalls", event, { tracefs, useLink: this.features.has("perf_link"), tracker: this.fdTracker });
+    this.log(`bcc-ts: this kernel has no kprobes; ${ret ? "kretprobe" : "kprobe"} on syscall ${syscall} (${fn_name}) attached to tracepoint syscalls:${event} instead`);
+    return link;
   }
 
   // ---------------------------------------------------------------- kernel BTF

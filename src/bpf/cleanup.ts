@@ -1,15 +1,16 @@
 /**
- * @fileoverview Process-exit cleanup for BPF objects. Signals and exit are process-global, so this
- * is the one deliberate piece of module state in the runtime: a set of live objects and the
- * handlers installed once for them.
+ * @fileoverview Process-exit cleanup for BPF objects. Exit is process-global, so this is the one
+ * deliberate piece of module state in the runtime: the set of live objects and one 'exit' hook.
  *
- * Most kernel objects bcc-ts creates are owned by fds and vanish with the process however it dies.
- * What needs an explicit close are tracefs probe entries (the legacy kprobe_events/uprobe_events
- * path) and, for tidiness, everything else. Policy:
- * - 'exit' (normal end, process.exit, uncaught exception): close every live object, synchronously.
- * - SIGINT/SIGTERM with no listener of the user's: close everything, then exit with 128+signo, as
- *   the default action would. When the user listens (BCC tools print a summary on Ctrl-C), the
- *   user decides; 'exit' still cleans up afterwards.
+ * - 'exit' (normal end, process.exit, an uncaught exception): close every live object,
+ *   synchronously (tracefs probe entries need it; fd-owned objects are closed for tidiness).
+ * - SIGINT/SIGTERM: deliberately NO handler here. BCC-style scripts block in synchronous calls
+ *   (trace_print, perf_buffer_poll), and a JS signal listener cannot run until such a call returns,
+ *   so installing one would make Ctrl-C hang. The default action ends the process at once; every
+ *   kernel object bcc-ts creates through the PMUs and BPF links is owned by an fd and vanishes with
+ *   it. Legacy tracefs probe entries carry the owner's pid in their group and are removed by the next
+ *   bcc-ts start (removeStaleProbes). `bcc-ts run` (the sandbox host, whose loop stays responsive)
+ *   turns SIGINT into a KeyboardInterrupt in the script and then closes everything.
  */
 
 interface Closable {
@@ -19,7 +20,8 @@ interface Closable {
 const live = new Set<Closable>();
 let installed = false;
 
-function closeAll(): void {
+/** Closes every live BPF object; used by the 'exit' hook and by hosts handling signals. */
+export function closeAllBpfObjects(): void {
   for (const obj of [...live]) {
     try {
       obj.close();
@@ -30,30 +32,19 @@ function closeAll(): void {
   live.clear();
 }
 
-function onSignal(signal: NodeJS.Signals, signo: number): void {
-  const handler = () => {
-    // Our own listener counts as one; any other means the user handles this signal.
-    if (process.listenerCount(signal) > 1) return;
-    closeAll();
-    process.exit(128 + signo);
-  };
-  process.on(signal, handler);
-}
-
-function install(): void {
-  if (installed) return;
-  installed = true;
-  process.on("exit", closeAll);
-  onSignal("SIGINT", 2);
-  onSignal("SIGTERM", 15);
-  onSignal("SIGHUP", 1);
-}
-
 export function registerForCleanup(obj: Closable): void {
-  install();
+  if (!installed) {
+    installed = true;
+    process.on("exit", closeAllBpfObjects);
+  }
   live.add(obj);
 }
 
 export function unregisterForCleanup(obj: Closable): void {
   live.delete(obj);
+}
+
+/** Number of live BPF objects (tests). */
+export function liveBpfObjectCount(): number {
+  return live.size;
 }

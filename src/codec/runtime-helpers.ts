@@ -25,13 +25,11 @@ export function cString(u8: Uint8Array, off: number, len: number): string {
     if (c >= 0x80) ascii = false;
     end++;
   }
-  if (!ascii) return utf8.decode(u8.subarray(off, end));
-  if (end - off <= 32) {
-    let s = "";
-    for (let i = off; i < end; i++) s += String.fromCharCode(u8[i]!);
-    return s;
-  }
-  return String.fromCharCode.apply(null, Array.from(u8.subarray(off, end)));
+  // Short ASCII strings are cheaper to build than to hand to TextDecoder; for ASCII both agree.
+  if (!ascii || end - off > 32) return utf8.decode(u8.subarray(off, end));
+  let s = "";
+  for (let i = off; i < end; i++) s += String.fromCharCode(u8[i]!);
+  return s;
 }
 
 /** Writes `value` (string or bytes) into `len` bytes at `off`, truncating; the rest stays zero. */

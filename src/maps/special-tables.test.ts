@@ -54,3 +54,11 @@ describe("tableFor", () => {
     expect(() => t.fd).toThrow(/closed/);
   });
 });
+
+describe("spec types", () => {
+  it("decodes untyped values as bytes and refuses types of the wrong size", () => {
+    const raw = tableFor({ ...spec("hash"), value: voidT, valueSize: 3 }, NO_FD) as HashTable;
+    expect(raw.decodeValue(new Uint8Array([1, 2, 3]))).toEqual([1, 2, 3]);
+    expect(() => tableFor({ ...spec("hash"), keySize: 8 }, NO_FD)).toThrow(/map 'events' key: type unsigned int is 4 bytes but the map's size is 8/);
+  });
+});

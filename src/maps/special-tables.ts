@@ -9,7 +9,7 @@ import {
   BPF_MAP_FLAG, Fd, mapLookupAndDeleteElem, mapLookupElem, mapUpdateElem, rawFd, type FdLike,
 } from "../sys/index.ts";
 import { MapHandle, type TableOptions } from "./map-handle.ts";
-import { Table } from "./table.ts";
+import { Table, typeFor } from "./table.ts";
 import { ArrayBase } from "./tables.ts";
 
 /** One frame of a BPF_F_STACK_BUILD_ID stack: the object's build id and the offset in it. */
@@ -182,7 +182,7 @@ export class QueueStack<V = unknown> extends MapHandle {
 
   constructor(spec: MapSpec, fd: FdLike, options: TableOptions = {}) {
     super(spec, fd, options);
-    this.valueCodec = (options.codecs ?? new CodecCache()).get<V>(spec.value);
+    this.valueCodec = (options.codecs ?? new CodecCache()).get<V>(typeFor(spec.value, spec.valueSize, `map '${spec.name}' value`));
   }
 
   /** Adds a value; a full map throws MapFullError unless flags is BPF_EXIST. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CTypeDesc } from "../spec/index.ts";
-import { histogramText } from "./table-hist.ts";
+import { histogramText, jsonHistogramText } from "./table-hist.ts";
 
 const u32: CTypeDesc = { kind: "int", name: "unsigned int", size: 4, signed: false };
 const u64: CTypeDesc = { kind: "int", name: "unsigned long long", size: 8, signed: false };
@@ -34,5 +34,23 @@ describe("histogramText", () => {
 
   it("rejects non-integer keys", () => {
     expect(() => histogramText([["x", 1]], char8, false, [])).toThrow(TypeError);
+  });
+});
+
+describe("jsonHistogramText", () => {
+  it("prints one dict per section with the print function's str", () => {
+    const key: CTypeDesc = {
+      kind: "struct", name: "k", size: 16, align: 8,
+      fields: [{ name: "pid", offset: 0, type: u32 }, { name: "slot", offset: 8, type: u64 }],
+    };
+    const now = new Date(2026, 0, 2, 3, 4, 5);
+    const text = jsonHistogramText([[{ pid: 7, slot: 2n }, 3]], key, ["usecs", "pid", (b) => `#${String(b)}`], now);
+    expect(text).toBe(
+      "{'ts': '2026-01-02 03:04:05', 'val_type': 'usecs', 'data': [{'interval-start': 0, 'interval-end': 1, 'count': 0}, " +
+      "{'interval-start': 2, 'interval-end': 3, 'count': 3}], 'pid': '#7'}\n",
+    );
+    expect(jsonHistogramText([[1, 2]], u32, [], now)).toBe(
+      "{'ts': '2026-01-02 03:04:05', 'val_type': 'value', 'data': [{'interval-start': 0, 'interval-end': 1, 'count': 2}]}\n",
+    );
   });
 });

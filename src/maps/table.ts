@@ -5,7 +5,7 @@
  * possible CPU (subclasses add BCC's sum/max/average).
  */
 import { Codec, CodecCache, viewOf } from "../codec/index.ts";
-import type { MapSpec } from "../spec/index.ts";
+import { typeName, type CTypeDesc, type MapSpec } from "../spec/index.ts";
 import {
   BPF_ANY, ERRNO, KernelError, NotSupportedError, mapDeleteElem, mapGetNextKey, mapLookupElem, mapUpdateElem,
   type FdLike,
@@ -36,8 +36,8 @@ export class Table<K = unknown, V = unknown> extends MapHandle implements Iterab
   constructor(spec: MapSpec, fd: FdLike, options: TableOptions = {}) {
     super(spec, fd, options);
     const codecs = options.codecs ?? new CodecCache();
-    this.keyCodec = codecs.get<K>(spec.key);
-    this.valueCodec = codecs.get(spec.value);
+    this.keyCodec = codecs.get<K>(typeFor(spec.key, spec.keySize, `map '${spec.name}' key`));
+    this.valueCodec = codecs.get(typeFor(spec.value, spec.valueSize, `map '${spec.name}' value`));
     this.keySize = spec.keySize;
     this.#perCpu = isPerCpu(spec.kind);
     this.cpus = this.#perCpu ? this.possibleCpuCount() : 1;
@@ -318,6 +318,19 @@ export class Table<K = unknown, V = unknown> extends MapHandle implements Iterab
     if (this.options.write) this.options.write(text);
     else process.stdout.write(text);
   }
+}
+
+/**
+ * The type to decode with: the spec's, or raw bytes (`unsigned char[size]`) when the spec carries no
+ * type. A described type of the wrong size would make the kernel read past our buffers: refuse it.
+ */
+export function typeFor(t: CTypeDesc, size: number, what: string): CTypeDesc {
+  if (t.kind === "void") {
+    const byte: CTypeDesc = { kind: "int", name: "unsigned char", size: 1, signed: false };
+    return size === 0 ? t : { kind: "array", element: byte, length: size, size };
+  }
+  if (t.size !== size) throw new TypeError(`${what}: type ${typeName(t)} is ${t.size} bytes but the map's size is ${size}`);
+  return t;
 }
 
 /** JSON.stringify replacer for messages with bigint keys. */

@@ -4,3 +4,4 @@ int prog(void *ctx) {
   unsigned *p = &f.a;
   return 0;
 }
+// expect: 4:18 sema/address-of-bitfield

@@ -3,3 +3,4 @@ int prog(void *ctx) {
   int a[n];
   return 0;
 }
+// expect: 3:9 sema/not-constant

@@ -3,3 +3,4 @@ int prog(void *ctx) {
   a = b;
   return 0;
 }
+// expect: 3:3 sema/not-assignable

@@ -3,3 +3,4 @@ int prog(void *ctx) {
   a = 2;
   return a;
 }
+// expect: 3:3 sema/assign-to-const

@@ -3,3 +3,4 @@ int prog(void *ctx) {
   __sync_fetch_and_add(&c, 1);
   return c;
 }
+// expect: 3:24 sema/bad-helper-args

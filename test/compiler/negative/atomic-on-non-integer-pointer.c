@@ -4,3 +4,4 @@ int prog(void *ctx) {
   __sync_fetch_and_add(&v, 1);
   return 0;
 }
+// expect: 4:24 sema/bad-helper-args

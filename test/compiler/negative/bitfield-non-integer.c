@@ -4,3 +4,4 @@ struct flags {
 int prog(void *ctx) {
   return 0;
 }
+// expect: 2:7 sema/bitfield-type

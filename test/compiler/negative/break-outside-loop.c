@@ -2,3 +2,4 @@ int prog(void *ctx) {
   break;
   return 0;
 }
+// expect: 2:3 sema/break-outside-loop

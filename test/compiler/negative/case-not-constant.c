@@ -5,3 +5,4 @@ int prog(void *ctx) {
   }
   return 0;
 }
+// expect: 4:8 sema/not-constant

@@ -4,3 +4,4 @@ int prog(void *ctx) {
   struct s v = (struct s)x;
   return 0;
 }
+// expect: 4:16 sema/bad-cast

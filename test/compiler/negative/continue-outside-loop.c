@@ -6,3 +6,4 @@ int prog(void *ctx) {
   }
   return 0;
 }
+// expect: 5:5 sema/continue-outside-loop

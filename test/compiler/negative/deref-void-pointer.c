@@ -1,3 +1,4 @@
 int prog(void *ctx) {
   return *ctx;
 }
+// expect: 2:10 sema/deref-void

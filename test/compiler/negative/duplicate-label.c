@@ -4,3 +4,4 @@ again:
 again:
   return 0;
 }
+// expect: 4:1 sema/duplicate-label

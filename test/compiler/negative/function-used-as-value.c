@@ -3,3 +3,4 @@ int prog(void *ctx) {
   long p = (long)f;
   return (int)p;
 }
+// expect: 3:18 sema/function-as-value

@@ -3,3 +3,4 @@ int prog(void *ctx) {
   void *v = bpf_map_lookup_elem(&key, &key);
   return v != 0;
 }
+// expect: 3:33 sema/bad-helper-args

@@ -4,3 +4,4 @@ int prog(void *ctx) {
   bpf_send_signal(v);
   return 0;
 }
+// expect: 4:19 sema/bad-helper-args

@@ -3,3 +3,4 @@ int prog(void *ctx) {
   int *p = x;
   return 0;
 }
+// expect: 3:12 sema/type-mismatch

@@ -4,3 +4,4 @@ int prog(void *ctx) {
   struct s v = {};
   return get(v);
 }
+// expect: 5:14 sema/type-mismatch

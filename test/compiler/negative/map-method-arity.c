@@ -4,3 +4,4 @@ int prog(void *ctx) {
   counts.update(&k);
   return 0;
 }
+// expect: 4:3 sema/bad-helper-args

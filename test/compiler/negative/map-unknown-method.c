@@ -4,3 +4,4 @@ int prog(void *ctx) {
   counts.lookupp(&k);
   return 0;
 }
+// expect: 4:10 sema/unknown-member "did you mean 'lookup'"

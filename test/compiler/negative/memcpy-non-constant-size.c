@@ -4,3 +4,4 @@ int prog(void *ctx) {
   __builtin_memcpy(a, b, n);
   return a[0];
 }
+// expect: 4:26 sema/not-constant

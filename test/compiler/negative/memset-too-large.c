@@ -3,3 +3,4 @@ int prog(void *ctx) {
   __builtin_memset(a, 0, 1024);
   return a[0];
 }
+// expect: 3:26 sema/too-large

@@ -3,3 +3,4 @@ int prog(void *ctx) {
   int *p = &(a + 1);
   return *p;
 }
+// expect: 3:14 sema/not-lvalue

@@ -1,5 +1,6 @@
 int prog(void *ctx) {
   int a = 1, b = 2;
-  a + b = 3;
+  (a + b) = 3;
   return a;
 }
+// expect: 3:4 sema/not-lvalue

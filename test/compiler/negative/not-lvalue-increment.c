@@ -3,3 +3,4 @@ int prog(void *ctx) {
   (a + 1)++;
   return a;
 }
+// expect: 3:4 sema/not-lvalue

@@ -3,3 +3,4 @@ int prog(void *ctx) {
   int *p = a, *q = a;
   return (int)(long)(p + q);
 }
+// expect: 4:24 sema/type-mismatch

@@ -3,3 +3,4 @@ int prog(void *ctx) {
   int y = &x;
   return y;
 }
+// expect: 3:11 sema/type-mismatch

@@ -3,3 +3,4 @@ static int f(void) { return 2; }
 int prog(void *ctx) {
   return f();
 }
+// expect: 2:12 sema/redefinition

@@ -3,3 +3,4 @@ int prog(void *ctx) {
   int x = 2;
   return x;
 }
+// expect: 3:7 sema/redefinition

@@ -3,3 +3,4 @@ struct s { long b; };
 int prog(void *ctx) {
   return 0;
 }
+// expect: 2:1 sema/redefinition

@@ -1,3 +1,4 @@
 int prog(void *ctx) {
   return;
 }
+// expect: 2:3 sema/return-type

@@ -6,3 +6,4 @@ int prog(void *ctx) {
   f(&x);
   return x;
 }
+// expect: 2:10 sema/return-type

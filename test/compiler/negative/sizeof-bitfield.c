@@ -3,3 +3,4 @@ int prog(void *ctx) {
   struct f v = {};
   return sizeof(v.a);
 }
+// expect: 4:10 sema/sizeof-bitfield

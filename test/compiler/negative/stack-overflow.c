@@ -5,3 +5,4 @@ int prog(void *ctx) {
   more[0] = 2;
   return big[0] + more[0];
 }
+// expect: 1:5 sema/stack-overflow "'big' (400 bytes)"

@@ -6,3 +6,4 @@ int prog(void *ctx) {
   p = q;
   return 0;
 }
+// expect: 6:7 sema/type-mismatch

@@ -4,3 +4,4 @@ int prog(void *ctx) {
   int y = v;
   return y;
 }
+// expect: 4:11 sema/type-mismatch

@@ -3,3 +3,4 @@ int prog(void *ctx) {
   default: return 0;
   }
 }
+// expect: 2:11 sema/type-mismatch

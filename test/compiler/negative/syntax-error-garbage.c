@@ -3,3 +3,4 @@ int prog(void *ctx) {
   x = = 2;
   return x;
 }
+// expect: 3:7 parse/syntax-error

@@ -4,3 +4,4 @@ int prog(void *ctx) {
   }
   return 0;
 }
+// expect: 2:8 parse/missing-token

@@ -4,3 +4,4 @@ int prog(void *ctx) {
     x += 2;
   return x;
 }
+// expect: 3:3 sema/unbounded-loop

@@ -5,3 +5,4 @@ int prog(void *ctx) {
   }
   return x;
 }
+// expect: 3:3 sema/unbounded-loop

@@ -3,3 +3,4 @@ int prog(void *ctx) {
   struct s v = {};
   return v.gamma;
 }
+// expect: 4:12 sema/unknown-member
