@@ -1,3 +1,6 @@
+// .scratch-front/one.ts
+import { readFileSync } from "node:fs";
+
 // frontend-c/diagnostics/diagnostic.ts
 var DiagnosticSink = class {
   diagnostics = [];
@@ -37,68 +40,68 @@ var toU64 = (v) => v & M64;
 function evalAlu(op, w, a, b) {
   const x = u(a, w);
   const y = u(b, w);
-  let r;
+  let r2;
   switch (op) {
     case "add":
-      r = x + y;
+      r2 = x + y;
       break;
     case "sub":
-      r = x - y;
+      r2 = x - y;
       break;
     case "mul":
-      r = x * y;
+      r2 = x * y;
       break;
     case "div":
-      r = y === 0n ? 0n : x / y;
+      r2 = y === 0n ? 0n : x / y;
       break;
     case "mod":
-      r = y === 0n ? x : x % y;
+      r2 = y === 0n ? x : x % y;
       break;
     case "sdiv": {
       const sx = s(x, w);
       const sy = s(y, w);
-      r = sy === 0n ? 0n : sx / sy;
+      r2 = sy === 0n ? 0n : sx / sy;
       break;
     }
     case "smod": {
       const sx = s(x, w);
       const sy = s(y, w);
-      r = sy === 0n ? sx : sx % sy;
+      r2 = sy === 0n ? sx : sx % sy;
       break;
     }
     case "or":
-      r = x | y;
+      r2 = x | y;
       break;
     case "and":
-      r = x & y;
+      r2 = x & y;
       break;
     case "xor":
-      r = x ^ y;
+      r2 = x ^ y;
       break;
     case "lsh":
-      r = x << (y & BigInt(w - 1));
+      r2 = x << (y & BigInt(w - 1));
       break;
     case "rsh":
-      r = x >> (y & BigInt(w - 1));
+      r2 = x >> (y & BigInt(w - 1));
       break;
     case "arsh":
-      r = s(x, w) >> (y & BigInt(w - 1));
+      r2 = s(x, w) >> (y & BigInt(w - 1));
       break;
   }
-  return u(r, w);
+  return u(r2, w);
 }
 function evalNeg(w, a) {
   return u(-a, w);
 }
-function evalExt(a, from, signed) {
-  return signed ? toU64(BigInt.asIntN(from, a)) : BigInt.asUintN(from, a);
+function evalExt(a, from, signed2) {
+  return signed2 ? toU64(BigInt.asIntN(from, a)) : BigInt.asUintN(from, a);
 }
 function evalEndian(a, kind, bits) {
   const v = BigInt.asUintN(bits, a);
   if (kind === "le") return v;
-  let r = 0n;
-  for (let i = 0n; i < BigInt(bits); i += 8n) r = r << 8n | v >> i & 0xffn;
-  return r;
+  let r2 = 0n;
+  for (let i = 0n; i < BigInt(bits); i += 8n) r2 = r2 << 8n | v >> i & 0xffn;
+  return r2;
 }
 function evalCond(c, w, a, b) {
   const x = u(a, w);
@@ -632,7 +635,7 @@ function computeLiveness(fn, extra) {
 function optimizeFunction(fn, opts = {}) {
   const rounds = opts.maxRounds ?? 6;
   simplifyCfg(fn);
-  for (let r = 0; r < rounds; r++) {
+  for (let r2 = 0; r2 < rounds; r2++) {
     let changed = propagate(fn);
     changed = eliminateDeadCode(fn) || changed;
     changed = simplifyCfg(fn) || changed;
@@ -663,9 +666,9 @@ function propagate(fn) {
     }
   }
   const root = (v) => {
-    let r = v;
-    for (let k = 0; k < 64 && globalCopy.has(r); k++) r = globalCopy.get(r);
-    return r;
+    let r2 = v;
+    for (let k = 0; k < 64 && globalCopy.has(r2); k++) r2 = globalCopy.get(r2);
+    return r2;
   };
   let changed = false;
   for (const b of fn.blocks) {
@@ -673,14 +676,14 @@ function propagate(fn) {
     const copies = /* @__PURE__ */ new Map();
     const val = (v) => known.get(v) ?? globalConst.get(v);
     const reg = (v) => {
-      const r = root(copies.get(v) ?? v);
-      return r;
+      const r2 = root(copies.get(v) ?? v);
+      return r2;
     };
     const opnd = (o) => {
       if (isImm(o)) return o;
-      const r = reg(o);
-      const c = val(r);
-      return c === void 0 ? r : imm(c);
+      const r2 = reg(o);
+      const c = val(r2);
+      return c === void 0 ? r2 : imm(c);
     };
     const kill = (d) => {
       known.delete(d);
@@ -736,8 +739,8 @@ function propagate(fn) {
 function rewriteOperands(i, reg, opnd) {
   switch (i.op) {
     case "mov": {
-      const src = opnd(i.src);
-      return src === i.src ? i : { ...i, src };
+      const src2 = opnd(i.src);
+      return src2 === i.src ? i : { ...i, src: src2 };
     }
     case "alu": {
       const a = reg(i.a);
@@ -1239,7 +1242,7 @@ function buildGraph(fn, noSpill) {
     moves.get(a).push(b);
     moves.get(b).push(a);
   };
-  for (const r of ALLOCATABLE) present[r] = 1;
+  for (const r2 of ALLOCATABLE) present[r2] = 1;
   const depth = loopDepths(fn);
   const { liveOut } = computeLiveness(fn, (i) => {
     const c = clobbers(i);
@@ -1331,13 +1334,13 @@ function colourGraph(g) {
     remove(pick);
   }
   const colour = new Int32Array(g.n).fill(-1);
-  for (let r = 0; r <= 10; r++) colour[r] = r;
+  for (let r2 = 0; r2 <= 10; r2++) colour[r2] = r2;
   const forbiddenOf = (v) => {
     let mask = 0;
     for (const m of g.adj[v]) if (colour[m] >= 0) mask |= 1 << colour[m];
     return mask;
   };
-  const firstFree = (mask) => ALLOCATABLE.find((r) => (mask & 1 << r) === 0);
+  const firstFree = (mask) => ALLOCATABLE.find((r2) => (mask & 1 << r2) === 0);
   const spills = [];
   for (let k = stack.length - 1; k >= 0; k--) {
     const v = stack[k];
@@ -1421,7 +1424,7 @@ function insertSpillCode(fn, spills, noSpill) {
 
 // frontend-c/regalloc/frame.ts
 var MAX_STACK = 512;
-function layoutFrame(fn, sink) {
+function layoutFrame(fn, sink2) {
   const objs = [...fn.frame].sort((a, b) => b.align - a.align || b.size - a.size || a.id - b.id);
   const offsets = /* @__PURE__ */ new Map();
   let cursor = 0;
@@ -1438,7 +1441,7 @@ function layoutFrame(fn, sink) {
       (o) => o.span === void 0 ? { message: `'${o.name}' uses ${o.size} bytes` } : { message: `'${o.name}' uses ${o.size} bytes`, span: o.span }
     );
     notes.push({ message: "move large buffers into a BPF_PERCPU_ARRAY map value to keep them off the stack" });
-    sink.error(
+    sink2.error(
       "backend/stack-overflow",
       fn.span,
       `function '${fn.name}' needs ${size} bytes of stack, more than the ${MAX_STACK} BPF allows`,
@@ -1523,6 +1526,9 @@ var JmpOp = {
   /** Conditional pseudo-jump (`may_goto`, kernel 6.9+): JMP|JCOND|K with src = JcondSrc.MAY_GOTO. */
   JCOND: 224
 };
+var JcondSrc = {
+  MAY_GOTO: 0
+};
 var AtomicOp = {
   ADD: 0,
   OR: 64,
@@ -1533,6 +1539,14 @@ var AtomicOp = {
   CMPXCHG: 240 | 1,
   LOAD_ACQ: 256,
   STORE_REL: 272
+};
+var CallSrc = {
+  /** imm is a helper id (see helpers.ts). */
+  HELPER: 0,
+  /** imm is the pc-relative offset of a BPF-to-BPF call target (BPF_PSEUDO_CALL). */
+  PSEUDO_CALL: 1,
+  /** imm is a BTF id of a kernel function (BPF_PSEUDO_KFUNC_CALL); off selects the module BTF fd slot. */
+  PSEUDO_KFUNC_CALL: 2
 };
 var PseudoSrc = {
   /** Plain 64-bit constant. */
@@ -1551,6 +1565,7 @@ var PseudoSrc = {
   MAP_IDX_VALUE: 6
 };
 var SIGNED_DIVMOD_OFF = 1;
+var ADDR_SPACE_CAST_OFF = 1;
 var Opcode = {
   /** LD|IMM|DW: the two-slot 64-bit immediate load. */
   LD_IMM64: 24,
@@ -1562,6 +1577,8 @@ var Opcode = {
   JA32: 6
 };
 var classOf = (code) => code & 7;
+var sizeOf = (code) => code & 24;
+var modeOf = (code) => code & 224;
 var opOf = (code) => code & 240;
 var sourceOf = (code) => code & 8;
 
@@ -1574,23 +1591,26 @@ var InstructionError = class extends Error {
   index;
   name = "InstructionError";
 };
-function insn(code, dst, src, off, imm2) {
-  const value = code === Opcode.LD_IMM64 ? { code, dst, src, off, imm: imm2, imm64: BigInt(imm2 >>> 0) } : { code, dst, src, off, imm: imm2 };
+function insn(code, dst, src2, off, imm2) {
+  const value = code === Opcode.LD_IMM64 ? { code, dst, src: src2, off, imm: imm2, imm64: BigInt(imm2 >>> 0) } : { code, dst, src: src2, off, imm: imm2 };
   checkFields(value);
   return value;
 }
-function ldImm64(dst, value, src = PseudoSrc.NONE) {
+function ldImm64(dst, value, src2 = PseudoSrc.NONE) {
   const imm64 = BigInt.asUintN(64, value);
   const value64 = {
     code: Opcode.LD_IMM64,
     dst,
-    src,
+    src: src2,
     off: 0,
     imm: Number(BigInt.asIntN(32, imm64)),
     imm64
   };
   checkFields(value64);
   return value64;
+}
+function imm64Of(insn2) {
+  return insn2.imm64 ?? BigInt(insn2.imm >>> 0);
 }
 function slotCount(insn2) {
   return insn2.code === Opcode.LD_IMM64 ? 2 : 1;
@@ -1616,7 +1636,7 @@ function checkFields(insn2, index) {
 }
 
 // frontend-c/emit/emit.ts
-function assemble(items, sink, fnSpan) {
+function assemble(items, sink2, fnSpan) {
   const labelSlot = /* @__PURE__ */ new Map();
   let slot = 0;
   for (const m of items) {
@@ -1635,7 +1655,7 @@ function assemble(items, sink, fnSpan) {
       if (to === void 0) throw new Error(`internal: jump to unknown label ${m.target}`);
       const off = to - (slot + 1);
       if (off < -32768 || off > 32767) {
-        sink.error("backend/jump-too-far", m.span ?? fnSpan, `jump of ${off} instructions does not fit BPF's 16-bit offset`);
+        sink2.error("backend/jump-too-far", m.span ?? fnSpan, `jump of ${off} instructions does not fit BPF's 16-bit offset`);
       } else i = insn(i.code, i.dst, i.src, off, i.imm);
     }
     if (m.reloc !== void 0) mapRelocations.push({ index: instructions.length, ...m.reloc });
@@ -1749,12 +1769,12 @@ var ATOMIC = {
 };
 function selectFunction(fn, frame) {
   const out = [];
-  const bug = (msg, span2) => {
+  const bug2 = (msg, span2) => {
     throw new InternalCompilerError("select", `${fn.name}: ${msg}`, span2);
   };
   const frameOff = (id, off, span2) => {
     const base = frame.offsets.get(id);
-    if (base === void 0) bug(`frame object ${id} has no offset`, span2);
+    if (base === void 0) bug2(`frame object ${id} has no offset`, span2);
     return base + off;
   };
   let span;
@@ -1797,7 +1817,7 @@ function selectFunction(fn, frame) {
         if (i.dst !== i.a) {
           if (!isImm(b) && b === i.dst) {
             if (!(i.alu === "add" || i.alu === "mul" || i.alu === "or" || i.alu === "and" || i.alu === "xor")) {
-              bug(`non-commutative ${i.alu} with dst == rhs`, i.span);
+              bug2(`non-commutative ${i.alu} with dst == rhs`, i.span);
             }
             b = i.a;
           } else copyReg(i.dst, i.a);
@@ -1826,7 +1846,7 @@ function selectFunction(fn, frame) {
         break;
       }
       case "setcc": {
-        if (i.dst === i.a || i.b === i.dst) bug("setcc dst overlaps an operand", i.span);
+        if (i.dst === i.a || i.b === i.dst) bug2("setcc dst overlaps an operand", i.span);
         movImm(i.dst, 1n, 64);
         const skip = -1 - out.length;
         jump(i.cond, i.width, i.a, i.b, skip);
@@ -1835,15 +1855,15 @@ function selectFunction(fn, frame) {
         break;
       }
       case "load": {
-        const [r, off] = baseReg(i.base, i.off);
+        const [r2, off] = baseReg(i.base, i.off);
         const mode = i.signed && i.size < 8 ? Mode.MEMSX : Mode.MEM;
-        emit(insn(Class.LDX | mode | SIZE[i.size], i.dst, r, off, 0));
+        emit(insn(Class.LDX | mode | SIZE[i.size], i.dst, r2, off, 0));
         break;
       }
       case "store": {
-        const [r, off] = baseReg(i.base, i.off);
-        if (isImm(i.value)) emit(insn(Class.ST | Mode.MEM | SIZE[i.size], r, 0, off, Number(BigInt.asIntN(32, i.value.imm))));
-        else emit(insn(Class.STX | Mode.MEM | SIZE[i.size], r, i.value, off, 0));
+        const [r2, off] = baseReg(i.base, i.off);
+        if (isImm(i.value)) emit(insn(Class.ST | Mode.MEM | SIZE[i.size], r2, 0, off, Number(BigInt.asIntN(32, i.value.imm))));
+        else emit(insn(Class.STX | Mode.MEM | SIZE[i.size], r2, i.value, off, 0));
         break;
       }
       case "frameaddr": {
@@ -1867,18 +1887,18 @@ function selectFunction(fn, frame) {
         emit(insn(Opcode.CALL, 0, 0, 0, i.helper));
         break;
       case "calllocal":
-        bug(`BPF-to-BPF calls are not supported yet (call to ${i.callee})`, i.span);
+        bug2(`BPF-to-BPF calls are not supported yet (call to ${i.callee})`, i.span);
         break;
       case "atomic": {
-        const [r, off] = baseReg(i.base, i.off);
-        if (i.fetch && i.aop !== "cmpxchg" && i.dst !== i.value) bug("fetching atomic with dst != value", i.span);
+        const [r2, off] = baseReg(i.base, i.off);
+        if (i.fetch && i.aop !== "cmpxchg" && i.dst !== i.value) bug2("fetching atomic with dst != value", i.span);
         const imm2 = ATOMIC[i.aop] | (i.fetch ? AtomicOp.FETCH : 0);
-        emit(insn(Class.STX | Mode.ATOMIC | (i.size === 8 ? Size.DW : Size.W), r, i.value, off, imm2));
+        emit(insn(Class.STX | Mode.ATOMIC | (i.size === 8 ? Size.DW : Size.W), r2, i.value, off, imm2));
         break;
       }
       case "zero":
       case "copy":
-        bug(`${i.op} must be expanded before selection`, i.span);
+        bug2(`${i.op} must be expanded before selection`, i.span);
     }
   };
   fn.blocks.forEach((b, idx) => {
@@ -1889,7 +1909,7 @@ function selectFunction(fn, frame) {
     const next = fn.blocks[idx + 1]?.id;
     switch (t.op) {
       case "ret":
-        if (t.value !== 0) bug("ret value must be in r0 in machine form", t.span);
+        if (t.value !== 0) bug2("ret value must be in r0 in machine form", t.span);
         emit(insn(Opcode.EXIT, 0, 0, 0, 0));
         break;
       case "jmp":
@@ -1911,11 +1931,11 @@ function selectFunction(fn, frame) {
 }
 
 // frontend-c/emit/backend.ts
-function compileFunction(fn, sink, opts = {}) {
+function compileFunction(fn, sink2, opts = {}) {
   for (const b of fn.blocks) {
     for (const i of b.insts) {
       if (i.op === "calllocal") {
-        sink.error("backend/unsupported", i.span, `calls to non-inlined function '${i.callee}' are not supported yet; mark it static inline`);
+        sink2.error("backend/unsupported", i.span, `calls to non-inlined function '${i.callee}' are not supported yet; mark it static inline`);
         return void 0;
       }
     }
@@ -1932,17 +1952,17 @@ function compileFunction(fn, sink, opts = {}) {
   if (opts.verify) verifyFunction(fn, "machine", { allowPhys: true });
   allocateRegisters(fn);
   opts.dump?.("ir-alloc", printFunction(fn));
-  const frame = layoutFrame(fn, sink);
+  const frame = layoutFrame(fn, sink2);
   const items = peephole(selectFunction(fn, frame));
-  return { ...assemble(items, sink, fn.span), stackSize: frame.size };
+  return { ...assemble(items, sink2, fn.span), stackSize: frame.size };
 }
-function generateCollection(mod, sink, opts = {}) {
+function generateCollection(mod, sink2, opts = {}) {
   const programs = [];
   const byName = new Map(mod.functions.map((f) => [f.name, f]));
   for (const p of mod.programs) {
     const fn = byName.get(p.function);
     if (fn === void 0) continue;
-    const out = compileFunction(fn, sink, opts);
+    const out = compileFunction(fn, sink2, opts);
     if (out === void 0) continue;
     programs.push({
       name: p.function,
@@ -2018,9 +2038,9 @@ var KNOWN_TYPEDEFS = /* @__PURE__ */ new Map([
 
 // frontend-c/parse/convert-context.ts
 var ConvertContext = class {
-  constructor(file, sink, mapper, externalTypedef, unrollRows = []) {
+  constructor(file, sink2, mapper, externalTypedef, unrollRows = []) {
     this.file = file;
-    this.sink = sink;
+    this.sink = sink2;
     this.mapper = mapper;
     this.externalTypedef = externalTypedef;
     this.unrollRows = unrollRows;
@@ -2047,8 +2067,8 @@ var ConvertContext = class {
    */
   consumeUnroll(row) {
     for (let i = 0; i < this.unrollRows.length; i++) {
-      const r = this.unrollRows[i];
-      if (r < row && r >= row - 3) {
+      const r2 = this.unrollRows[i];
+      if (r2 < row && r2 >= row - 3) {
         this.unrollRows.splice(i, 1);
         return true;
       }
@@ -2093,25 +2113,25 @@ function kids(node) {
 function isUnrollPragma(node) {
   return node.type === "preproc_call" && /^#\s*pragma$/.test(node.childForFieldName("directive")?.text ?? "") && /\bunroll\b/.test(node.childForFieldName("argument")?.text ?? "");
 }
-function convertBlock(ctx2, node) {
-  ctx2.pushScope();
+function convertBlock(ctx, node) {
+  ctx.pushScope();
   const items = [];
   for (const k of kids(node)) {
     if (isUnrollPragma(k)) {
-      ctx2.pendingUnroll = true;
+      ctx.pendingUnroll = true;
       continue;
     }
-    const s2 = convertStmtOrDecl(ctx2, k);
+    const s2 = convertStmtOrDecl(ctx, k);
     if (s2) items.push(s2);
   }
-  ctx2.popScope();
-  return { kind: "block", items, span: ctx2.span(node) };
+  ctx.popScope();
+  return { kind: "block", items, span: ctx.span(node) };
 }
-function convertStmtOrDecl(ctx2, node) {
+function convertStmtOrDecl(ctx, node) {
   switch (node.type) {
     case "declaration":
     case "type_definition":
-      return convertDeclaration(ctx2, node);
+      return convertDeclaration(ctx, node);
     case "preproc_call":
     case "preproc_def":
     case "preproc_function_def":
@@ -2122,82 +2142,82 @@ function convertStmtOrDecl(ctx2, node) {
       return void 0;
     // reported by the error walk
     default:
-      return convertStmt(ctx2, node);
+      return convertStmt(ctx, node);
   }
 }
-function cond(ctx2, node, owner) {
-  if (!node) return { kind: "error", span: ctx2.span(owner) };
-  return convertExpr(ctx2, node);
+function cond(ctx, node, owner) {
+  if (!node) return { kind: "error", span: ctx.span(owner) };
+  return convertExpr(ctx, node);
 }
-function takeUnroll(ctx2, loop) {
-  const u2 = ctx2.pendingUnroll || ctx2.consumeUnroll(loop.startPosition.row);
-  ctx2.pendingUnroll = false;
+function takeUnroll(ctx, loop) {
+  const u2 = ctx.pendingUnroll || ctx.consumeUnroll(loop.startPosition.row);
+  ctx.pendingUnroll = false;
   return u2;
 }
-function convertStmt(ctx2, node) {
-  const span = ctx2.span(node);
+function convertStmt(ctx, node) {
+  const span = ctx.span(node);
   switch (node.type) {
     case "compound_statement":
-      return convertBlock(ctx2, node);
+      return convertBlock(ctx, node);
     case "expression_statement": {
       const e = kids(node)[0];
-      return e ? { kind: "expr", expr: convertExpr(ctx2, e), span } : { kind: "empty", span };
+      return e ? { kind: "expr", expr: convertExpr(ctx, e), span } : { kind: "empty", span };
     }
     case "if_statement": {
       const alt = node.childForFieldName("alternative");
       const altStmt = alt ? kids(alt)[0] : void 0;
       return {
         kind: "if",
-        cond: cond(ctx2, node.childForFieldName("condition"), node),
-        then: convertSub(ctx2, node.childForFieldName("consequence"), node),
-        else: altStmt ? convertSub(ctx2, altStmt, alt) : void 0,
+        cond: cond(ctx, node.childForFieldName("condition"), node),
+        then: convertSub(ctx, node.childForFieldName("consequence"), node),
+        else: altStmt ? convertSub(ctx, altStmt, alt) : void 0,
         span
       };
     }
     case "while_statement": {
-      const unroll = takeUnroll(ctx2, node);
+      const unroll = takeUnroll(ctx, node);
       return {
         kind: "while",
-        cond: cond(ctx2, node.childForFieldName("condition"), node),
-        body: convertSub(ctx2, node.childForFieldName("body"), node),
+        cond: cond(ctx, node.childForFieldName("condition"), node),
+        body: convertSub(ctx, node.childForFieldName("body"), node),
         unroll,
         span
       };
     }
     case "do_statement": {
-      const unroll = takeUnroll(ctx2, node);
+      const unroll = takeUnroll(ctx, node);
       return {
         kind: "do",
-        body: convertSub(ctx2, node.childForFieldName("body"), node),
-        cond: cond(ctx2, node.childForFieldName("condition"), node),
+        body: convertSub(ctx, node.childForFieldName("body"), node),
+        cond: cond(ctx, node.childForFieldName("condition"), node),
         unroll,
         span
       };
     }
     case "for_statement": {
-      const unroll = takeUnroll(ctx2, node);
-      ctx2.pushScope();
+      const unroll = takeUnroll(ctx, node);
+      ctx.pushScope();
       const initNode = node.childForFieldName("initializer");
-      const init = initNode ? initNode.type === "declaration" ? convertDeclaration(ctx2, initNode) : convertExpr(ctx2, initNode) : void 0;
+      const init = initNode ? initNode.type === "declaration" ? convertDeclaration(ctx, initNode) : convertExpr(ctx, initNode) : void 0;
       const c = node.childForFieldName("condition");
       const step = node.childForFieldName("update");
       const out = {
         kind: "for",
         init,
-        cond: c ? convertExpr(ctx2, c) : void 0,
-        step: step ? convertExpr(ctx2, step) : void 0,
-        body: convertSub(ctx2, node.childForFieldName("body"), node),
+        cond: c ? convertExpr(ctx, c) : void 0,
+        step: step ? convertExpr(ctx, step) : void 0,
+        body: convertSub(ctx, node.childForFieldName("body"), node),
         unroll,
         span
       };
-      ctx2.popScope();
+      ctx.popScope();
       return out;
     }
     case "switch_statement":
       return {
         kind: "switch",
-        cond: cond(ctx2, node.childForFieldName("condition"), node),
-        body: convertSub(ctx2, node.childForFieldName("body"), node),
+        cond: cond(ctx, node.childForFieldName("condition"), node),
+        body: convertSub(ctx, node.childForFieldName("body"), node),
         span
       };
     case "case_statement": {
@@ -2208,22 +2228,22 @@ function convertStmt(ctx2, node) {
       for (const k of kids(node)) {
         if (value && k.id === value.id) continue;
         if (k.type === "ERROR" && k.text.startsWith("...") && kids(k).length === 1) {
-          high = convertExpr(ctx2, kids(k)[0]);
+          high = convertExpr(ctx, kids(k)[0]);
           continue;
         }
         if (k.type === "ERROR" && k.text.trimEnd().endsWith("...") && kids(k).length === 1) {
-          low = convertExpr(ctx2, kids(k)[0]);
+          low = convertExpr(ctx, kids(k)[0]);
           continue;
         }
-        const s2 = convertStmtOrDecl(ctx2, k);
+        const s2 = convertStmtOrDecl(ctx, k);
         if (s2) body.push(s2);
       }
       const blk = body.length === 0 ? void 0 : { kind: "block", items: body, span };
       const isDefault = node.children[0]?.type === "default";
       if (isDefault || !value) return { kind: "default", body: blk, span };
-      const cs = { kind: "case", value: low ?? convertExpr(ctx2, value), body: blk, span };
+      const cs = { kind: "case", value: low ?? convertExpr(ctx, value), body: blk, span };
       if (high) cs.high = high;
-      else if (low) cs.high = convertExpr(ctx2, value);
+      else if (low) cs.high = convertExpr(ctx, value);
       return cs;
     }
     case "break_statement":
@@ -2232,36 +2252,36 @@ function convertStmt(ctx2, node) {
       return { kind: "continue", span };
     case "return_statement": {
       const e = kids(node)[0];
-      return { kind: "return", value: e ? convertExpr(ctx2, e) : void 0, span };
+      return { kind: "return", value: e ? convertExpr(ctx, e) : void 0, span };
     }
     case "goto_statement":
       return { kind: "goto", label: node.childForFieldName("label")?.text ?? "", span };
     case "labeled_statement": {
       const label = node.childForFieldName("label");
       const inner = kids(node).filter((k) => k.id !== label?.id)[0];
-      return { kind: "label", label: label?.text ?? "", body: inner ? convertStmtOrDecl(ctx2, inner) : void 0, span };
+      return { kind: "label", label: label?.text ?? "", body: inner ? convertStmtOrDecl(ctx, inner) : void 0, span };
     }
     case "attributed_statement": {
       const inner = kids(node).find((k) => k.type !== "attribute_declaration");
-      return inner ? convertStmt(ctx2, inner) : { kind: "empty", span };
+      return inner ? convertStmt(ctx, inner) : { kind: "empty", span };
     }
     case "ERROR":
       return { kind: "empty", span };
     default:
       if (node.type.endsWith("_statement") || node.type === "declaration") {
-        ctx2.error("parse/unsupported", node, `unsupported statement (${node.type})`);
+        ctx.error("parse/unsupported", node, `unsupported statement (${node.type})`);
         return { kind: "empty", span };
       }
-      return { kind: "expr", expr: convertExpr(ctx2, node), span };
+      return { kind: "expr", expr: convertExpr(ctx, node), span };
   }
 }
-function convertSub(ctx2, node, owner) {
-  if (!node) return { kind: "empty", span: ctx2.span(owner) };
+function convertSub(ctx, node, owner) {
+  if (!node) return { kind: "empty", span: ctx.span(owner) };
   if (node.type === "declaration") {
-    ctx2.error("parse/declaration-not-statement", node, "a declaration is not allowed here; wrap it in braces");
-    return { kind: "empty", span: ctx2.span(node) };
+    ctx.error("parse/declaration-not-statement", node, "a declaration is not allowed here; wrap it in braces");
+    return { kind: "empty", span: ctx.span(node) };
   }
-  return convertStmt(ctx2, node);
+  return convertStmt(ctx, node);
 }
 
 // frontend-c/parse/convert-type.ts
@@ -2275,26 +2295,26 @@ function qualifiersOf(node) {
   }
   return q;
 }
-function attributesOf(ctx2, node) {
+function attributesOf(ctx, node) {
   const out = [];
   for (const c of node.children) {
-    if (c.type === "attribute_specifier") out.push(...convertAttributeSpecifier(ctx2, c));
+    if (c.type === "attribute_specifier") out.push(...convertAttributeSpecifier(ctx, c));
   }
   return out;
 }
-function convertAttributeSpecifier(ctx2, node) {
+function convertAttributeSpecifier(ctx, node) {
   const out = [];
   const list = kids(node).find((k) => k.type === "argument_list");
   if (!list) return out;
   for (const a of kids(list)) {
-    if (a.type === "identifier") out.push({ name: normAttr(a.text), args: [], span: ctx2.span(a) });
+    if (a.type === "identifier") out.push({ name: normAttr(a.text), args: [], span: ctx.span(a) });
     else if (a.type === "call_expression") {
       const fn = a.childForFieldName("function");
       const args = a.childForFieldName("arguments");
       out.push({
         name: normAttr(fn?.text ?? ""),
-        args: args ? kids(args).map((x) => convertExpr(ctx2, x)) : [],
-        span: ctx2.span(a)
+        args: args ? kids(args).map((x) => convertExpr(ctx, x)) : [],
+        span: ctx.span(a)
       });
     }
   }
@@ -2303,12 +2323,12 @@ function convertAttributeSpecifier(ctx2, node) {
 function normAttr(name) {
   return name.replace(/^__(.*)__$/, "$1");
 }
-function convertBaseType(ctx2, owner) {
+function convertBaseType(ctx, owner) {
   const t = owner.childForFieldName("type");
   const quals = qualifiersOf(owner);
-  const span = ctx2.span(t ?? owner);
+  const span = ctx.span(t ?? owner);
   if (!t) return { base: { kind: "error", span }, quals, derived: [], span };
-  const spec = convertTypeSpec(ctx2, t);
+  const spec = convertTypeSpec(ctx, t);
   if (t.type === "sized_type_specifier") {
     for (const w of t.text.split(/\s+/)) {
       if (w === "const") quals.const = true;
@@ -2317,8 +2337,8 @@ function convertBaseType(ctx2, owner) {
   }
   return { base: spec, quals, derived: [], span };
 }
-function convertTypeSpec(ctx2, t) {
-  const span = ctx2.span(t);
+function convertTypeSpec(ctx, t) {
+  const span = ctx.span(t);
   switch (t.type) {
     case "primitive_type":
       return { kind: "builtin", words: [t.text], span };
@@ -2328,29 +2348,29 @@ function convertTypeSpec(ctx2, t) {
       return { kind: "typedef-name", name: t.text, span };
     case "struct_specifier":
     case "union_specifier":
-      return convertRecord(ctx2, t);
+      return convertRecord(ctx, t);
     case "enum_specifier":
-      return convertEnum(ctx2, t);
+      return convertEnum(ctx, t);
     case "macro_type_specifier": {
       const name = t.childForFieldName("name")?.text ?? "";
       const desc = t.childForFieldName("type");
       if ((name === "typeof" || name === "__typeof__" || name === "__typeof") && desc) {
         const inner = desc.childForFieldName("type");
         const onlyName = inner?.type === "type_identifier" && !desc.childForFieldName("declarator");
-        if (onlyName && !ctx2.isTypedef(inner.text)) {
-          return { kind: "typeof-expr", expr: { kind: "ident", name: inner.text, span: ctx2.span(inner) }, span };
+        if (onlyName && !ctx.isTypedef(inner.text)) {
+          return { kind: "typeof-expr", expr: { kind: "ident", name: inner.text, span: ctx.span(inner) }, span };
         }
-        return { kind: "typeof-type", type: convertTypeDescriptor(ctx2, desc), span };
+        return { kind: "typeof-type", type: convertTypeDescriptor(ctx, desc), span };
       }
-      ctx2.error("parse/unknown-type-macro", t, `'${name}(...)' is not a known type; is a macro missing?`);
+      ctx.error("parse/unknown-type-macro", t, `'${name}(...)' is not a known type; is a macro missing?`);
       return { kind: "error", span };
     }
     default:
-      ctx2.error("parse/syntax-error", t, `expected a type, found '${t.text.slice(0, 40)}'`);
+      ctx.error("parse/syntax-error", t, `expected a type, found '${t.text.slice(0, 40)}'`);
       return { kind: "error", span };
   }
 }
-function convertRecord(ctx2, t) {
+function convertRecord(ctx, t) {
   const nameNode = t.childForFieldName("name");
   const body = t.childForFieldName("body");
   let fields;
@@ -2361,23 +2381,23 @@ function convertRecord(ctx2, t) {
         if (f.type === "ERROR") continue;
         continue;
       }
-      const base = convertBaseType(ctx2, f);
-      const attrs = attributesOf(ctx2, f);
+      const base = convertBaseType(ctx, f);
+      const attrs = attributesOf(ctx, f);
       const bit = kids(f).find((k) => k.type === "bitfield_clause");
-      const bitWidth = bit ? convertExpr(ctx2, kids(bit)[0]) : void 0;
+      const bitWidth = bit ? convertExpr(ctx, kids(bit)[0]) : void 0;
       const decls = f.childrenForFieldName("declarator");
       if (decls.length === 0) {
-        fields.push({ name: void 0, type: base, bitWidth, attrs, span: ctx2.span(f) });
+        fields.push({ name: void 0, type: base, bitWidth, attrs, span: ctx.span(f) });
         continue;
       }
       for (const d of decls) {
-        const { name, derived, attrs: dAttrs } = convertDeclarator(ctx2, d);
+        const { name, derived, attrs: dAttrs } = convertDeclarator(ctx, d);
         fields.push({
           name,
-          type: { ...base, derived, span: ctx2.span(d) },
+          type: { ...base, derived, span: ctx.span(d) },
           bitWidth,
           attrs: [...attrs, ...dAttrs],
-          span: ctx2.span(d)
+          span: ctx.span(d)
         });
       }
     }
@@ -2387,11 +2407,11 @@ function convertRecord(ctx2, t) {
     union: t.type === "union_specifier",
     tag: nameNode?.text,
     fields,
-    attrs: attributesOf(ctx2, t),
-    span: ctx2.span(t)
+    attrs: attributesOf(ctx, t),
+    span: ctx.span(t)
   };
 }
-function convertEnum(ctx2, t) {
+function convertEnum(ctx, t) {
   const nameNode = t.childForFieldName("name");
   const body = t.childForFieldName("body");
   let enumerators;
@@ -2402,14 +2422,14 @@ function convertEnum(ctx2, t) {
       const v = e.childForFieldName("value");
       enumerators.push({
         name: e.childForFieldName("name")?.text ?? "",
-        value: v ? convertExpr(ctx2, v) : void 0,
-        span: ctx2.span(e)
+        value: v ? convertExpr(ctx, v) : void 0,
+        span: ctx.span(e)
       });
     }
   }
-  return { kind: "enum", tag: nameNode?.text, enumerators, span: ctx2.span(t) };
+  return { kind: "enum", tag: nameNode?.text, enumerators, span: ctx.span(t) };
 }
-function convertDeclarator(ctx2, node) {
+function convertDeclarator(ctx, node) {
   const derived = [];
   const attrs = [];
   let cur = node;
@@ -2430,17 +2450,17 @@ function convertDeclarator(ctx2, node) {
         const size = cur.childForFieldName("size");
         derived.push({
           kind: "array",
-          size: size && size.type !== "*" ? convertExpr(ctx2, size) : void 0,
-          span: ctx2.span(cur)
+          size: size && size.type !== "*" ? convertExpr(ctx, size) : void 0,
+          span: ctx.span(cur)
         });
         cur = cur.childForFieldName("declarator");
         break;
       }
       case "function_declarator":
       case "abstract_function_declarator": {
-        const { params, variadic } = convertParams(ctx2, cur.childForFieldName("parameters"));
-        derived.push({ kind: "function", params, variadic, span: ctx2.span(cur) });
-        attrs.push(...attributesOf(ctx2, cur));
+        const { params, variadic } = convertParams(ctx, cur.childForFieldName("parameters"));
+        derived.push({ kind: "function", params, variadic, span: ctx.span(cur) });
+        attrs.push(...attributesOf(ctx, cur));
         cur = cur.childForFieldName("declarator");
         break;
       }
@@ -2450,13 +2470,13 @@ function convertDeclarator(ctx2, node) {
         cur = kids(cur).find((k) => k.type !== "attribute_declaration" && k.type !== "ms_call_modifier") ?? null;
         break;
       default:
-        ctx2.error("parse/syntax-error", cur, `unsupported declarator '${cur.text.slice(0, 40)}'`);
+        ctx.error("parse/syntax-error", cur, `unsupported declarator '${cur.text.slice(0, 40)}'`);
         return { name: void 0, nameNode: void 0, derived, attrs };
     }
   }
   return { name: void 0, nameNode: void 0, derived, attrs };
 }
-function convertParams(ctx2, list) {
+function convertParams(ctx, list) {
   const params = [];
   let variadic = false;
   if (!list) return { params, variadic };
@@ -2466,9 +2486,9 @@ function convertParams(ctx2, list) {
       continue;
     }
     if (p.type !== "parameter_declaration") continue;
-    const base = convertBaseType(ctx2, p);
-    const d = convertDeclarator(ctx2, p.childForFieldName("declarator"));
-    params.push({ name: d.name, type: { ...base, derived: d.derived, span: ctx2.span(p) }, span: ctx2.span(p) });
+    const base = convertBaseType(ctx, p);
+    const d = convertDeclarator(ctx, p.childForFieldName("declarator"));
+    params.push({ name: d.name, type: { ...base, derived: d.derived, span: ctx.span(p) }, span: ctx.span(p) });
   }
   if (params.length === 1) {
     const only = params[0];
@@ -2478,10 +2498,10 @@ function convertParams(ctx2, list) {
   }
   return { params, variadic };
 }
-function convertTypeDescriptor(ctx2, node) {
-  const base = convertBaseType(ctx2, node);
-  const d = convertDeclarator(ctx2, node.childForFieldName("declarator"));
-  return { ...base, derived: d.derived, span: ctx2.span(node) };
+function convertTypeDescriptor(ctx, node) {
+  const base = convertBaseType(ctx, node);
+  const d = convertDeclarator(ctx, node.childForFieldName("declarator"));
+  return { ...base, derived: d.derived, span: ctx.span(node) };
 }
 
 // frontend-c/parse/literals.ts
@@ -2575,19 +2595,19 @@ function opText(node) {
   const op = node.childForFieldName("operator");
   return op ? { text: op.type, node: op } : { text: "", node };
 }
-function typedefInParens(ctx2, node) {
+function typedefInParens(ctx, node) {
   if (node.type !== "parenthesized_expression") return void 0;
   const inner = kids(node);
   if (inner.length !== 1) return void 0;
   const id = inner[0];
-  return id.type === "identifier" && ctx2.isTypedef(id.text) ? id : void 0;
+  return id.type === "identifier" && ctx.isTypedef(id.text) ? id : void 0;
 }
-function typeFromName(ctx2, id) {
-  const span = ctx2.span(id);
+function typeFromName(ctx, id) {
+  const span = ctx.span(id);
   return { base: { kind: "typedef-name", name: id.text, span }, quals: { const: false, volatile: false }, derived: [], span };
 }
-function convertExpr(ctx2, node) {
-  const span = ctx2.span(node);
+function convertExpr(ctx, node) {
+  const span = ctx.span(node);
   switch (node.type) {
     case "number_literal": {
       if (node.text.startsWith("-") || node.text.startsWith("+")) {
@@ -2600,14 +2620,14 @@ function convertExpr(ctx2, node) {
           decimal: !/^[-+]0[xXbB0-7]/.test(node.text) || /^[-+]0$/.test(node.text),
           span: { ...span, col: span.col + 1 }
         };
-        if (lit2.error) ctx2.error(lit2.error === "float" ? "parse/float-unsupported" : "parse/bad-literal", node, lit2.error === "float" ? "floating-point is not available in BPF programs" : `invalid integer constant '${node.text}'`);
+        if (lit2.error) ctx.error(lit2.error === "float" ? "parse/float-unsupported" : "parse/bad-literal", node, lit2.error === "float" ? "floating-point is not available in BPF programs" : `invalid integer constant '${node.text}'`);
         return node.text.startsWith("-") ? { kind: "unary", op: "-", operand: inner, span } : inner;
       }
       const lit = parseIntLiteral(node.text);
       if (lit.error === "float") {
-        ctx2.error("parse/float-unsupported", node, "floating-point is not available in BPF programs");
+        ctx.error("parse/float-unsupported", node, "floating-point is not available in BPF programs");
       } else if (lit.error === "bad") {
-        ctx2.error("parse/bad-literal", node, `invalid integer constant '${node.text}'`);
+        ctx.error("parse/bad-literal", node, `invalid integer constant '${node.text}'`);
       }
       return { kind: "int", value: lit.value, unsigned: lit.unsigned, longs: lit.longs, decimal: !/^0[xXbB0-7]/.test(node.text) || node.text === "0", span };
     }
@@ -2624,7 +2644,7 @@ function convertExpr(ctx2, node) {
       const parts = [];
       for (const k of kids(node)) {
         if (k.type === "string_literal") parts.push(stringBytes(k));
-        else ctx2.error("parse/unknown-macro", k, `'${k.text}' in a string concatenation is not a string literal`);
+        else ctx.error("parse/unknown-macro", k, `'${k.text}' in a string concatenation is not a string literal`);
       }
       const total = parts.reduce((n, p) => n + p.length, 0);
       const bytes = new Uint8Array(total);
@@ -2642,25 +2662,25 @@ function convertExpr(ctx2, node) {
       const first = inner[0];
       if (!first) return { kind: "error", span };
       if (first.type === "compound_statement") {
-        return { kind: "stmt-expr", body: convertBlock(ctx2, first), span };
+        return { kind: "stmt-expr", body: convertBlock(ctx, first), span };
       }
-      return convertExpr(ctx2, first);
+      return convertExpr(ctx, first);
     }
     case "binary_expression": {
       const left = node.childForFieldName("left");
       const right = node.childForFieldName("right");
       const op = opText(node);
-      const tyId = typedefInParens(ctx2, left);
+      const tyId = typedefInParens(ctx, left);
       if (tyId && (op.text === "*" || op.text === "&" || op.text === "-" || op.text === "+")) {
-        const operand = { kind: "unary", op: op.text, operand: convertExpr(ctx2, right), span: ctx2.spanBetween(op.node, right) };
-        return { kind: "cast", type: typeFromName(ctx2, tyId), operand, span };
+        const operand = { kind: "unary", op: op.text, operand: convertExpr(ctx, right), span: ctx.spanBetween(op.node, right) };
+        return { kind: "cast", type: typeFromName(ctx, tyId), operand, span };
       }
       return {
         kind: "binary",
         op: op.text,
-        left: convertExpr(ctx2, left),
-        right: convertExpr(ctx2, right),
-        opSpan: ctx2.span(op.node),
+        left: convertExpr(ctx, left),
+        right: convertExpr(ctx, right),
+        opSpan: ctx.span(op.node),
         span
       };
     }
@@ -2669,15 +2689,15 @@ function convertExpr(ctx2, node) {
       return {
         kind: "assign",
         op: op.text,
-        target: convertExpr(ctx2, node.childForFieldName("left")),
-        value: convertExpr(ctx2, node.childForFieldName("right")),
-        opSpan: ctx2.span(op.node),
+        target: convertExpr(ctx, node.childForFieldName("left")),
+        value: convertExpr(ctx, node.childForFieldName("right")),
+        opSpan: ctx.span(op.node),
         span
       };
     }
     case "unary_expression":
     case "pointer_expression":
-      return { kind: "unary", op: opText(node).text, operand: convertExpr(ctx2, node.childForFieldName("argument")), span };
+      return { kind: "unary", op: opText(node).text, operand: convertExpr(ctx, node.childForFieldName("argument")), span };
     case "update_expression": {
       const arg = node.childForFieldName("argument");
       const op = opText(node);
@@ -2685,23 +2705,23 @@ function convertExpr(ctx2, node) {
         kind: "update",
         op: op.text,
         prefix: op.node.startIndex < arg.startIndex,
-        operand: convertExpr(ctx2, arg),
+        operand: convertExpr(ctx, arg),
         span
       };
     }
     case "conditional_expression":
       return {
         kind: "cond",
-        cond: convertExpr(ctx2, node.childForFieldName("condition")),
-        then: convertExpr(ctx2, node.childForFieldName("consequence")),
-        else: convertExpr(ctx2, node.childForFieldName("alternative")),
+        cond: convertExpr(ctx, node.childForFieldName("condition")),
+        then: convertExpr(ctx, node.childForFieldName("consequence")),
+        else: convertExpr(ctx, node.childForFieldName("alternative")),
         span
       };
     case "comma_expression":
       return {
         kind: "comma",
-        left: convertExpr(ctx2, node.childForFieldName("left")),
-        right: convertExpr(ctx2, node.childForFieldName("right")),
+        left: convertExpr(ctx, node.childForFieldName("left")),
+        right: convertExpr(ctx, node.childForFieldName("right")),
         span
       };
     case "call_expression": {
@@ -2709,89 +2729,89 @@ function convertExpr(ctx2, node) {
       const argList = node.childForFieldName("arguments");
       const argNodes = argList ? kids(argList) : [];
       if (fn.type === "identifier" && fn.text === "__builtin_offsetof") {
-        const off = convertBuiltinOffsetof(ctx2, argNodes, span);
+        const off = convertBuiltinOffsetof(ctx, argNodes, span);
         if (off) return off;
       }
-      const tyId = typedefInParens(ctx2, fn);
+      const tyId = typedefInParens(ctx, fn);
       if (tyId && argNodes.length === 1) {
-        return { kind: "cast", type: typeFromName(ctx2, tyId), operand: convertExpr(ctx2, argNodes[0]), span };
+        return { kind: "cast", type: typeFromName(ctx, tyId), operand: convertExpr(ctx, argNodes[0]), span };
       }
-      return { kind: "call", callee: convertExpr(ctx2, fn), args: argNodes.map((a) => convertExpr(ctx2, a)), span };
+      return { kind: "call", callee: convertExpr(ctx, fn), args: argNodes.map((a) => convertExpr(ctx, a)), span };
     }
     case "field_expression": {
       const field = node.childForFieldName("field");
       return {
         kind: "member",
-        object: convertExpr(ctx2, node.childForFieldName("argument")),
+        object: convertExpr(ctx, node.childForFieldName("argument")),
         name: field.text,
         arrow: opText(node).text === "->",
-        nameSpan: ctx2.span(field),
+        nameSpan: ctx.span(field),
         span
       };
     }
     case "subscript_expression":
       return {
         kind: "index",
-        base: convertExpr(ctx2, node.childForFieldName("argument")),
-        index: convertExpr(ctx2, node.childForFieldName("index")),
+        base: convertExpr(ctx, node.childForFieldName("argument")),
+        index: convertExpr(ctx, node.childForFieldName("index")),
         span
       };
     case "cast_expression": {
       const desc = node.childForFieldName("type");
       const value = node.childForFieldName("value");
       const lone = loneTypeIdentifier(desc);
-      if (lone && !ctx2.isTypedef(lone.text) && (value.type === "pointer_expression" || value.type === "unary_expression")) {
+      if (lone && !ctx.isTypedef(lone.text) && (value.type === "pointer_expression" || value.type === "unary_expression")) {
         const op = opText(value);
         return {
           kind: "binary",
           op: op.text,
-          left: { kind: "ident", name: lone.text, span: ctx2.span(lone) },
-          right: convertExpr(ctx2, value.childForFieldName("argument")),
-          opSpan: ctx2.span(op.node),
+          left: { kind: "ident", name: lone.text, span: ctx.span(lone) },
+          right: convertExpr(ctx, value.childForFieldName("argument")),
+          opSpan: ctx.span(op.node),
           span
         };
       }
-      return { kind: "cast", type: convertTypeDescriptor(ctx2, desc), operand: convertExpr(ctx2, value), span };
+      return { kind: "cast", type: convertTypeDescriptor(ctx, desc), operand: convertExpr(ctx, value), span };
     }
     case "sizeof_expression": {
       const desc = node.childForFieldName("type");
       if (desc) {
         const lone = loneTypeIdentifier(desc);
-        if (lone && !ctx2.isTypedef(lone.text)) {
-          return { kind: "sizeof-expr", operand: { kind: "ident", name: lone.text, span: ctx2.span(lone) }, span };
+        if (lone && !ctx.isTypedef(lone.text)) {
+          return { kind: "sizeof-expr", operand: { kind: "ident", name: lone.text, span: ctx.span(lone) }, span };
         }
-        return { kind: "sizeof-type", type: convertTypeDescriptor(ctx2, desc), span };
+        return { kind: "sizeof-type", type: convertTypeDescriptor(ctx, desc), span };
       }
       const value = node.childForFieldName("value");
-      const tyId = typedefInParens(ctx2, value);
-      if (tyId) return { kind: "sizeof-type", type: typeFromName(ctx2, tyId), span };
-      return { kind: "sizeof-expr", operand: convertExpr(ctx2, value), span };
+      const tyId = typedefInParens(ctx, value);
+      if (tyId) return { kind: "sizeof-type", type: typeFromName(ctx, tyId), span };
+      return { kind: "sizeof-expr", operand: convertExpr(ctx, value), span };
     }
     case "alignof_expression":
-      return { kind: "alignof", type: convertTypeDescriptor(ctx2, node.childForFieldName("type")), span };
+      return { kind: "alignof", type: convertTypeDescriptor(ctx, node.childForFieldName("type")), span };
     case "offsetof_expression": {
       const member = node.childForFieldName("member");
       return {
         kind: "offsetof",
-        type: convertTypeDescriptor(ctx2, node.childForFieldName("type")),
-        path: [{ kind: "field", name: member.text, span: ctx2.span(member) }],
+        type: convertTypeDescriptor(ctx, node.childForFieldName("type")),
+        path: [{ kind: "field", name: member.text, span: ctx.span(member) }],
         span
       };
     }
     case "compound_literal_expression":
       return {
         kind: "compound-literal",
-        type: convertTypeDescriptor(ctx2, node.childForFieldName("type")),
-        init: convertInitList(ctx2, node.childForFieldName("value")),
+        type: convertTypeDescriptor(ctx, node.childForFieldName("type")),
+        init: convertInitList(ctx, node.childForFieldName("value")),
         span
       };
     case "extension_expression":
-      return convertExpr(ctx2, kids(node)[0]);
+      return convertExpr(ctx, kids(node)[0]);
     case "ERROR":
       return { kind: "error", span };
     default:
       if (node.isMissing) return { kind: "error", span };
-      ctx2.error("parse/unsupported", node, `unsupported expression '${node.text.slice(0, 40)}' (${node.type})`);
+      ctx.error("parse/unsupported", node, `unsupported expression '${node.text.slice(0, 40)}' (${node.type})`);
       return { kind: "error", span };
   }
 }
@@ -2806,41 +2826,41 @@ function stringBytes(node) {
   const body = text.replace(/^(u8|[LuU])?"/, "").replace(/"$/, "");
   return decodeEscapes(body);
 }
-function convertInitializer(ctx2, node) {
-  return node.type === "initializer_list" ? convertInitList(ctx2, node) : convertExpr(ctx2, node);
+function convertInitializer(ctx, node) {
+  return node.type === "initializer_list" ? convertInitList(ctx, node) : convertExpr(ctx, node);
 }
-function convertInitList(ctx2, node) {
+function convertInitList(ctx, node) {
   const items = [];
   for (const k of kids(node)) {
     if (k.type === "initializer_pair") {
       const designators = [];
       for (const d of k.childrenForFieldName("designator")) {
         if (d.type === "field_designator") {
-          designators.push({ kind: "field", name: kids(d)[0]?.text ?? "", span: ctx2.span(d) });
+          designators.push({ kind: "field", name: kids(d)[0]?.text ?? "", span: ctx.span(d) });
         } else if (d.type === "field_identifier") {
-          designators.push({ kind: "field", name: d.text, span: ctx2.span(d) });
+          designators.push({ kind: "field", name: d.text, span: ctx.span(d) });
         } else if (d.type === "subscript_designator") {
-          designators.push({ kind: "index", index: convertExpr(ctx2, kids(d)[0]), span: ctx2.span(d) });
+          designators.push({ kind: "index", index: convertExpr(ctx, kids(d)[0]), span: ctx.span(d) });
         } else {
-          ctx2.error("parse/unsupported", d, "range designators are not supported");
+          ctx.error("parse/unsupported", d, "range designators are not supported");
         }
       }
       const v = k.childForFieldName("value");
-      items.push({ designators, value: convertInitializer(ctx2, v), span: ctx2.span(k) });
+      items.push({ designators, value: convertInitializer(ctx, v), span: ctx.span(k) });
     } else {
-      items.push({ designators: [], value: convertInitializer(ctx2, k), span: ctx2.span(k) });
+      items.push({ designators: [], value: convertInitializer(ctx, k), span: ctx.span(k) });
     }
   }
-  return { kind: "init-list", items, span: ctx2.span(node) };
+  return { kind: "init-list", items, span: ctx.span(node) };
 }
-function convertBuiltinOffsetof(ctx2, args, span) {
+function convertBuiltinOffsetof(ctx, args, span) {
   let type;
   let rest;
   const a0 = args[0];
   const a1 = args[1];
   if (a0?.type === "identifier" && /^(struct|union)$/.test(a0.text) && a1?.type === "ERROR" && kids(a1).length === 1) {
     const tag = kids(a1)[0];
-    const s2 = ctx2.spanBetween(a0, a1);
+    const s2 = ctx.spanBetween(a0, a1);
     type = {
       base: { kind: "record", union: a0.text === "union", tag: tag.text, fields: void 0, attrs: [], span: s2 },
       quals: { const: false, volatile: false },
@@ -2849,32 +2869,32 @@ function convertBuiltinOffsetof(ctx2, args, span) {
     };
     rest = args.slice(2);
   } else if (a0?.type === "identifier") {
-    type = typeFromName(ctx2, a0);
+    type = typeFromName(ctx, a0);
     rest = args.slice(1);
   } else return void 0;
   if (rest.length !== 1) return void 0;
   const path = [];
   const walk2 = (n) => {
     if (n.type === "identifier" || n.type === "field_identifier") {
-      path.push({ kind: "field", name: n.text, span: ctx2.span(n) });
+      path.push({ kind: "field", name: n.text, span: ctx.span(n) });
       return true;
     }
     if (n.type === "field_expression" && n.childForFieldName("operator")?.type === ".") {
       if (!walk2(n.childForFieldName("argument"))) return false;
       const f = n.childForFieldName("field");
-      path.push({ kind: "field", name: f.text, span: ctx2.span(f) });
+      path.push({ kind: "field", name: f.text, span: ctx.span(f) });
       return true;
     }
     if (n.type === "subscript_expression") {
       if (!walk2(n.childForFieldName("argument"))) return false;
       const idx = n.childForFieldName("index");
-      path.push({ kind: "index", index: convertExpr(ctx2, idx), span: ctx2.span(idx) });
+      path.push({ kind: "index", index: convertExpr(ctx, idx), span: ctx.span(idx) });
       return true;
     }
     return false;
   };
   if (!walk2(rest[0])) {
-    ctx2.error("parse/bad-offsetof", rest[0], "offsetof needs a member designator like 'a.b[2]'");
+    ctx.error("parse/bad-offsetof", rest[0], "offsetof needs a member designator like 'a.b[2]'");
     return { kind: "error", span };
   }
   return { kind: "offsetof", type, path, span };
@@ -2891,12 +2911,12 @@ function storageOf(node) {
   }
   return out;
 }
-function convertDeclaration(ctx2, node) {
+function convertDeclaration(ctx, node) {
   const isTypedef = node.type === "type_definition";
   const storage = storageOf(node);
   if (isTypedef) storage.push("typedef");
-  const base = convertBaseType(ctx2, node);
-  const attrs = attributesOf(ctx2, node);
+  const base = convertBaseType(ctx, node);
+  const attrs = attributesOf(ctx, node);
   if (base.base.kind === "record" && base.base.fields) {
     const layoutAttrs = attrs.filter((a) => a.name === "packed" || a.name === "aligned");
     if (layoutAttrs.length > 0) base.base = { ...base.base, attrs: [...base.base.attrs, ...layoutAttrs] };
@@ -2909,49 +2929,49 @@ function convertDeclaration(ctx2, node) {
       declNode = d.childForFieldName("declarator");
       initNode = d.childForFieldName("value");
     }
-    const cd = convertDeclarator(ctx2, declNode);
+    const cd = convertDeclarator(ctx, declNode);
     if (cd.name === void 0 || cd.nameNode === void 0) continue;
-    if (isTypedef) ctx2.addTypedef(cd.name);
-    else ctx2.shadowTypedef(cd.name);
-    const type = { ...base, derived: cd.derived, span: ctx2.span(declNode) };
+    if (isTypedef) ctx.addTypedef(cd.name);
+    else ctx.shadowTypedef(cd.name);
+    const type = { ...base, derived: cd.derived, span: ctx.span(declNode) };
     declarators.push({
       name: cd.name,
       type,
-      init: initNode ? convertInitializer(ctx2, initNode) : void 0,
-      attrs: [...cd.attrs, ...attributesOf(ctx2, d)],
-      nameSpan: ctx2.span(cd.nameNode),
-      span: ctx2.span(d)
+      init: initNode ? convertInitializer(ctx, initNode) : void 0,
+      attrs: [...cd.attrs, ...attributesOf(ctx, d)],
+      nameSpan: ctx.span(cd.nameNode),
+      span: ctx.span(d)
     });
   }
-  return { kind: "decl", storage, base, declarators, attrs, span: ctx2.span(node) };
+  return { kind: "decl", storage, base, declarators, attrs, span: ctx.span(node) };
 }
-function convertFunction(ctx2, node) {
-  const base = convertBaseType(ctx2, node);
+function convertFunction(ctx, node) {
+  const base = convertBaseType(ctx, node);
   const declNode = node.childForFieldName("declarator");
-  const cd = convertDeclarator(ctx2, declNode);
+  const cd = convertDeclarator(ctx, declNode);
   const fnStep = [...cd.derived].reverse().find((d) => d.kind === "function");
   if (!cd.name || !cd.nameNode || !fnStep || fnStep.kind !== "function") {
-    ctx2.error("parse/syntax-error", declNode ?? node, "malformed function definition");
+    ctx.error("parse/syntax-error", declNode ?? node, "malformed function definition");
     return void 0;
   }
-  ctx2.pushScope();
-  for (const p of fnStep.params) if (p.name) ctx2.shadowTypedef(p.name);
+  ctx.pushScope();
+  for (const p of fnStep.params) if (p.name) ctx.shadowTypedef(p.name);
   const bodyNode = node.childForFieldName("body");
-  const body = bodyNode ? convertBlock(ctx2, bodyNode) : { kind: "block", items: [], span: ctx2.span(node) };
-  ctx2.popScope();
+  const body = bodyNode ? convertBlock(ctx, bodyNode) : { kind: "block", items: [], span: ctx.span(node) };
+  ctx.popScope();
   return {
     kind: "function",
     name: cd.name,
     storage: storageOf(node),
-    type: { ...base, derived: cd.derived, span: ctx2.span(node) },
+    type: { ...base, derived: cd.derived, span: ctx.span(node) },
     params: fnStep.params,
     body,
-    attrs: [...attributesOf(ctx2, node), ...cd.attrs],
-    nameSpan: ctx2.span(cd.nameNode),
-    span: ctx2.span(node)
+    attrs: [...attributesOf(ctx, node), ...cd.attrs],
+    nameSpan: ctx.span(cd.nameNode),
+    span: ctx.span(node)
   };
 }
-function convertMapMacro(ctx2, node) {
+function convertMapMacro(ctx, node) {
   const call2 = kids(node)[0];
   if (call2?.type !== "call_expression") return void 0;
   const fn = call2.childForFieldName("function");
@@ -2959,7 +2979,7 @@ function convertMapMacro(ctx2, node) {
   const args = kids(call2.childForFieldName("arguments"));
   const first = args[0];
   if (first?.type !== "identifier") {
-    ctx2.error("parse/bad-map-decl", call2, `${fn.text}(...) needs the map name as its first argument`);
+    ctx.error("parse/bad-map-decl", call2, `${fn.text}(...) needs the map name as its first argument`);
     return void 0;
   }
   const typeArgs = [];
@@ -2970,51 +2990,51 @@ function convertMapMacro(ctx2, node) {
     const next = rest[i + 1];
     if (a.type === "identifier" && /^(struct|union|enum)$/.test(a.text) && next?.type === "ERROR") {
       const tagNode = kids(next)[0];
-      const span = ctx2.spanBetween(a, next);
+      const span = ctx.spanBetween(a, next);
       const base = a.text === "enum" ? { kind: "enum", tag: tagNode.text, enumerators: void 0, span } : { kind: "record", union: a.text === "union", tag: tagNode.text, fields: void 0, attrs: [], span };
       typeArgs.push({ base, quals: { const: false, volatile: false }, derived: [], span });
       i++;
       continue;
     }
     if (a.type === "identifier" || a.type === "primitive_type") {
-      const span = ctx2.span(a);
+      const span = ctx.span(a);
       typeArgs.push({ base: { kind: "typedef-name", name: a.text, span }, quals: { const: false, volatile: false }, derived: [], span });
     } else {
-      sizeArg = convertExpr(ctx2, a);
+      sizeArg = convertExpr(ctx, a);
     }
   }
-  return { kind: "map-macro", macro: fn.text, name: first.text, typeArgs, sizeArg, span: ctx2.span(node) };
+  return { kind: "map-macro", macro: fn.text, name: first.text, typeArgs, sizeArg, span: ctx.span(node) };
 }
-function convertTopLevel(ctx2, root) {
+function convertTopLevel(ctx, root) {
   const out = [];
   for (const k of kids(root)) {
     switch (k.type) {
       case "function_definition": {
-        const f = convertFunction(ctx2, k);
+        const f = convertFunction(ctx, k);
         if (f) out.push(f);
         break;
       }
       case "declaration":
       case "type_definition":
-        out.push(convertDeclaration(ctx2, k));
+        out.push(convertDeclaration(ctx, k));
         break;
       case "expression_statement": {
-        const m = convertMapMacro(ctx2, k);
+        const m = convertMapMacro(ctx, k);
         if (m) out.push(m);
-        else if (!k.hasError) ctx2.error("parse/unexpected-top-level", k, "expected a declaration or function definition");
+        else if (!k.hasError) ctx.error("parse/unexpected-top-level", k, "expected a declaration or function definition");
         break;
       }
       case "struct_specifier":
       case "union_specifier":
       case "enum_specifier": {
-        const span = ctx2.span(k);
+        const span = ctx.span(k);
         out.push({
           kind: "decl",
           storage: [],
           declarators: [],
           attrs: [],
           span,
-          base: { base: convertTypeSpec(ctx2, k), quals: { const: false, volatile: false }, derived: [], span }
+          base: { base: convertTypeSpec(ctx, k), quals: { const: false, volatile: false }, derived: [], span }
         });
         break;
       }
@@ -3029,7 +3049,7 @@ function convertTopLevel(ctx2, root) {
         if (isUnrollPragma(k)) break;
         break;
       default:
-        if (!k.hasError) ctx2.error("parse/unexpected-top-level", k, `unexpected ${k.type.replace(/_/g, " ")} at top level`);
+        if (!k.hasError) ctx.error("parse/unexpected-top-level", k, `unexpected ${k.type.replace(/_/g, " ")} at top level`);
     }
   }
   return out;
@@ -3042,27 +3062,27 @@ var CParser = class {
     this.parser = new Parser();
     this.parser.setLanguage(C);
   }
-  parse(text, opts, sink) {
+  parse(text, opts, sink2) {
     const tree = this.parser.parse(text, null, { bufferSize: Math.max(32 * 1024, text.length * 2 + 16) });
-    const ctx2 = new ConvertContext(opts.file, sink, opts.mapper, opts.isExternalTypedef ?? (() => false), [...opts.unrollRows ?? []]);
-    if (tree.rootNode.hasError) reportSyntaxErrors(ctx2, tree.rootNode);
-    const items = convertTopLevel(ctx2, tree.rootNode);
+    const ctx = new ConvertContext(opts.file, sink2, opts.mapper, opts.isExternalTypedef ?? (() => false), [...opts.unrollRows ?? []]);
+    if (tree.rootNode.hasError) reportSyntaxErrors(ctx, tree.rootNode);
+    const items = convertTopLevel(ctx, tree.rootNode);
     return { items, file: opts.file };
   }
 };
-function reportSyntaxErrors(ctx2, node) {
+function reportSyntaxErrors(ctx, node) {
   if (node.isMissing) {
-    ctx2.error("parse/missing-token", node, `expected '${node.type}'`);
+    ctx.error("parse/missing-token", node, `expected '${node.type}'`);
     return;
   }
   if (node.type === "ERROR" && (isTagInMapMacro(node) || isCaseRange(node))) return;
   if (node.type === "ERROR") {
     const text = node.text.split("\n")[0].slice(0, 30);
-    ctx2.error("parse/syntax-error", node, `syntax error near '${text}'`);
+    ctx.error("parse/syntax-error", node, `syntax error near '${text}'`);
     return;
   }
   for (const c of node.children) {
-    if (c.hasError || c.isMissing) reportSyntaxErrors(ctx2, c);
+    if (c.hasError || c.isMissing) reportSyntaxErrors(ctx, c);
   }
 }
 function isTagInMapMacro(node) {
@@ -3198,38 +3218,38 @@ function isIdentChar(c) {
 function isDigit(c) {
   return c >= 48 && c <= 57;
 }
-function splice(src) {
+function splice(src2) {
   const removedAt = [];
   const removedLen = [];
-  if (src.indexOf("\\") < 0) return { text: src, removedAt, removedLen };
+  if (src2.indexOf("\\") < 0) return { text: src2, removedAt, removedLen };
   const parts = [];
   let from = 0;
   let logical = 0;
-  let i = src.indexOf("\\");
+  let i = src2.indexOf("\\");
   while (i >= 0) {
     let j = i + 1;
-    while (j < src.length && (src.charCodeAt(j) === 32 || src.charCodeAt(j) === 9)) j++;
-    if (j < src.length && src.charCodeAt(j) === 13) j++;
-    if (j < src.length && src.charCodeAt(j) === 10) {
-      parts.push(src.slice(from, i));
+    while (j < src2.length && (src2.charCodeAt(j) === 32 || src2.charCodeAt(j) === 9)) j++;
+    if (j < src2.length && src2.charCodeAt(j) === 13) j++;
+    if (j < src2.length && src2.charCodeAt(j) === 10) {
+      parts.push(src2.slice(from, i));
       logical += i - from;
       removedAt.push(logical);
       removedLen.push(j + 1 - i);
       from = j + 1;
-      i = src.indexOf("\\", from);
+      i = src2.indexOf("\\", from);
     } else {
-      i = src.indexOf("\\", i + 1);
+      i = src2.indexOf("\\", i + 1);
     }
   }
-  if (removedAt.length === 0) return { text: src, removedAt, removedLen };
-  parts.push(src.slice(from));
+  if (removedAt.length === 0) return { text: src2, removedAt, removedLen };
+  parts.push(src2.slice(from));
   return { text: parts.join(""), removedAt, removedLen };
 }
 var Positions = class {
-  constructor(src, removedAt, removedLen) {
+  constructor(src2, removedAt, removedLen) {
     this.removedAt = removedAt;
     this.removedLen = removedLen;
-    for (let p = src.indexOf("\n"); p >= 0; p = src.indexOf("\n", p + 1)) this.lineStarts.push(p + 1);
+    for (let p = src2.indexOf("\n"); p >= 0; p = src2.indexOf("\n", p + 1)) this.lineStarts.push(p + 1);
   }
   removedAt;
   removedLen;
@@ -3257,11 +3277,11 @@ var Positions = class {
 function mkToken(kind, text, fileIdx, pos, space) {
   return { kind, text, file: fileIdx, line: pos.line, col: pos.col, spaceBefore: space, exp: -1, hs: EMPTY_HIDESET };
 }
-function lexFile(src, fileIdx) {
-  const { text, removedAt, removedLen } = splice(src);
+function lexFile(src2, fileIdx) {
+  const { text, removedAt, removedLen } = splice(src2);
   const problems = [];
   const lines = [];
-  const pos = new Positions(src, removedAt, removedLen);
+  const pos = new Positions(src2, removedAt, removedLen);
   const n = text.length;
   let i = 0;
   let tokens = [];
@@ -3817,23 +3837,47 @@ var TokenStream = class {
   }
 };
 var MAX_ARG_DEPTH = 200;
-function withName(hs, name) {
-  return hs.includes(name) ? hs : [...hs, name];
-}
-function union(a, b) {
-  if (a.length === 0) return b;
-  if (b.length === 0 || a === b) return a;
-  let out;
-  for (const n of b) {
-    if (!a.includes(n)) (out ??= [...a]).push(n);
+var HideSets = class {
+  adds = /* @__PURE__ */ new Map();
+  unions = /* @__PURE__ */ new Map();
+  intersections = /* @__PURE__ */ new Map();
+  add(hs, name) {
+    let byName = this.adds.get(hs);
+    if (byName === void 0) this.adds.set(hs, byName = /* @__PURE__ */ new Map());
+    let r2 = byName.get(name);
+    if (r2 === void 0) {
+      r2 = hs.includes(name) ? hs : [...hs, name];
+      byName.set(name, r2);
+    }
+    return r2;
   }
-  return out ?? a;
-}
-function intersect(a, b) {
-  if (a.length === 0 || b.length === 0) return EMPTY_HIDESET;
-  if (a === b) return a;
-  return a.filter((n) => b.includes(n));
-}
+  union(a, b) {
+    if (a.length === 0) return b;
+    if (b.length === 0 || a === b) return a;
+    let byB = this.unions.get(a);
+    if (byB === void 0) this.unions.set(a, byB = /* @__PURE__ */ new Map());
+    let r2 = byB.get(b);
+    if (r2 === void 0) {
+      let out;
+      for (const n of b) if (!a.includes(n)) (out ??= [...a]).push(n);
+      r2 = out ?? a;
+      byB.set(b, r2);
+    }
+    return r2;
+  }
+  intersect(a, b) {
+    if (a.length === 0 || b.length === 0) return EMPTY_HIDESET;
+    if (a === b) return a;
+    let byB = this.intersections.get(a);
+    if (byB === void 0) this.intersections.set(a, byB = /* @__PURE__ */ new Map());
+    let r2 = byB.get(b);
+    if (r2 === void 0) {
+      r2 = a.filter((n) => b.includes(n));
+      byB.set(b, r2);
+    }
+    return r2;
+  }
+};
 var isPunct = (t, text) => t !== void 0 && t.kind === 4 /* Punct */ && t.text === text;
 var Expander = class {
   constructor(host, budget) {
@@ -3845,17 +3889,19 @@ var Expander = class {
   /** Tokens produced by substitutions so far in this run. */
   produced = 0;
   /**
-   * Tokens the expansion loop has looked at. Nested arguments rescan the same tokens once per level,
+   * Tokens the expansion loop has rescanned. Nested arguments rescan the same tokens once per level,
    * so the produced-token budget alone would allow budget x depth work; this bounds the total.
    */
   steps = 0;
   exhausted = false;
   argDepth = 0;
+  hidesets = new HideSets();
   /** Expands everything `stream` yields, handing finished tokens to `out`. */
   expand(stream, out, opts) {
     for (; ; ) {
       const t = stream.next(false);
       if (t === void 0) return;
+      if ((t.exp >= 0 || this.argDepth > 0) && ++this.steps > this.budget * 8) this.charge(this.budget + 1, t);
       if (t.kind !== 0 /* Ident */ || this.exhausted) {
         out(t);
         continue;
@@ -3866,7 +3912,7 @@ var Expander = class {
       }
       if (t.text === "_Pragma" && this.pragmaOperator(stream, t)) continue;
       const m = this.host.macros.get(t.text);
-      if (m === void 0 || t.hs.includes(t.text) || !this.step(t)) {
+      if (m === void 0 || t.hs.includes(t.text) || !this.charge(1, t)) {
         out(t);
         continue;
       }
@@ -3876,7 +3922,7 @@ var Expander = class {
       }
       if (m.params === void 0) {
         const exp2 = this.record(m, t, t);
-        const body2 = this.substitute(m, void 0, withName(t.hs, m.name), t, exp2);
+        const body2 = this.substitute(m, void 0, this.hidesets.add(t.hs, m.name), t, exp2);
         if (body2 !== void 0) stream.unshift(body2);
         continue;
       }
@@ -3889,7 +3935,7 @@ var Expander = class {
       const collected = this.collectArgs(stream, m, t, opts.allowMore);
       if (collected === void 0) continue;
       const { args, rparen } = collected;
-      const hs = withName(intersect(t.hs, rparen.hs), m.name);
+      const hs = this.hidesets.add(this.hidesets.intersect(t.hs, rparen.hs), m.name);
       const exp = this.record(m, t, rparen);
       const body = this.substitute(m, args, hs, t, exp);
       if (body !== void 0) stream.unshift(body);
@@ -3949,10 +3995,6 @@ var Expander = class {
     }
     return true;
   }
-  /** Counts one macro invocation's worth of rescanning work. */
-  step(at) {
-    return this.charge(1, at);
-  }
   charge(n, at) {
     this.produced += n;
     if (this.produced > this.budget) {
@@ -3968,13 +4010,13 @@ var Expander = class {
   substitute(m, args, hs, name, exp) {
     const expanded = [];
     const out = [];
-    const ok = this.substRange(m, 0, m.body.length, args, expanded, name, exp, hs, out);
-    if (!ok || !this.charge(out.length, name)) return void 0;
+    const ok2 = this.substRange(m, 0, m.body.length, args, expanded, name, exp, hs, out);
+    if (!ok2 || !this.charge(out.length, name)) return void 0;
     const result = [];
     for (let i = 0; i < out.length; i++) {
       const t = out[i];
       if (t.kind === 8 /* Placemarker */) continue;
-      const ths = t.hs === hs ? hs : union(t.hs, hs);
+      const ths = t.hs === hs ? hs : this.hidesets.union(t.hs, hs);
       const space = result.length === 0 ? name.spaceBefore : t.spaceBefore;
       result.push(ths === t.hs && space === t.spaceBefore ? t : retoken(t, t.kind, t.text, space, ths));
     }
@@ -4121,7 +4163,7 @@ var Expander = class {
       this.host.error("pp/invalid-paste", this.fromBody(lhs, name, exp, EMPTY_HIDESET), `pasting "${lhs.text}" and "${rhs.text}" does not give a valid preprocessing token`);
       return lhs;
     }
-    return { kind, text, file: name.file, line: name.line, col: name.col, spaceBefore: lhs.spaceBefore, exp, hs: intersect(lhs.hs, rhs.hs) };
+    return { kind, text, file: name.file, line: name.line, col: name.col, spaceBefore: lhs.spaceBefore, exp, hs: this.hidesets.intersect(lhs.hs, rhs.hs) };
   }
   defined(stream, t) {
     let n = stream.next(false);
@@ -4221,9 +4263,9 @@ function lexSingle(text) {
   if (IDENT_RE.test(text)) return 0 /* Ident */;
   if (NUMBER_RE.test(text)) return 1 /* Number */;
   if (text.includes("\n")) return void 0;
-  const r = lexFile(text, 0);
-  const line = r.lines[0];
-  if (r.lines.length !== 1 || line === void 0 || line.tokens.length !== 1) return void 0;
+  const r2 = lexFile(text, 0);
+  const line = r2.lines[0];
+  if (r2.lines.length !== 1 || line === void 0 || line.tokens.length !== 1) return void 0;
   const t = line.tokens[0];
   return t.text === text && t.kind !== 7 /* BadString */ ? t.kind : void 0;
 }
@@ -4310,9 +4352,9 @@ var SourceMap = class {
   }
   /** Maps a 0-based output (row, column) to the original position; rows past the end clamp to the last. */
   lookup(row, column) {
-    const r = Math.max(0, Math.min(row, this.rowFile.length - 1));
+    const r2 = Math.max(0, Math.min(row, this.rowFile.length - 1));
     const c = Math.max(0, column);
-    const segs = this.rowSegs[r];
+    const segs = this.rowSegs[r2];
     let seg;
     if (segs !== void 0) {
       let lo = 0;
@@ -4326,7 +4368,7 @@ var SourceMap = class {
       }
     }
     if (seg === void 0) {
-      return { file: this.files[this.rowFile[r] ?? 0] ?? "", line: this.rowLine[r] ?? 1, col: c + 1, expansion: -1 };
+      return { file: this.files[this.rowFile[r2] ?? 0] ?? "", line: this.rowLine[r2] ?? 1, col: c + 1, expansion: -1 };
     }
     const file = this.files[seg.file] ?? "";
     if (seg.exp >= 0) return { file, line: seg.line, col: seg.col, expansion: seg.exp };
@@ -4496,12 +4538,12 @@ var OutputWriter = class {
     this.prev = tok;
   }
   record(tok) {
-    const r = this.rowCount;
-    let segs = this.rowSegs[r];
+    const r2 = this.rowCount;
+    let segs = this.rowSegs[r2];
     const last = segs?.[segs.length - 1];
     let same;
     if (last === void 0) {
-      same = tok.exp === -1 && tok.file === this.rowFile[r] && tok.line === this.rowLine[r] && tok.col === this.col + 1;
+      same = tok.exp === -1 && tok.file === this.rowFile[r2] && tok.line === this.rowLine[r2] && tok.col === this.col + 1;
     } else if (last.exp === -1) {
       same = tok.exp === -1 && tok.file === last.file && tok.line === last.line && tok.col === last.col + (this.col - last.outCol);
     } else {
@@ -4510,7 +4552,7 @@ var OutputWriter = class {
     if (same) return;
     if (segs === void 0) {
       segs = [];
-      this.rowSegs[r] = segs;
+      this.rowSegs[r2] = segs;
     }
     segs.push({ outCol: this.col, file: tok.file, line: tok.line, col: tok.col, exp: tok.exp });
   }
@@ -4522,13 +4564,13 @@ var OutputWriter = class {
 
 // frontend-c/preprocess/preprocess.ts
 var TEXT_LINE = { inIf: false, allowMore: true };
-function preprocess(source, opts, sink) {
-  return new Preprocessor(opts, sink).run(source);
+function preprocess(source, opts, sink2) {
+  return new Preprocessor(opts, sink2).run(source);
 }
 var Preprocessor = class {
-  constructor(opts, sink) {
+  constructor(opts, sink2) {
     this.opts = opts;
-    this.sink = sink;
+    this.sink = sink2;
     this.expander = new Expander(this, opts.limits?.expansionTokens ?? 5e5);
     this.maxOutput = opts.limits?.outputChars ?? 16 * 1024 * 1024;
     this.maxDepth = opts.limits?.includeDepth ?? 200;
@@ -4595,36 +4637,36 @@ var Preprocessor = class {
     for (const p of lex.problems) {
       this.sink.error(p.code, { file: name, line: p.line, col: p.col, endLine: p.line, endCol: p.col + 2 }, p.message);
     }
-    const ctx2 = { idx, name, lines: lex.lines, pos: 0, conds: [], depth };
+    const ctx = { idx, name, lines: lex.lines, pos: 0, conds: [], depth };
     const outer = this.current;
-    this.current = ctx2;
-    const stream = new TokenStream([], 0, () => this.nextTextLine(ctx2, true));
-    for (let line = this.nextTextLine(ctx2, false); line !== void 0; line = this.nextTextLine(ctx2, false)) {
+    this.current = ctx;
+    const stream = new TokenStream([], 0, () => this.nextTextLine(ctx, true));
+    for (let line = this.nextTextLine(ctx, false); line !== void 0; line = this.nextTextLine(ctx, false)) {
       stream.reset(line);
       this.expander.expand(stream, this.emitFn, TEXT_LINE);
     }
-    for (const c of ctx2.conds) {
+    for (const c of ctx.conds) {
       this.sink.error("pp/unterminated-conditional", this.tokSpan(c.tok), `unterminated conditional directive`);
     }
     this.current = outer;
   }
   /** The next active text line of the file, handling directives and skipped groups on the way. */
-  nextTextLine(ctx2, inArgs) {
-    while (ctx2.pos < ctx2.lines.length) {
-      const line = ctx2.lines[ctx2.pos++];
+  nextTextLine(ctx, inArgs) {
+    while (ctx.pos < ctx.lines.length) {
+      const line = ctx.lines[ctx.pos++];
       const first = line.tokens[0];
       if (first === void 0) continue;
       if (first.kind === 4 /* Punct */ && first.text === "#") {
-        this.directive(ctx2, line.tokens, inArgs);
+        this.directive(ctx, line.tokens, inArgs);
         continue;
       }
-      if (!this.active(ctx2)) continue;
+      if (!this.active(ctx)) continue;
       return line.tokens;
     }
     return void 0;
   }
-  active(ctx2) {
-    const top = ctx2.conds[ctx2.conds.length - 1];
+  active(ctx) {
+    const top = ctx.conds[ctx.conds.length - 1];
     return top === void 0 || top.active;
   }
   emitToken(t) {
@@ -4704,11 +4746,11 @@ var Preprocessor = class {
     const host = this.opts.includeHost;
     const from = this.current?.name ?? this.opts.file;
     if (!angle && host.resolveQuote(from, spelling, this.includeDirs) !== void 0) return true;
-    const r = host.resolveAngle(spelling, this.includeDirs);
-    return angle ? r !== void 0 : r !== void 0 && r !== "ignore";
+    const r2 = host.resolveAngle(spelling, this.includeDirs);
+    return angle ? r2 !== void 0 : r2 !== void 0 && r2 !== "ignore";
   }
   // ---- directives ----
-  directive(ctx2, toks, inArgs) {
+  directive(ctx, toks, inArgs) {
     const hash = toks[0];
     const nameTok = toks[1];
     if (nameTok === void 0) return;
@@ -4718,18 +4760,18 @@ var Preprocessor = class {
       case "if":
       case "ifdef":
       case "ifndef": {
-        if (!this.active(ctx2)) {
-          ctx2.conds.push({ parentActive: false, active: false, taken: true, sawElse: false, tok: hash });
+        if (!this.active(ctx)) {
+          ctx.conds.push({ parentActive: false, active: false, taken: true, sawElse: false, tok: hash });
           return;
         }
         const v = this.condition(name, nameTok, rest);
-        ctx2.conds.push({ parentActive: true, active: v, taken: v, sawElse: false, tok: hash });
+        ctx.conds.push({ parentActive: true, active: v, taken: v, sawElse: false, tok: hash });
         return;
       }
       case "elif":
       case "elifdef":
       case "elifndef": {
-        const c = ctx2.conds[ctx2.conds.length - 1];
+        const c = ctx.conds[ctx.conds.length - 1];
         if (c === void 0) {
           this.error("pp/unmatched-conditional", nameTok, `#${name} without #if`);
           return;
@@ -4746,14 +4788,14 @@ var Preprocessor = class {
       }
       case "else":
       case "endif": {
-        const c = ctx2.conds[ctx2.conds.length - 1];
+        const c = ctx.conds[ctx.conds.length - 1];
         if (c === void 0) {
           this.error("pp/unmatched-conditional", nameTok, `#${name} without #if`);
           return;
         }
         if (rest[0] !== void 0 && c.parentActive) this.warning("pp/extra-tokens", rest[0], `extra tokens at end of #${name} directive`);
         if (name === "endif") {
-          ctx2.conds.pop();
+          ctx.conds.pop();
           return;
         }
         if (c.sawElse) this.error("pp/unmatched-conditional", nameTok, "#else after #else");
@@ -4763,7 +4805,7 @@ var Preprocessor = class {
         return;
       }
     }
-    if (!this.active(ctx2)) return;
+    if (!this.active(ctx)) return;
     switch (name) {
       case "define":
         return this.define(nameTok, rest);
@@ -4776,7 +4818,7 @@ var Preprocessor = class {
           this.error("pp/invalid-directive", nameTok, `#${name} inside macro arguments is not supported`);
           return;
         }
-        return this.include(ctx2, hash, nameTok, rest);
+        return this.include(ctx, hash, nameTok, rest);
       case "error":
         this.sink.error("pp/error-directive", this.spanOf(hash, toks[toks.length - 1]), `#error ${spell(rest)}`.trimEnd());
         return;
@@ -4784,7 +4826,7 @@ var Preprocessor = class {
         this.sink.warning("pp/warning-directive", this.spanOf(hash, toks[toks.length - 1]), `#warning ${spell(rest)}`.trimEnd());
         return;
       case "pragma":
-        return this.pragmaDirective(ctx2, hash, toks, rest);
+        return this.pragmaDirective(ctx, hash, toks, rest);
       case "line":
       case "ident":
       case "sccs":
@@ -4810,20 +4852,20 @@ var Preprocessor = class {
       return false;
     }
     const expanded = this.expander.expandList(rest, true);
-    const r = evaluate(expanded);
-    if (!r.ok) {
-      this.error("pp/bad-expression", r.at ?? rest[rest.length - 1] ?? nameTok, r.message);
+    const r2 = evaluate(expanded);
+    if (!r2.ok) {
+      this.error("pp/bad-expression", r2.at ?? rest[rest.length - 1] ?? nameTok, r2.message);
       return false;
     }
-    return r.value.v !== 0n;
+    return r2.value.v !== 0n;
   }
   define(nameTok, rest) {
-    const r = parseDefine(rest, (t) => this.spanOf(t));
-    if (!r.ok) {
-      this.error("pp/bad-define", r.at ?? nameTok, r.message);
+    const r2 = parseDefine(rest, (t) => this.spanOf(t));
+    if (!r2.ok) {
+      this.error("pp/bad-define", r2.at ?? nameTok, r2.message);
       return;
     }
-    const m = r.macro;
+    const m = r2.macro;
     const old = this.macros.get(m.name);
     if (old !== void 0) {
       if (old.builtin === void 0 && sameDefinition(old, m)) return;
@@ -4845,7 +4887,7 @@ var Preprocessor = class {
     if (rest[1] !== void 0) this.warning("pp/extra-tokens", rest[1], "extra tokens at end of #undef directive");
     this.macros.delete(id.text);
   }
-  include(ctx2, hash, nameTok, rest) {
+  include(ctx, hash, nameTok, rest) {
     let spec;
     const first = rest[0];
     if (first !== void 0 && first.kind === 6 /* HeaderName */) spec = { name: first.text.slice(1, -1), angle: true };
@@ -4864,21 +4906,21 @@ var Preprocessor = class {
       this.error("pp/invalid-directive", at, `#${nameTok.text} expects "FILENAME" or <FILENAME>`);
       return;
     }
-    if (ctx2.depth + 1 > this.maxDepth) {
-      this.error("pp/recursive-include", at, `#include nested depth ${ctx2.depth + 1} exceeds maximum of ${this.maxDepth}`);
+    if (ctx.depth + 1 > this.maxDepth) {
+      this.error("pp/recursive-include", at, `#include nested depth ${ctx.depth + 1} exceeds maximum of ${this.maxDepth}`);
       return;
     }
     const host = this.opts.includeHost;
     let found;
     if (spec.angle) {
-      const r = host.resolveAngle(spec.name, this.includeDirs);
-      if (r === "ignore") return;
-      found = r;
+      const r2 = host.resolveAngle(spec.name, this.includeDirs);
+      if (r2 === "ignore") return;
+      found = r2;
     } else {
-      found = host.resolveQuote(ctx2.name, spec.name, this.includeDirs);
+      found = host.resolveQuote(ctx.name, spec.name, this.includeDirs);
       if (found === void 0) {
-        const r = host.resolveAngle(spec.name, this.includeDirs);
-        if (r !== void 0 && r !== "ignore") found = r;
+        const r2 = host.resolveAngle(spec.name, this.includeDirs);
+        if (r2 !== void 0 && r2 !== "ignore") found = r2;
       }
     }
     if (found === void 0) {
@@ -4889,12 +4931,12 @@ var Preprocessor = class {
     if (this.once.has(found.file)) return;
     if (!this.fileIndex.has(found.file)) this.includes.push(found.file);
     void hash;
-    this.processFile(found.text, found.file, this.fileId(found.file), ctx2.depth + 1);
+    this.processFile(found.text, found.file, this.fileId(found.file), ctx.depth + 1);
   }
-  pragmaDirective(ctx2, hash, toks, rest) {
+  pragmaDirective(ctx, hash, toks, rest) {
     const head = rest[0]?.text;
     if (head === "once") {
-      this.once.add(ctx2.name);
+      this.once.add(ctx.name);
       return;
     }
     if ((head === "push_macro" || head === "pop_macro") && rest[1]?.text === "(" && rest[2]?.kind === 3 /* String */) {
@@ -4972,8 +5014,8 @@ var MemoryIncludeHost = class {
 };
 
 // frontend-c/sema/types.ts
-function int(name, size, signed, rank) {
-  return Object.freeze({ kind: "int", size, signed, rank, name });
+function int(name, size, signed2, rank) {
+  return Object.freeze({ kind: "int", size, signed: signed2, rank, name });
 }
 var T = Object.freeze({
   void: Object.freeze({ kind: "void" }),
@@ -5009,14 +5051,14 @@ function withQuals(t, q) {
   if (t.kind === "error" || !q.const && !q.volatile) return t;
   return { ...t, ...q.const ? { const: true } : {}, ...q.volatile ? { volatile: true } : {} };
 }
-function sizeOf(t) {
+function sizeOf2(t) {
   switch (t.kind) {
     case "int":
       return t.size;
     case "ptr":
       return 8;
     case "array":
-      return t.length === void 0 ? 0 : t.length * sizeOf(t.of);
+      return t.length === void 0 ? 0 : t.length * sizeOf2(t.of);
     case "record":
       return t.rec.size;
     case "void":
@@ -5131,7 +5173,7 @@ function toTypeDesc(t) {
     case "map":
       return { kind: "pointer", size: 8, target: t.kind === "ptr" ? typeToString(t.to) : "void" };
     case "array":
-      return { kind: "array", size: sizeOf(t), element: toTypeDesc(t.of), length: t.length ?? 0 };
+      return { kind: "array", size: sizeOf2(t), element: toTypeDesc(t.of), length: t.length ?? 0 };
     case "record": {
       const fields = [];
       const add = (rec, base) => {
@@ -5149,14 +5191,14 @@ function toTypeDesc(t) {
         }
       };
       add(t.rec, 0);
-      return { kind: t.rec.union ? "union" : "struct", name: t.rec.tag ?? "", size: sizeOf(t), align: alignOf(t), fields };
+      return { kind: t.rec.union ? "union" : "struct", name: t.rec.tag ?? "", size: sizeOf2(t), align: alignOf(t), fields };
     }
   }
 }
 
 // frontend-c/lower/lower-init.ts
 function effectiveAlign(a, t) {
-  if (isFrame(a.base) && sizeOf(t) >= 8) {
+  if (isFrame(a.base) && sizeOf2(t) >= 8) {
     let al = 8;
     while (al > 1 && a.off % al !== 0) al >>= 1;
     return Math.max(al, Math.min(8, alignOf(t)));
@@ -5164,7 +5206,7 @@ function effectiveAlign(a, t) {
   return Math.min(8, alignOf(t));
 }
 function initObject(L, a, t, init, span) {
-  const size = sizeOf(t);
+  const size = sizeOf2(t);
   const align = effectiveAlign(a, t);
   if (!init) {
     L.b.zero(a.base, a.off, size, align, span);
@@ -5182,8 +5224,8 @@ function initObject(L, a, t, init, span) {
         break;
       }
       case "copy": {
-        const src = lowerRecordValue(L, p.expr);
-        L.b.copy(at.base, at.off, src.base, src.off, p.size, Math.min(align, Math.min(8, alignOf(p.expr.type))), p.expr.span);
+        const src2 = lowerRecordValue(L, p.expr);
+        L.b.copy(at.base, at.off, src2.base, src2.off, p.size, Math.min(align, Math.min(8, alignOf(p.expr.type))), p.expr.span);
         break;
       }
       case "bytes":
@@ -5225,8 +5267,8 @@ function lowerLvalue(L, e) {
     case "call":
     case "cond":
     case "stmt-expr": {
-      const r = lowerRecordValue(L, e);
-      return { kind: "mem", addr: r, type: e.type };
+      const r2 = lowerRecordValue(L, e);
+      return { kind: "mem", addr: r2, type: e.type };
     }
     default:
       throw new InternalCompilerError("lower", `not an lvalue: ${e.k}`, e.span);
@@ -5242,22 +5284,22 @@ function lowerRecordValue(L, e) {
       lowerExpr(L, e.left);
       return lowerRecordValue(L, e.right);
     case "call": {
-      const r = inlineCall(L, e);
-      if (!r.obj) throw new InternalCompilerError("lower", "struct value from a non-struct call", e.span);
-      return r.obj;
+      const r2 = inlineCall(L, e);
+      if (!r2.obj) throw new InternalCompilerError("lower", "struct value from a non-struct call", e.span);
+      return r2.obj;
     }
     case "cond": {
-      const size = sizeOf(e.type);
+      const size = sizeOf2(e.type);
       const tmp = L.b.frameObject("<cond>", Math.max(1, size), 8, e.span);
       const thenB = L.b.newBlock("cond.then");
       const elseB = L.b.newBlock("cond.else");
-      const join2 = L.b.newBlock("cond.end");
+      const join = L.b.newBlock("cond.end");
       lowerCond(L, e.cond, thenB, elseB);
       for (const [blk, side] of [[thenB, e.then], [elseB, e.else]]) {
         L.b.setBlock(blk);
-        const src = lowerRecordValue(L, side);
-        L.b.copy(tmp, 0, src.base, src.off, size, 1, e.span);
-        L.fallInto(join2, e.span);
+        const src2 = lowerRecordValue(L, side);
+        L.b.copy(tmp, 0, src2.base, src2.off, size, 1, e.span);
+        L.fallInto(join, e.span);
       }
       return { base: tmp, off: 0 };
     }
@@ -5311,14 +5353,14 @@ function readLvalue(L, lv, span) {
   if (lv.kind === "vreg") return lv.v;
   const bf = lv.bitfield;
   if (!bf) {
-    const { size, signed: signed2 } = accessOf(lv.type);
-    return L.b.load(L.b.vreg(), lv.addr.base, lv.addr.off, size, span, signed2);
+    const { size, signed: signed3 } = accessOf(lv.type);
+    return L.b.load(L.b.vreg(), lv.addr.base, lv.addr.off, size, span, signed3);
   }
   const unit = L.b.load(L.b.vreg(), lv.addr.base, lv.addr.off, bf.unitSize, span, false);
-  const signed = lv.type.kind === "int" && lv.type.signed;
+  const signed2 = lv.type.kind === "int" && lv.type.signed;
   const up = 64 - bf.bitOffset - bf.bitWidth;
   const hi = up === 0 ? unit : L.b.alu("lsh", L.b.vreg(), unit, imm(up), span);
-  return L.b.alu(signed ? "arsh" : "rsh", L.b.vreg(), hi, imm(64 - bf.bitWidth), span);
+  return L.b.alu(signed2 ? "arsh" : "rsh", L.b.vreg(), hi, imm(64 - bf.bitWidth), span);
 }
 function writeLvalue(L, lv, value, span) {
   if (lv.kind === "vreg") {
@@ -5384,14 +5426,14 @@ function inlineCall(L, e) {
     retBlock: L.b.newBlock(`${e.fn.name}.ret`),
     retValue: isVoid ? void 0 : L.b.vreg(`${e.fn.name}.result`)
   };
-  if (ret.kind === "record") frame.retObj = L.b.frameObject(`${e.fn.name}.result`, Math.max(1, sizeOf(ret)), 8, span);
+  if (ret.kind === "record") frame.retObj = L.b.frameObject(`${e.fn.name}.result`, Math.max(1, sizeOf2(ret)), 8, span);
   L.frames.push(frame);
   const savedTargets = L.targets.splice(0, L.targets.length);
   e.fn.params.forEach((p, i) => {
     const s2 = L.declare(p, span);
     const v = args[i] ?? L.b.mov(L.b.vreg(), imm(0), span);
     if (typeof v !== "number") {
-      if (s2.kind === "frame") L.b.copy(s2.ref, 0, v.base, v.off, sizeOf(p.type), 1, span);
+      if (s2.kind === "frame") L.b.copy(s2.ref, 0, v.base, v.off, sizeOf2(p.type), 1, span);
     } else if (s2.kind === "vreg") L.b.mov(s2.v, v, span);
     else {
       const size = p.type.kind === "int" ? p.type.size : 8;
@@ -5427,9 +5469,9 @@ function pointeeAlign(addr, p) {
 }
 function lowerMemcpy(L, e) {
   const dst = pointerAddr(L, e.dst);
-  const src = pointerAddr(L, e.src);
-  const align = Math.min(pointeeAlign(dst, e.dst), pointeeAlign(src, e.src));
-  if (e.size > 0) L.b.copy(dst.base, dst.off, src.base, src.off, e.size, align, e.span);
+  const src2 = pointerAddr(L, e.src);
+  const align = Math.min(pointeeAlign(dst, e.dst), pointeeAlign(src2, e.src));
+  if (e.size > 0) L.b.copy(dst.base, dst.off, src2.base, src2.off, e.size, align, e.span);
   return addrToReg(L, dst, e.span);
 }
 function lowerMemset(L, e) {
@@ -5494,8 +5536,8 @@ function lowerAtomic(L, e) {
   if (e.boolResult && expected !== void 0) return L.b.setcc(L.b.vreg(), "eq", oldR, expected, span);
   if (e.returnNew && e.op !== "xchg" && e.op !== "cmpxchg") {
     const op = e.op === "sub" ? "sub" : e.op;
-    const signed = elem.kind === "int" && elem.signed;
-    return arith(L, op, signed, oldR, orig, elem, span);
+    const signed2 = elem.kind === "int" && elem.signed;
+    return arith(L, op, signed2, oldR, orig, elem, span);
   }
   return oldR;
 }
@@ -5514,30 +5556,30 @@ var ALU2 = {
   or: ["or", "or"],
   xor: ["xor", "xor"]
 };
-function cmpCond(op, signed) {
+function cmpCond(op, signed2) {
   switch (op) {
     case "eq":
       return "eq";
     case "ne":
       return "ne";
     case "lt":
-      return signed ? "slt" : "lt";
+      return signed2 ? "slt" : "lt";
     case "gt":
-      return signed ? "sgt" : "gt";
+      return signed2 ? "sgt" : "gt";
     case "le":
-      return signed ? "sle" : "le";
+      return signed2 ? "sle" : "le";
     case "ge":
-      return signed ? "sge" : "ge";
+      return signed2 ? "sge" : "ge";
   }
 }
-function arith(L, op, signed, a, b, t, span) {
-  const aop = ALU2[op][signed ? 1 : 0];
+function arith(L, op, signed2, a, b, t, span) {
+  const aop = ALU2[op][signed2 ? 1 : 0];
   const size = t.kind === "int" ? t.size : 8;
   const width = size === 8 ? 64 : 32;
-  const r = L.b.alu(aop, L.b.vreg(), a, b, span, width);
-  if (size === 8) return r;
-  if (size === 4 && !signed) return r;
-  return L.normalize(r, t, span);
+  const r2 = L.b.alu(aop, L.b.vreg(), a, b, span, width);
+  if (size === 8) return r2;
+  if (size === 4 && !signed2) return r2;
+  return L.normalize(r2, t, span);
 }
 function castValue(L, v, from, to, span) {
   if (to.kind === "void") return imm(0);
@@ -5622,14 +5664,14 @@ function lowerExpr(L, e) {
     case "neg": {
       const a = L.reg(lowerExpr(L, e.operand), span);
       const size = e.type.kind === "int" ? e.type.size : 8;
-      const r = L.b.neg(L.b.vreg(), a, span, size === 8 ? 64 : 32);
-      return size === 8 ? r : L.normalize(r, e.type, span);
+      const r2 = L.b.neg(L.b.vreg(), a, span, size === 8 ? 64 : 32);
+      return size === 8 ? r2 : L.normalize(r2, e.type, span);
     }
     case "bitnot": {
       const a = L.reg(lowerExpr(L, e.operand), span);
       const size = e.type.kind === "int" ? e.type.size : 8;
-      const r = L.b.alu("xor", L.b.vreg(), a, imm(-1), span, size === 8 ? 64 : 32);
-      return size === 8 ? r : L.normalize(r, e.type, span);
+      const r2 = L.b.alu("xor", L.b.vreg(), a, imm(-1), span, size === 8 ? 64 : 32);
+      return size === 8 ? r2 : L.normalize(r2, e.type, span);
     }
     case "assign":
       return lowerAssign(L, e);
@@ -5644,8 +5686,8 @@ function lowerExpr(L, e) {
       } else {
         const asOp = L.reg(castValue(L, cur, e.target.type, e.opType, span), span);
         const rhs = lowerExpr(L, e.rhs);
-        const r = arith(L, e.op, e.signed, asOp, rhs, e.opType, span);
-        result = castValue(L, r, e.opType, e.target.type, span);
+        const r2 = arith(L, e.op, e.signed, asOp, rhs, e.opType, span);
+        result = castValue(L, r2, e.opType, e.target.type, span);
       }
       writeLvalue(L, lv, result, span);
       return result;
@@ -5673,27 +5715,27 @@ function lowerExpr(L, e) {
       if (e.type.kind === "void") {
         const thenB2 = L.b.newBlock("cond.then");
         const elseB2 = L.b.newBlock("cond.else");
-        const join3 = L.b.newBlock("cond.end");
+        const join2 = L.b.newBlock("cond.end");
         lowerCond(L, e.cond, thenB2, elseB2);
         L.b.setBlock(thenB2);
         lowerEffect(L, e.then);
-        L.fallInto(join3, span);
+        L.fallInto(join2, span);
         L.b.setBlock(elseB2);
         lowerEffect(L, e.else);
-        L.fallInto(join3, span);
+        L.fallInto(join2, span);
         return imm(0);
       }
       const result = L.b.vreg("cond");
       const thenB = L.b.newBlock("cond.then");
       const elseB = L.b.newBlock("cond.else");
-      const join2 = L.b.newBlock("cond.end");
+      const join = L.b.newBlock("cond.end");
       lowerCond(L, e.cond, thenB, elseB);
       L.b.setBlock(thenB);
       L.b.mov(result, lowerExpr(L, e.then), span);
-      L.fallInto(join2, span);
+      L.fallInto(join, span);
       L.b.setBlock(elseB);
       L.b.mov(result, lowerExpr(L, e.else), span);
-      L.fallInto(join2, span);
+      L.fallInto(join, span);
       return result;
     }
     case "comma":
@@ -5711,9 +5753,9 @@ function lowerExpr(L, e) {
       return lowerMemcmp(L, e);
     case "bswap": {
       const a = L.reg(lowerExpr(L, e.operand), span);
-      const r = L.b.vreg();
-      L.b.emit({ op: "endian", dst: r, a, kind: "be", bits: e.bits, span });
-      return r;
+      const r2 = L.b.vreg();
+      L.b.emit({ op: "endian", dst: r2, a, kind: "be", bits: e.bits, span });
+      return r2;
     }
     case "atomic":
       return lowerAtomic(L, e);
@@ -5749,10 +5791,10 @@ function lowerEffect(L, e) {
 function lowerAssign(L, e) {
   const span = e.span;
   if (e.target.type.kind === "record") {
-    const src = lowerRecordValue(L, e.value);
+    const src2 = lowerRecordValue(L, e.value);
     const dst = lowerLvalue(L, e.target);
     if (dst.kind !== "mem") throw new InternalCompilerError("lower", "record in a register", span);
-    L.b.copy(dst.addr.base, dst.addr.off, src.base, src.off, sizeOf(e.target.type), 1, span);
+    L.b.copy(dst.addr.base, dst.addr.off, src2.base, src2.off, sizeOf2(e.target.type), 1, span);
     return imm(0);
   }
   const v = lowerExpr(L, e.value);
@@ -5772,15 +5814,15 @@ function boolValue(L, e) {
   const result = L.b.vreg("bool");
   const t = L.b.newBlock("bool.true");
   const f = L.b.newBlock("bool.false");
-  const join2 = L.b.newBlock("bool.end");
+  const join = L.b.newBlock("bool.end");
   lowerCond(L, e, t, f);
   L.b.setBlock(t);
   L.b.mov(result, imm(1), e.span);
-  L.b.jmp(join2, e.span);
+  L.b.jmp(join, e.span);
   L.b.setBlock(f);
   L.b.mov(result, imm(0), e.span);
-  L.b.jmp(join2, e.span);
-  L.b.setBlock(join2);
+  L.b.jmp(join, e.span);
+  L.b.setBlock(join);
   return result;
 }
 function lowerCond(L, e, t, f) {
@@ -5835,8 +5877,8 @@ function lowerReturn(L, s2) {
   const f = L.frame;
   if (f.retBlock) {
     if (s2.value && f.retObj) {
-      const src = lowerRecordValue(L, s2.value);
-      L.b.copy(f.retObj, 0, src.base, src.off, sizeOf(s2.value.type), 1, s2.span);
+      const src2 = lowerRecordValue(L, s2.value);
+      L.b.copy(f.retObj, 0, src2.base, src2.off, sizeOf2(s2.value.type), 1, s2.span);
     } else if (s2.value && f.retValue !== void 0) L.b.mov(f.retValue, lowerExpr(L, s2.value), s2.span);
     else if (s2.value) lowerEffect(L, s2.value);
     L.b.jmp(f.retBlock, s2.span);
@@ -5873,18 +5915,18 @@ function lowerStmt(L, s2) {
       return;
     case "if": {
       const thenB = L.b.newBlock("if.then");
-      const join2 = L.b.newBlock("if.end");
-      const elseB = s2.else ? L.b.newBlock("if.else") : join2;
+      const join = L.b.newBlock("if.end");
+      const elseB = s2.else ? L.b.newBlock("if.else") : join;
       lowerCond(L, s2.cond, thenB, elseB);
       L.b.setBlock(thenB);
       lowerStmt(L, s2.then);
-      if (L.b.open) L.b.jmp(join2, span);
+      if (L.b.open) L.b.jmp(join, span);
       if (s2.else) {
         L.b.setBlock(elseB);
         lowerStmt(L, s2.else);
-        if (L.b.open) L.b.jmp(join2, span);
+        if (L.b.open) L.b.jmp(join, span);
       }
-      L.b.setBlock(join2);
+      L.b.setBlock(join);
       return;
     }
     case "loop":
@@ -6001,8 +6043,8 @@ var IrBuilder = class _IrBuilder {
     }
     this.block.insts.push(i);
   }
-  mov(dst, src, span, width = 64) {
-    this.emit({ op: "mov", dst, src, width, span });
+  mov(dst, src2, span, width = 64) {
+    this.emit({ op: "mov", dst, src: src2, width, span });
     return dst;
   }
   alu(alu, dst, a, b, span, width = 64) {
@@ -6013,8 +6055,8 @@ var IrBuilder = class _IrBuilder {
     this.emit({ op: "neg", dst, a, width, span });
     return dst;
   }
-  ext(dst, a, from, signed, span) {
-    this.emit({ op: "ext", dst, a, from, signed, span });
+  ext(dst, a, from, signed2, span) {
+    this.emit({ op: "ext", dst, a, from, signed: signed2, span });
     return dst;
   }
   endian(dst, a, kind, bits, span) {
@@ -6025,8 +6067,8 @@ var IrBuilder = class _IrBuilder {
     this.emit({ op: "setcc", dst, cond: cond2, a, b, width, span });
     return dst;
   }
-  load(dst, base, off, size, span, signed = false) {
-    this.emit({ op: "load", dst, base, off, size, signed, span });
+  load(dst, base, off, size, span, signed2 = false) {
+    this.emit({ op: "load", dst, base, off, size, signed: signed2, span });
     return dst;
   }
   store(base, off, size, value, span) {
@@ -6072,8 +6114,8 @@ var IrBuilder = class _IrBuilder {
 
 // frontend-c/lower/lowerer.ts
 var FnLowerer = class {
-  constructor(name, span, sink) {
-    this.sink = sink;
+  constructor(name, span, sink2) {
+    this.sink = sink2;
     this.b = IrBuilder.create(name, span);
   }
   sink;
@@ -6097,7 +6139,7 @@ var FnLowerer = class {
     const t = sym.type;
     let s2;
     if (t.kind === "record" || t.kind === "array" || sym.addressTaken) {
-      const size = Math.max(1, sizeOf(t));
+      const size = Math.max(1, sizeOf2(t));
       const align = size >= 8 ? 8 : Math.min(8, Math.max(1, alignOf(t)));
       s2 = { kind: "frame", ref: this.b.frameObject(sym.name, size, align, sym.span) };
     } else {
@@ -6135,8 +6177,8 @@ var FnLowerer = class {
 function isProgram(f) {
   return !f.isStatic && f.body !== void 0 && f.params.length <= 1;
 }
-function lowerFunction(f, sink) {
-  const L = new FnLowerer(f.name, f.span, sink);
+function lowerFunction(f, sink2) {
+  const L = new FnLowerer(f.name, f.span, sink2);
   L.frames.push({ fn: f, storage: /* @__PURE__ */ new Map(), labels: /* @__PURE__ */ new Map(), retBlock: void 0, retValue: void 0 });
   for (const p of f.params) {
     const v = L.b.param(p.name);
@@ -6149,19 +6191,19 @@ function lowerFunction(f, sink) {
   for (const b of L.b.fn.blocks) if (b.term === void 0) b.term = { op: "ret", value: imm(0), span: f.span };
   return L.b.fn;
 }
-function lowerModule(m, sink) {
+function lowerModule(m, sink2) {
   const functions = [];
   const programs = [];
   for (const f of m.functions) {
     if (!isProgram(f)) continue;
-    functions.push(lowerFunction(f, sink));
+    functions.push(lowerFunction(f, sink2));
     programs.push({ function: f.name, section: f.section ?? "" });
   }
   const maps = m.maps.map((d) => ({
     name: d.name,
     kind: d.kind,
-    keySize: d.key.kind === "void" ? 0 : sizeOf(d.key),
-    valueSize: d.value.kind === "void" ? 0 : sizeOf(d.value),
+    keySize: d.key.kind === "void" ? 0 : sizeOf2(d.key),
+    valueSize: d.value.kind === "void" ? 0 : sizeOf2(d.value),
     maxEntries: d.maxEntries,
     flags: d.flags,
     key: toTypeDesc(d.key),
@@ -6198,8 +6240,8 @@ var Scope = class {
   }
 };
 var Checker = class {
-  constructor(sink, helpers, external) {
-    this.sink = sink;
+  constructor(sink2, helpers, external) {
+    this.sink = sink2;
     this.helpers = helpers;
     this.external = external;
     this.globals = new Scope(void 0);
@@ -6282,9 +6324,9 @@ function promote(t) {
   }
   return t;
 }
-var bySizeSign = (size, signed, rank) => {
-  if (size === 8) return rank >= 5 ? signed ? T.llong : T.ullong : signed ? T.long : T.ulong;
-  return signed ? T.int : T.uint;
+var bySizeSign = (size, signed2, rank) => {
+  if (size === 8) return rank >= 5 ? signed2 ? T.llong : T.ullong : signed2 ? T.long : T.ulong;
+  return signed2 ? T.int : T.uint;
 };
 function usualArith(a, b) {
   const x = promote(a);
@@ -6474,12 +6516,12 @@ function checkMapMethod(c, e, callee) {
     }
     case "perf_submit": {
       if (!arity(3, 3)) return errorExpr(e.span);
-      const ctx2 = checkRvalue(c, e.args[0]);
+      const ctx = checkRvalue(c, e.args[0]);
       const data = checkRvalue(c, e.args[1]);
       const size = checkRvalue(c, e.args[2]);
-      if ([ctx2, data, size].some((x) => x.type.kind === "error")) return errorExpr(e.span);
+      if ([ctx, data, size].some((x) => x.type.kind === "error")) return errorExpr(e.span);
       const flags = mkConst(0xffffffffn, T.ulong, e.span);
-      return call(c, "bpf_perf_event_output", [ctx2, mapRef, flags, data, convert(size, T.ulong)], void 0, e.span);
+      return call(c, "bpf_perf_event_output", [ctx, mapRef, flags, data, convert(size, T.ulong)], void 0, e.span);
     }
     case "ringbuf_output": {
       if (!arity(3, 3)) return errorExpr(e.span);
@@ -6718,10 +6760,10 @@ function checkBuiltin(c, e, name) {
     case "memcpy": {
       if (!argCount(c, e, name, 3, 3)) return errorExpr(e.span);
       const dst = pointerArg(c, e.args[0], name, 0);
-      const src = pointerArg(c, e.args[1], name, 1);
+      const src2 = pointerArg(c, e.args[1], name, 1);
       const size = constSize(c, e.args[2], name);
-      if (size === void 0 || dst.type.kind === "error" || src.type.kind === "error") return errorExpr(e.span);
-      return { k: "memcpy", dst, src, size, type: ptrTo(T.void), span: e.span };
+      if (size === void 0 || dst.type.kind === "error" || src2.type.kind === "error") return errorExpr(e.span);
+      return { k: "memcpy", dst, src: src2, size, type: ptrTo(T.void), span: e.span };
     }
     case "memset": {
       if (!argCount(c, e, name, 3, 3)) return errorExpr(e.span);
@@ -6763,9 +6805,9 @@ function checkBuiltin(c, e, name) {
       const cv = convert(v, t);
       const k = constOf(cv);
       if (k !== void 0) {
-        let r = 0n;
-        for (let i = 0; i < bits / 8; i++) r = r << 8n | k >> BigInt(8 * i) & 0xffn;
-        return mkConst(r, t, e.span);
+        let r2 = 0n;
+        for (let i = 0; i < bits / 8; i++) r2 = r2 << 8n | k >> BigInt(8 * i) & 0xffn;
+        return mkConst(r2, t, e.span);
       }
       return { k: "bswap", operand: cv, bits, type: t, span: e.span };
     }
@@ -6836,7 +6878,7 @@ function layoutRecord(rec, fields, attrs) {
   let maxBits = 0;
   let align = 1;
   for (const f of fields) {
-    const tSize = sizeOf(f.type);
+    const tSize = sizeOf2(f.type);
     const tAlign = alignOf(f.type);
     const packed = attrs.packed || f.packedAttr;
     if (f.bitWidth !== void 0) {
@@ -7182,9 +7224,9 @@ function checkLocalDecl(c, d) {
     }
     let tinit;
     if (v.init) {
-      const r = checkInitializer(c, t, v.init);
-      t = r.type;
-      tinit = { zeroFill: r.zeroFill, parts: r.parts };
+      const r2 = checkInitializer(c, t, v.init);
+      t = r2.type;
+      tinit = { zeroFill: r2.zeroFill, parts: r2.parts };
     }
     if (!isComplete(t)) {
       c.error("sema/incomplete-type", v.nameSpan, `variable '${v.name}' has incomplete type ${typeToString(t)}`);
@@ -7507,7 +7549,7 @@ function checkExpr(c, e) {
             c.error("sema/not-constant", p.span, "offsetof array index must be a constant");
             return errorExpr(e.span);
           }
-          off += Number(iv) * sizeOf(cur.of);
+          off += Number(iv) * sizeOf2(cur.of);
           cur = cur.of;
           continue;
         }
@@ -7554,7 +7596,7 @@ function sizeofResult(c, t, span) {
     c.error("sema/incomplete-type", span, `sizeof applied to incomplete type ${typeToString(t)}`);
     return errorExpr(span);
   }
-  return mkConst(BigInt(sizeOf(t)), T.ulong, span);
+  return mkConst(BigInt(sizeOf2(t)), T.ulong, span);
 }
 function checkIdent(c, e) {
   const sym = c.scope.lookup(e.name);
@@ -7600,9 +7642,9 @@ function buildArith(c, op, left, right, span, opSpan) {
   const rt = right.type;
   const common = op === "shl" || op === "shr" ? promote(lt) : usualArith(lt, rt);
   const l = convert(left, common);
-  const r = convert(right, op === "shl" || op === "shr" ? promote(rt) : common);
+  const r2 = convert(right, op === "shl" || op === "shr" ? promote(rt) : common);
   const lv = constOf(l);
-  const rv = constOf(r);
+  const rv = constOf(r2);
   if ((op === "div" || op === "mod") && rv === 0n) {
     c.warn("sema/division-by-zero", opSpan, "division by zero (BPF defines x/0 = 0 and x%0 = x)");
   }
@@ -7613,20 +7655,20 @@ function buildArith(c, op, left, right, span, opSpan) {
     const v = foldArith(op, lv, rv, common);
     if (v !== void 0) return mkConst(v, common, span);
   }
-  return { k: "arith", op, signed: common.signed, left: l, right: r.type === common ? r : convert(r, op === "shl" || op === "shr" ? common : common), type: common, span };
+  return { k: "arith", op, signed: common.signed, left: l, right: r2.type === common ? r2 : convert(r2, op === "shl" || op === "shr" ? common : common), type: common, span };
 }
 function checkBinary(c, e) {
   if (e.op === "&&" || e.op === "||") {
     const l = checkScalar(c, e.left, `the left operand of '${e.op}'`);
-    const r = checkScalar(c, e.right, `the right operand of '${e.op}'`);
-    if (l.type.kind === "error" || r.type.kind === "error") return errorExpr(e.span);
+    const r2 = checkScalar(c, e.right, `the right operand of '${e.op}'`);
+    if (l.type.kind === "error" || r2.type.kind === "error") return errorExpr(e.span);
     const lv = constOf(l);
-    const rv = constOf(r);
+    const rv = constOf(r2);
     if (lv !== void 0 && rv !== void 0) {
       const v = e.op === "&&" ? lv !== 0n && rv !== 0n : lv !== 0n || rv !== 0n;
       return mkConst(v ? 1n : 0n, T.int, e.span);
     }
-    return { k: "logical", op: e.op === "&&" ? "and" : "or", left: l, right: r, type: T.int, span: e.span };
+    return { k: "logical", op: e.op === "&&" ? "and" : "or", left: l, right: r2, type: T.int, span: e.span };
   }
   const left = checkRvalue(c, e.left);
   const right = checkRvalue(c, e.right);
@@ -7655,7 +7697,7 @@ function elementScale(c, ptrType, span) {
     c.error("sema/incomplete-type", span, `arithmetic on a pointer to incomplete type ${typeToString(to)}`);
     return void 0;
   }
-  return sizeOf(to);
+  return sizeOf2(to);
 }
 function buildPointerArith(c, op, left, right, span, opSpan) {
   if (isPtr(left.type) && isPtr(right.type)) {
@@ -7684,11 +7726,11 @@ function buildCompare(c, op, left, right, span, opSpan) {
   if (isInt(left.type) && isInt(right.type)) {
     const common = usualArith(left.type, right.type);
     const l = convert(left, common);
-    const r = convert(right, common);
+    const r2 = convert(right, common);
     const lv = constOf(l);
-    const rv = constOf(r);
+    const rv = constOf(r2);
     if (lv !== void 0 && rv !== void 0) return mkConst(foldCmp(op, lv, rv) ? 1n : 0n, T.int, span);
-    return { k: "cmp", op, signed: common.signed, left: l, right: r, type: T.int, span };
+    return { k: "cmp", op, signed: common.signed, left: l, right: r2, type: T.int, span };
   }
   if (isPtr(left.type) || isPtr(right.type)) {
     const okPair = isPtr(left.type) && isPtr(right.type) || isNullConst(left) || isNullConst(right);
@@ -7946,8 +7988,8 @@ function checkCast(c, e) {
   if (isPtr(to) && isInt(v.type) && v.type.size < 8 && v.k !== "const") {
     c.warn("sema/int-to-pointer-size", e.span, `cast to pointer from integer of different size (${typeToString(v.type)})`);
   }
-  const r = convert(v, to);
-  return r === v ? { ...v, type: to, span: e.span } : { ...r, span: e.span };
+  const r2 = convert(v, to);
+  return r2 === v ? { ...v, type: to, span: e.span } : { ...r2, span: e.span };
 }
 
 // frontend-c/sema/check-init.ts
@@ -7977,7 +8019,7 @@ function checkInitializer(c, type, init) {
   if (isRecord(type) || isArray(type)) {
     if (v.type.kind === "error") return { zeroFill: false, parts, type };
     if (isRecord(type) && isRecord(v.type) && v.type.rec === type.rec) {
-      parts.push({ kind: "copy", offset: 0, expr: v, size: sizeOf(type) });
+      parts.push({ kind: "copy", offset: 0, expr: v, size: sizeOf2(type) });
       return { zeroFill: false, parts, type };
     }
     c.error("sema/bad-initializer", init.span, `cannot initialize ${typeToString(type)} with ${typeToString(v.type)}`);
@@ -8024,7 +8066,7 @@ function walk(c, t, off, list, idx, parts, braced, maxIndex) {
       if (braced) idx.i = list.length;
       return;
     }
-    const [subType, subOff, bit] = isRec ? [fields[pos].type, off + fields[pos].offset, fields[pos]] : [elem, off + pos * sizeOf(elem), void 0];
+    const [subType, subOff, bit] = isRec ? [fields[pos].type, off + fields[pos].offset, fields[pos]] : [elem, off + pos * sizeOf2(elem), void 0];
     initOne(c, subType, subOff, bit, item, designators, list, idx, parts, maxIndex);
     pos++;
     if (isArray(t)) maxIndex.n = Math.max(maxIndex.n, pos);
@@ -8066,7 +8108,7 @@ function initOne(c, t, off, field, item, rest, list, idx, parts, maxIndex) {
       const f = initFields(t)[p];
       initOne(c, f.type, off + f.offset, f, item, rest.slice(1), list, idx, parts, maxIndex);
     } else if (isArray(t)) {
-      initOne(c, t.of, off + p * sizeOf(t.of), void 0, item, rest.slice(1), list, idx, parts, maxIndex);
+      initOne(c, t.of, off + p * sizeOf2(t.of), void 0, item, rest.slice(1), list, idx, parts, maxIndex);
     }
     return;
   }
@@ -8092,7 +8134,7 @@ function initOne(c, t, off, field, item, rest, list, idx, parts, maxIndex) {
       const probe = checkExpr(c, value);
       if (isRecord(probe.type) && probe.type.rec === t.rec) {
         idx.i++;
-        parts.push({ kind: "copy", offset: off, expr: probe, size: sizeOf(t) });
+        parts.push({ kind: "copy", offset: off, expr: probe, size: sizeOf2(t) });
         return;
       }
     }
@@ -8155,8 +8197,8 @@ function checkGlobalDecl(c, d) {
     }
     const isConst = !!t.const;
     if (isConst && v.init && (isInt(t) || isPtr(t))) {
-      const r = checkInitializer(c, t, v.init);
-      const part = r.parts[0];
+      const r2 = checkInitializer(c, t, v.init);
+      const part = r2.parts[0];
       const value = part?.kind === "scalar" ? part.expr : void 0;
       if (value && constOf(value) !== void 0) {
         c.scope.names.set(v.name, { kind: "global-const", value, type: t, span: v.nameSpan });
@@ -8303,8 +8345,8 @@ function checkFunction(c, f) {
   }
   const sym = declareFunction(c, f.name, t, [], f.storage.includes("static"), section, f.nameSpan);
   sym.type = t;
-  const ctx2 = { sym, ret: t.ret, locals: [], loopDepth: 0, switches: [], breakable: 0, labels: /* @__PURE__ */ new Map(), gotos: [] };
-  c.fn = ctx2;
+  const ctx = { sym, ret: t.ret, locals: [], loopDepth: 0, switches: [], breakable: 0, labels: /* @__PURE__ */ new Map(), gotos: [] };
+  c.fn = ctx;
   c.pushScope();
   const params = [];
   f.params.forEach((p, i) => {
@@ -8322,24 +8364,24 @@ function checkFunction(c, f) {
   sym.span = f.nameSpan;
   const body = checkBlockItems(c, f.body.items);
   c.popScope();
-  for (const g of ctx2.gotos) {
-    if (!ctx2.labels.has(g.label)) c.error("sema/unknown-label", g.span, `use of undeclared label '${g.label}'`);
+  for (const g of ctx.gotos) {
+    if (!ctx.labels.has(g.label)) c.error("sema/unknown-label", g.span, `use of undeclared label '${g.label}'`);
   }
   sym.body = { k: "block", items: body, span: f.body.span };
-  checkStack(c, f, ctx2.locals);
+  checkStack(c, f, ctx.locals);
   c.fn = void 0;
 }
 function checkStack(c, f, locals) {
   const inMemory = locals.filter((l) => l.type.kind !== "error" && (isAggregate(l.type) || l.addressTaken));
   let total = 0;
-  for (const l of inMemory) total += Math.ceil(sizeOf(l.type) / 8) * 8;
+  for (const l of inMemory) total += Math.ceil(sizeOf2(l.type) / 8) * 8;
   if (total <= MAX_STACK2) return;
-  const largest = [...inMemory].sort((a, b) => sizeOf(b.type) - sizeOf(a.type)).slice(0, 3);
+  const largest = [...inMemory].sort((a, b) => sizeOf2(b.type) - sizeOf2(a.type)).slice(0, 3);
   c.error(
     "sema/stack-overflow",
     f.nameSpan,
-    `'${f.name}' needs at least ${total} bytes of stack; BPF allows ${MAX_STACK2}. Largest locals: ` + largest.map((l) => `'${l.name}' (${sizeOf(l.type)} bytes)`).join(", ") + ". Move large buffers into a per-CPU array map.",
-    largest.map((l) => ({ message: `'${l.name}' is ${sizeOf(l.type)} bytes`, span: l.span }))
+    `'${f.name}' needs at least ${total} bytes of stack; BPF allows ${MAX_STACK2}. Largest locals: ` + largest.map((l) => `'${l.name}' (${sizeOf2(l.type)} bytes)`).join(", ") + ". Move large buffers into a per-CPU array map.",
+    largest.map((l) => ({ message: `'${l.name}' is ${sizeOf2(l.type)} bytes`, span: l.span }))
   );
 }
 
@@ -8881,8 +8923,8 @@ var UAPI_CONSTANTS = [
   ["__ATOMIC_ACQ_REL", 4n],
   ["__ATOMIC_SEQ_CST", 5n]
 ];
-function analyze(tu, opts, sink) {
-  const c = new Checker(sink, buildHelperTable(), opts.externalTypes);
+function analyze(tu, opts, sink2) {
+  const c = new Checker(sink2, buildHelperTable(), opts.externalTypes);
   const span = { file: tu.file, line: 1, col: 1, endLine: 1, endCol: 1 };
   for (const [name, value] of UAPI_CONSTANTS) {
     c.globals.names.set(name, { kind: "enum-const", value, type: name === "NULL" ? T.int : T.ulong, span });
@@ -8912,7 +8954,7 @@ var CompileContext = class {
     return this.parserInstance;
   }
 };
-function runPipeline(source, opts, ctx2, sink) {
+function runPipeline(source, opts, ctx, sink2) {
   let text = source;
   let mapper;
   let unrollRows = [];
@@ -8921,99 +8963,232 @@ function runPipeline(source, opts, ctx2, sink) {
       file: opts.file,
       cflags: opts.cflags ?? [],
       includeHost: opts.includeHost ?? new MemoryIncludeHost()
-    }, sink);
+    }, sink2);
     text = pp.text;
     mapper = pp.map;
     unrollRows = pp.pragmas.filter((p) => p.unroll !== void 0 && p.unroll.kind !== "disable").map((p) => p.row);
   }
   const ext = opts.externalTypes;
-  const tu = ctx2.parser.parse(text, {
+  const tu = ctx.parser.parse(text, {
     file: opts.file,
     ...mapper ? { mapper } : {},
     ...ext ? { isExternalTypedef: (n) => ext.lookupTypedef(n) !== void 0 } : {},
     unrollRows
-  }, sink);
-  const typed = analyze(tu, ext ? { externalTypes: ext } : {}, sink);
-  if (sink.hasErrors) return { typed, ir: void 0, collection: void 0 };
+  }, sink2);
+  const typed = analyze(tu, ext ? { externalTypes: ext } : {}, sink2);
+  if (sink2.hasErrors) return { typed, ir: void 0, collection: void 0 };
   let ir;
   try {
-    ir = lowerModule(typed, sink);
+    ir = lowerModule(typed, sink2);
   } catch (e) {
     if (e instanceof InternalCompilerError) throw e;
     throw new InternalCompilerError("lower", e instanceof Error ? e.message : String(e));
   }
-  if (sink.hasErrors) return { typed, ir, collection: void 0 };
-  const collection = generateCollection(ir, sink, opts.backend ?? {});
+  if (sink2.hasErrors) return { typed, ir, collection: void 0 };
+  const collection = generateCollection(ir, sink2, opts.backend ?? {});
   return { typed, ir, collection };
 }
 
-// frontend-c/index.ts
-function compile(source, options = {}) {
-  const sink = new DiagnosticSink();
-  const ctx2 = options.context ?? new CompileContext();
-  const r = runPipeline(source, {
-    file: options.file ?? "<input>",
-    ...options.cflags ? { cflags: options.cflags } : {},
-    ...options.includeHost ? { includeHost: options.includeHost } : {},
-    ...options.externalTypes ? { externalTypes: options.externalTypes } : {}
-  }, ctx2, sink);
-  const ok = !sink.hasErrors && r.collection !== void 0;
-  return {
-    ok,
-    programs: ok ? r.collection.programs : [],
-    maps: ok ? r.collection.maps : r.typed ? [] : [],
-    license: r.typed?.license ?? "GPL",
-    diagnostics: sink.diagnostics
-  };
-}
-
-// test/compiler/diff/corpus.ts
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-var CASES_DIR = join(import.meta.dirname, "cases");
-var CTX_PRELUDE = "struct ctx { long long a[8]; };";
-var NATIVE_PRELUDE = [
-  "typedef unsigned char u8; typedef signed char s8; typedef unsigned short u16; typedef short s16;",
-  "typedef unsigned int u32; typedef int s32; typedef unsigned long long u64; typedef long long s64;",
-  "typedef unsigned char __u8; typedef unsigned short __u16; typedef unsigned int __u32; typedef unsigned long long __u64;",
-  CTX_PRELUDE
-].join("\n");
-function parseValue(text) {
-  const neg = text.startsWith("-");
-  const body = neg ? text.slice(1) : text;
-  if (!/^(0x[0-9a-fA-F]+|[0-9]+)$/.test(body)) throw new Error(`bad input value '${text}'`);
-  const v = BigInt(body);
-  return BigInt.asUintN(64, neg ? -v : v);
-}
-function parseCase(name, path, source) {
-  const inputs = [];
-  for (const m of source.matchAll(/^\/\/ input:(.*)$/gm)) {
-    const vals = m[1].trim().split(/\s+/).filter((s2) => s2.length > 0).map(parseValue);
-    if (vals.length > 8) throw new Error(`${name}: more than 8 input values`);
-    while (vals.length < 8) vals.push(0n);
-    inputs.push(vals);
+// src/isa/disasm.ts
+var ALU_OP_TEXT = [
+  "+=",
+  "-=",
+  "*=",
+  "/=",
+  "|=",
+  "&=",
+  "<<=",
+  ">>=",
+  "neg",
+  "%=",
+  "^=",
+  "=",
+  "s>>=",
+  "endian"
+];
+var ALU_SIGNED_TEXT = { [AluOp.DIV >> 4]: "s/=", [AluOp.MOD >> 4]: "s%=" };
+var MOVSX_TEXT = ["(s8)", "(s16)", void 0, "(s32)"];
+var ATOMIC_TEXT = {
+  [AtomicOp.ADD]: "add",
+  [AtomicOp.AND]: "and",
+  [AtomicOp.OR]: "or",
+  [AtomicOp.XOR]: "xor"
+};
+var LDST_TEXT = { [Size.W]: "u32", [Size.H]: "u16", [Size.B]: "u8", [Size.DW]: "u64" };
+var LDSX_TEXT = { [Size.W]: "s32", [Size.H]: "s16", [Size.B]: "s8" };
+var JMP_TEXT = [
+  "jmp",
+  "==",
+  ">",
+  ">=",
+  "&",
+  "!=",
+  "s>",
+  "s>=",
+  "call",
+  "exit",
+  "<",
+  "<=",
+  "s<",
+  "s<="
+];
+var CLASS_TEXT = ["ld", "ldx", "st", "stx", "alu", "jmp", "jmp32", "alu64"];
+var str = (s2) => s2 ?? "(null)";
+var signed = (n) => n < 0 ? `${n}` : `+${n}`;
+var hex2 = (code) => code.toString(16).padStart(2, "0");
+var u32hex = (n) => (n >>> 0).toString(16);
+var ok = (text) => ({ prefixed: true, text });
+var bug = (text) => ({ prefixed: false, text });
+function printAlu(insn2) {
+  const cls = classOf(insn2.code);
+  const r2 = cls === Class.ALU ? "w" : "r";
+  const op = opOf(insn2.code);
+  if (op === AluOp.END) {
+    if (cls === Class.ALU64) return ok(`r${insn2.dst} = bswap${insn2.imm} r${insn2.dst}`);
+    return ok(`r${insn2.dst} = ${sourceOf(insn2.code) === Endian.TO_BE ? "be" : "le"}${insn2.imm} r${insn2.dst}`);
   }
-  if (inputs.length === 0) inputs.push(new Array(8).fill(0n));
-  return { name, path, source, inputs };
+  if (op === AluOp.NEG) return ok(`${r2}${insn2.dst} = -${r2}${insn2.dst}`);
+  const movX = insn2.code === (Class.ALU64 | AluOp.MOV | Source.X);
+  if (movX && insn2.off === ADDR_SPACE_CAST_OFF) {
+    return ok(`r${insn2.dst} = addr_space_cast(r${insn2.src}, ${insn2.imm >>> 16 & 65535}, ${insn2.imm & 65535})`);
+  }
+  if (movX && insn2.off === -1) return ok(`r${insn2.dst} = &(void __percpu *)(r${insn2.src})`);
+  const signedDivMod = (op === AluOp.DIV || op === AluOp.MOD) && insn2.off === SIGNED_DIVMOD_OFF;
+  const opText2 = str(signedDivMod ? ALU_SIGNED_TEXT[op >> 4] : ALU_OP_TEXT[op >> 4]);
+  if (sourceOf(insn2.code) === Source.X) {
+    const movsx = op === AluOp.MOV && (insn2.off === 8 || insn2.off === 16 || insn2.off === 32);
+    const cast = movsx ? str(MOVSX_TEXT[(insn2.off >> 3) - 1]) : "";
+    return ok(`${r2}${insn2.dst} ${opText2} ${cast}${r2}${insn2.src}`);
+  }
+  return ok(`${r2}${insn2.dst} ${opText2} ${insn2.imm}`);
 }
-function loadCorpus(dir = CASES_DIR) {
-  return readdirSync(dir).filter((f) => f.endsWith(".c")).sort().map((f) => parseCase(f.slice(0, -2), join(dir, f), readFileSync(join(dir, f), "utf8")));
+function printStx(insn2) {
+  const size = sizeOf(insn2.code);
+  const ty = str(LDST_TEXT[size]);
+  const mem = (reg) => `(${ty} *)(r${reg} ${signed(insn2.off)})`;
+  const mode = modeOf(insn2.code);
+  if (mode === Mode.MEM) return ok(`*${mem(insn2.dst)} = r${insn2.src}`);
+  if (mode !== Mode.ATOMIC) return bug(`BUG_${hex2(insn2.code)}`);
+  const bits = size === Size.DW ? "64" : "";
+  const imm2 = insn2.imm;
+  if (imm2 === AtomicOp.ADD || imm2 === AtomicOp.AND || imm2 === AtomicOp.OR || imm2 === AtomicOp.XOR) {
+    return ok(`lock *${mem(insn2.dst)} ${str(ALU_OP_TEXT[imm2 >> 4])} r${insn2.src}`);
+  }
+  const fetchOp = imm2 & ~AtomicOp.FETCH;
+  if ((imm2 & AtomicOp.FETCH) !== 0 && ATOMIC_TEXT[fetchOp] !== void 0) {
+    return ok(`r${insn2.src} = atomic${bits}_fetch_${ATOMIC_TEXT[fetchOp]}(${mem(insn2.dst)}, r${insn2.src})`);
+  }
+  if (imm2 === AtomicOp.CMPXCHG) return ok(`r0 = atomic${bits}_cmpxchg(${mem(insn2.dst)}, r0, r${insn2.src})`);
+  if (imm2 === AtomicOp.XCHG) return ok(`r${insn2.src} = atomic${bits}_xchg(${mem(insn2.dst)}, r${insn2.src})`);
+  if (imm2 === AtomicOp.LOAD_ACQ) return ok(`r${insn2.dst} = load_acquire(${mem(insn2.src)})`);
+  if (imm2 === AtomicOp.STORE_REL) return ok(`store_release(${mem(insn2.dst)}, r${insn2.src})`);
+  return bug(`BUG_${hex2(insn2.code)}`);
 }
-
-// .scratch-front/diff.ts
-var ctx = new CompileContext();
-var fails = 0;
-for (const c of loadCorpus("/work/main/test/compiler/diff/cases")) {
-  if (process.env.TRACE) console.log("case", c.name);
-  try {
-    const r = compile(CTX_PRELUDE + "\n" + c.source, { file: c.name + ".c", context: ctx });
-    if (!r.ok) {
-      fails++;
-      console.log("FAIL", c.name, r.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.span.line - 1}:${d.span.col} ${d.code} ${d.message}`).join(" | "));
+var POINTER_SRCS = /* @__PURE__ */ new Set([
+  PseudoSrc.MAP_FD,
+  PseudoSrc.MAP_VALUE,
+  PseudoSrc.MAP_IDX,
+  PseudoSrc.MAP_IDX_VALUE,
+  PseudoSrc.BTF_ID
+]);
+function printLd(insn2, options) {
+  const mode = modeOf(insn2.code);
+  const ty = str(LDST_TEXT[sizeOf(insn2.code)]);
+  if (mode === Mode.ABS) return ok(`r0 = *(${ty} *)skb[${insn2.imm}]`);
+  if (mode === Mode.IND) return ok(`r0 = *(${ty} *)skb[r${insn2.src} + ${insn2.imm}]`);
+  if (insn2.code === Opcode.LD_IMM64) {
+    const value = options.hidePointers && POINTER_SRCS.has(insn2.src) ? 0n : imm64Of(insn2);
+    const text = options.imm64Text ? options.imm64Text(insn2, value) : `0x${value.toString(16)}`;
+    return ok(`r${insn2.dst} = ${text}`);
+  }
+  return bug(`BUG_ld_${hex2(insn2.code)}`);
+}
+function callTargetName(insn2, options, fallback) {
+  if (insn2.src === CallSrc.HELPER && insn2.imm >= 0 && insn2.imm < HELPER_NAMES.length) {
+    return `bpf_${HELPER_NAMES[insn2.imm]}`;
+  }
+  const named = options.callName?.(insn2);
+  if (named !== void 0) return named;
+  if (insn2.src === CallSrc.PSEUDO_CALL) return signed(insn2.imm);
+  if (insn2.src === CallSrc.PSEUDO_KFUNC_CALL) return "kernel-function";
+  return fallback;
+}
+function printJmp(insn2, options) {
+  const cls = classOf(insn2.code);
+  const op = opOf(insn2.code);
+  if (op === JmpOp.CALL) {
+    if (insn2.src === CallSrc.PSEUDO_CALL) return ok(`call pc${callTargetName(insn2, options, "")}`);
+    return ok(`call ${callTargetName(insn2, options, "unknown")}#${insn2.imm}`);
+  }
+  if (insn2.code === Opcode.JA) return ok(`goto pc${signed(insn2.off)}`);
+  if (insn2.code === (Class.JMP | JmpOp.JCOND) && insn2.src === JcondSrc.MAY_GOTO) return ok(`may_goto pc${signed(insn2.off)}`);
+  if (insn2.code === Opcode.JA32) return ok(`gotol pc${signed(insn2.imm)}`);
+  if (insn2.code === Opcode.EXIT) return ok("exit");
+  const r2 = cls === Class.JMP32 ? "w" : "r";
+  const opText2 = str(JMP_TEXT[op >> 4]);
+  if (sourceOf(insn2.code) === Source.X) {
+    return ok(`if ${r2}${insn2.dst} ${opText2} ${r2}${insn2.src} goto pc${signed(insn2.off)}`);
+  }
+  return ok(`if ${r2}${insn2.dst} ${opText2} 0x${u32hex(insn2.imm)} goto pc${signed(insn2.off)}`);
+}
+function print(insn2, options) {
+  switch (classOf(insn2.code)) {
+    case Class.ALU:
+    case Class.ALU64:
+      return printAlu(insn2);
+    case Class.STX:
+      return printStx(insn2);
+    case Class.ST: {
+      const mode = modeOf(insn2.code);
+      if (mode === Mode.MEM) {
+        return ok(`*(${str(LDST_TEXT[sizeOf(insn2.code)])} *)(r${insn2.dst} ${signed(insn2.off)}) = ${insn2.imm}`);
+      }
+      if (mode === 192) return ok("nospec");
+      return bug(`BUG_st_${hex2(insn2.code)}`);
     }
-  } catch (e) {
-    fails++;
-    console.log("THROW", c.name, e.message);
+    case Class.LDX: {
+      const mode = modeOf(insn2.code);
+      if (mode !== Mode.MEM && mode !== Mode.MEMSX) return bug(`BUG_ldx_${hex2(insn2.code)}`);
+      const ty = str((mode === Mode.MEM ? LDST_TEXT : LDSX_TEXT)[sizeOf(insn2.code)]);
+      return ok(`r${insn2.dst} = *(${ty} *)(r${insn2.src} ${signed(insn2.off)})`);
+    }
+    case Class.LD:
+      return printLd(insn2, options);
+    case Class.JMP:
+    case Class.JMP32:
+      return printJmp(insn2, options);
+    default:
+      return ok(str(CLASS_TEXT[classOf(insn2.code)]));
   }
 }
-console.log("fails", fails);
+function formatInstructionWithOpcode(insn2, options = {}) {
+  const printed = print(insn2, options);
+  return printed.prefixed ? `(${hex2(insn2.code)}) ${printed.text}` : printed.text;
+}
+function formatInstruction(insn2, options = {}) {
+  return print(insn2, options).text;
+}
+function disassembleLines(insns, options = {}) {
+  const style = options.style ?? "verifier";
+  const lines = [];
+  let slot = 0;
+  for (const insn2 of insns) {
+    if (style === "plain") lines.push(formatInstruction(insn2, options));
+    else {
+      const index = style === "bpftool" ? ` ${slot}`.padStart(4) : `${slot}`;
+      lines.push(`${index}: ${formatInstructionWithOpcode(insn2, options)}`);
+    }
+    slot += slotCount(insn2);
+  }
+  return lines;
+}
+
+// .scratch-front/one.ts
+var src = "struct ctx { long long a[8]; };\n" + readFileSync(process.argv[3], "utf8");
+var sink = new DiagnosticSink();
+var opt = process.env.NOOPT ? { optimize: false } : {};
+var r = runPipeline(src, { file: "x.c", backend: { ...opt, dump: (s2, t) => {
+  if (process.env.DUMP?.includes(s2)) console.log("==", s2, "\n" + t);
+} } }, new CompileContext(), sink);
+console.log(sink.diagnostics.map((d) => `${d.span.line - 1}:${d.span.col} ${d.code} ${d.message}`));
+for (const p of r.collection?.programs ?? []) console.log(disassembleLines(p.instructions).join("\n"));

@@ -76,22 +76,54 @@ export interface ExpandOptions {
 
 const MAX_ARG_DEPTH = 200;
 
-function withName(hs: HideSet, name: string): HideSet {
-  return hs.includes(name) ? hs : [...hs, name];
-}
-function union(a: HideSet, b: HideSet): HideSet {
-  if (a.length === 0) return b;
-  if (b.length === 0 || a === b) return a;
-  let out: string[] | undefined;
-  for (const n of b) {
-    if (!a.includes(n)) (out ??= [...a]).push(n);
+/**
+ * Hide-set operations, memoised per run: tokens share hide-set arrays, so caching by identity makes
+ * the unions that every substituted token needs O(1) after the first time, instead of growing with
+ * the nesting depth (which a macro bomb makes large).
+ */
+class HideSets {
+  private readonly adds = new Map<HideSet, Map<string, HideSet>>();
+  private readonly unions = new Map<HideSet, Map<HideSet, HideSet>>();
+  private readonly intersections = new Map<HideSet, Map<HideSet, HideSet>>();
+
+  add(hs: HideSet, name: string): HideSet {
+    let byName = this.adds.get(hs);
+    if (byName === undefined) this.adds.set(hs, (byName = new Map()));
+    let r = byName.get(name);
+    if (r === undefined) {
+      r = hs.includes(name) ? hs : [...hs, name];
+      byName.set(name, r);
+    }
+    return r;
   }
-  return out ?? a;
-}
-function intersect(a: HideSet, b: HideSet): HideSet {
-  if (a.length === 0 || b.length === 0) return EMPTY_HIDESET;
-  if (a === b) return a;
-  return a.filter((n) => b.includes(n));
+
+  union(a: HideSet, b: HideSet): HideSet {
+    if (a.length === 0) return b;
+    if (b.length === 0 || a === b) return a;
+    let byB = this.unions.get(a);
+    if (byB === undefined) this.unions.set(a, (byB = new Map()));
+    let r = byB.get(b);
+    if (r === undefined) {
+      let out: string[] | undefined;
+      for (const n of b) if (!a.includes(n)) (out ??= [...a]).push(n);
+      r = out ?? a;
+      byB.set(b, r);
+    }
+    return r;
+  }
+
+  intersect(a: HideSet, b: HideSet): HideSet {
+    if (a.length === 0 || b.length === 0) return EMPTY_HIDESET;
+    if (a === b) return a;
+    let byB = this.intersections.get(a);
+    if (byB === undefined) this.intersections.set(a, (byB = new Map()));
+    let r = byB.get(b);
+    if (r === undefined) {
+      r = a.filter((n) => b.includes(n));
+      byB.set(b, r);
+    }
+    return r;
+  }
 }
 
 const isPunct = (t: Token | undefined, text: string): boolean => t !== undefined && t.kind === Kind.Punct && t.text === text;
@@ -100,12 +132,13 @@ export class Expander {
   /** Tokens produced by substitutions so far in this run. */
   private produced = 0;
   /**
-   * Tokens the expansion loop has looked at. Nested arguments rescan the same tokens once per level,
+   * Tokens the expansion loop has rescanned. Nested arguments rescan the same tokens once per level,
    * so the produced-token budget alone would allow budget x depth work; this bounds the total.
    */
   private steps = 0;
   private exhausted = false;
   private argDepth = 0;
+  private readonly hidesets = new HideSets();
 
   constructor(
     private readonly host: ExpanderHost,
@@ -117,6 +150,8 @@ export class Expander {
     for (;;) {
       const t = stream.next(false);
       if (t === undefined) return;
+      // Only rescanning work counts (macro output, and argument pre-expansion), not the user's text.
+      if ((t.exp >= 0 || this.argDepth > 0) && ++this.steps > this.budget * 8) this.charge(this.budget + 1, t);
       if (t.kind !== Kind.Ident || this.exhausted) {
         out(t);
         continue;
@@ -127,7 +162,7 @@ export class Expander {
       }
       if (t.text === "_Pragma" && this.pragmaOperator(stream, t)) continue;
       const m = this.host.macros.get(t.text);
-      if (m === undefined || t.hs.includes(t.text) || !this.step(t)) {
+      if (m === undefined || t.hs.includes(t.text) || !this.charge(1, t)) {
         out(t);
         continue;
       }
@@ -137,7 +172,7 @@ export class Expander {
       }
       if (m.params === undefined) {
         const exp = this.record(m, t, t);
-        const body = this.substitute(m, undefined, withName(t.hs, m.name), t, exp);
+        const body = this.substitute(m, undefined, this.hidesets.add(t.hs, m.name), t, exp);
         if (body !== undefined) stream.unshift(body);
         continue;
       }
@@ -151,7 +186,7 @@ export class Expander {
       const collected = this.collectArgs(stream, m, t, opts.allowMore);
       if (collected === undefined) continue;
       const { args, rparen } = collected;
-      const hs = withName(intersect(t.hs, rparen.hs), m.name);
+      const hs = this.hidesets.add(this.hidesets.intersect(t.hs, rparen.hs), m.name);
       const exp = this.record(m, t, rparen);
       const body = this.substitute(m, args, hs, t, exp);
       if (body !== undefined) stream.unshift(body);
@@ -217,13 +252,6 @@ export class Expander {
     return true;
   }
 
-  /** Counts one macro invocation's worth of rescanning work. */
-  private step(at: Token): boolean {
-    // Each invocation is charged for the tokens it will rescan, approximated by its result size
-    // in charge(); here a flat cost per invocation bounds the number of expansions as well.
-    return this.charge(1, at);
-  }
-
   private charge(n: number, at: Token): boolean {
     this.produced += n;
     if (this.produced > this.budget) {
@@ -247,7 +275,7 @@ export class Expander {
       const t = out[i] as Token;
       if (t.kind === Kind.Placemarker) continue;
       // Body tokens already carry `hs`; tokens from arguments (and pastes) need the union.
-      const ths = t.hs === hs ? hs : union(t.hs, hs);
+      const ths = t.hs === hs ? hs : this.hidesets.union(t.hs, hs);
       const space = result.length === 0 ? name.spaceBefore : t.spaceBefore;
       result.push(ths === t.hs && space === t.spaceBefore ? t : retoken(t, t.kind, t.text, space, ths));
     }
@@ -417,7 +445,7 @@ export class Expander {
       // Keep the left operand and drop the right one, so the line stays close to what was written.
       return lhs;
     }
-    return { kind, text, file: name.file, line: name.line, col: name.col, spaceBefore: lhs.spaceBefore, exp, hs: intersect(lhs.hs, rhs.hs) };
+    return { kind, text, file: name.file, line: name.line, col: name.col, spaceBefore: lhs.spaceBefore, exp, hs: this.hidesets.intersect(lhs.hs, rhs.hs) };
   }
 
   private defined(stream: TokenStream, t: Token): Token {

@@ -136,7 +136,7 @@ export function checkExpr(c: Checker, e: Expr): TExpr {
         return errorExpr(e.span);
       }
       let off = 0;
-      let cur: CType = t;
+      let cur = t as CType;
       for (const p of e.path) {
         if (p.kind === "index") {
           if (!isArray(cur)) {

@@ -172,6 +172,16 @@ describeKernel("maps against the kernel", () => {
       expect(t.items()).toEqual([[42, perCpu.map(BigInt)]]);
       expect(() => t.sum(43)).toThrow(RangeError);
     });
+    const s = spec("t_pcpu_red", "percpu_hash", u32, u64, 4);
+    const reduced = new PerCpuHash<number, bigint>(s, createMap(s, { tracker }), { reducer: (a, b) => a + b });
+    try {
+      reduced.set(1, perCpu.map(BigInt));
+      expect(reduced.get(1)).toBe(BigInt(expectedSum));
+      expect(reduced.items()).toEqual([[1, BigInt(expectedSum)]]);
+      expect(reduced.getvalue(1)).toEqual(perCpu.map(BigInt));
+    } finally {
+      reduced.close();
+    }
   });
 
   it("LRU hash evicts instead of failing when full", () => {

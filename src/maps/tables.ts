@@ -120,6 +120,13 @@ export class PerCpuHash<K = unknown, E = unknown> extends HashTable<K, E[]> {
     return v.reduce(this.reducer) as unknown as E[];
   }
 
+  /** With a reducer, values are reduced (as BCC's items() goes through __getitem__). */
+  override items(): [K, E[]][] {
+    const items = super.items();
+    const r = this.reducer;
+    return r === undefined ? items : items.map(([k, v]) => [k, v.reduce(r) as unknown as E[]]);
+  }
+
   sum(key: unknown): number | bigint {
     return reducers.sum(requireInts(this.#values(key), this.name, "sum"));
   }
@@ -162,6 +169,13 @@ export class PerCpuArray<E = unknown> extends ArrayTable<E[]> {
     const v = super.get(key);
     if (v === undefined || this.reducer === undefined) return v;
     return v.reduce(this.reducer) as unknown as E[];
+  }
+
+  /** With a reducer, values are reduced (as BCC's items() goes through __getitem__). */
+  override items(): [number, E[]][] {
+    const items = super.items();
+    const r = this.reducer;
+    return r === undefined ? items : items.map(([k, v]) => [k, v.reduce(r) as unknown as E[]]);
   }
 
   sum(key: unknown): number | bigint {
