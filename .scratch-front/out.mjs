@@ -1,6 +1,3 @@
-// .scratch-front/one.ts
-import { readFileSync } from "node:fs";
-
 // frontend-c/diagnostics/diagnostic.ts
 var DiagnosticSink = class {
   diagnostics = [];
@@ -93,8 +90,8 @@ function evalAlu(op, w, a, b) {
 function evalNeg(w, a) {
   return u(-a, w);
 }
-function evalExt(a, from, signed2) {
-  return signed2 ? toU64(BigInt.asIntN(from, a)) : BigInt.asUintN(from, a);
+function evalExt(a, from, signed) {
+  return signed ? toU64(BigInt.asIntN(from, a)) : BigInt.asUintN(from, a);
 }
 function evalEndian(a, kind, bits) {
   const v = BigInt.asUintN(bits, a);
@@ -1424,7 +1421,7 @@ function insertSpillCode(fn, spills, noSpill) {
 
 // frontend-c/regalloc/frame.ts
 var MAX_STACK = 512;
-function layoutFrame(fn, sink2) {
+function layoutFrame(fn, sink) {
   const objs = [...fn.frame].sort((a, b) => b.align - a.align || b.size - a.size || a.id - b.id);
   const offsets = /* @__PURE__ */ new Map();
   let cursor = 0;
@@ -1441,7 +1438,7 @@ function layoutFrame(fn, sink2) {
       (o) => o.span === void 0 ? { message: `'${o.name}' uses ${o.size} bytes` } : { message: `'${o.name}' uses ${o.size} bytes`, span: o.span }
     );
     notes.push({ message: "move large buffers into a BPF_PERCPU_ARRAY map value to keep them off the stack" });
-    sink2.error(
+    sink.error(
       "backend/stack-overflow",
       fn.span,
       `function '${fn.name}' needs ${size} bytes of stack, more than the ${MAX_STACK} BPF allows`,
@@ -1526,9 +1523,6 @@ var JmpOp = {
   /** Conditional pseudo-jump (`may_goto`, kernel 6.9+): JMP|JCOND|K with src = JcondSrc.MAY_GOTO. */
   JCOND: 224
 };
-var JcondSrc = {
-  MAY_GOTO: 0
-};
 var AtomicOp = {
   ADD: 0,
   OR: 64,
@@ -1539,14 +1533,6 @@ var AtomicOp = {
   CMPXCHG: 240 | 1,
   LOAD_ACQ: 256,
   STORE_REL: 272
-};
-var CallSrc = {
-  /** imm is a helper id (see helpers.ts). */
-  HELPER: 0,
-  /** imm is the pc-relative offset of a BPF-to-BPF call target (BPF_PSEUDO_CALL). */
-  PSEUDO_CALL: 1,
-  /** imm is a BTF id of a kernel function (BPF_PSEUDO_KFUNC_CALL); off selects the module BTF fd slot. */
-  PSEUDO_KFUNC_CALL: 2
 };
 var PseudoSrc = {
   /** Plain 64-bit constant. */
@@ -1565,7 +1551,6 @@ var PseudoSrc = {
   MAP_IDX_VALUE: 6
 };
 var SIGNED_DIVMOD_OFF = 1;
-var ADDR_SPACE_CAST_OFF = 1;
 var Opcode = {
   /** LD|IMM|DW: the two-slot 64-bit immediate load. */
   LD_IMM64: 24,
@@ -1577,8 +1562,6 @@ var Opcode = {
   JA32: 6
 };
 var classOf = (code) => code & 7;
-var sizeOf = (code) => code & 24;
-var modeOf = (code) => code & 224;
 var opOf = (code) => code & 240;
 var sourceOf = (code) => code & 8;
 
@@ -1609,9 +1592,6 @@ function ldImm64(dst, value, src2 = PseudoSrc.NONE) {
   checkFields(value64);
   return value64;
 }
-function imm64Of(insn2) {
-  return insn2.imm64 ?? BigInt(insn2.imm >>> 0);
-}
 function slotCount(insn2) {
   return insn2.code === Opcode.LD_IMM64 ? 2 : 1;
 }
@@ -1636,7 +1616,7 @@ function checkFields(insn2, index) {
 }
 
 // frontend-c/emit/emit.ts
-function assemble(items, sink2, fnSpan) {
+function assemble(items, sink, fnSpan) {
   const labelSlot = /* @__PURE__ */ new Map();
   let slot = 0;
   for (const m of items) {
@@ -1655,7 +1635,7 @@ function assemble(items, sink2, fnSpan) {
       if (to === void 0) throw new Error(`internal: jump to unknown label ${m.target}`);
       const off = to - (slot + 1);
       if (off < -32768 || off > 32767) {
-        sink2.error("backend/jump-too-far", m.span ?? fnSpan, `jump of ${off} instructions does not fit BPF's 16-bit offset`);
+        sink.error("backend/jump-too-far", m.span ?? fnSpan, `jump of ${off} instructions does not fit BPF's 16-bit offset`);
       } else i = insn(i.code, i.dst, i.src, off, i.imm);
     }
     if (m.reloc !== void 0) mapRelocations.push({ index: instructions.length, ...m.reloc });
@@ -1769,12 +1749,12 @@ var ATOMIC = {
 };
 function selectFunction(fn, frame) {
   const out = [];
-  const bug2 = (msg, span2) => {
+  const bug = (msg, span2) => {
     throw new InternalCompilerError("select", `${fn.name}: ${msg}`, span2);
   };
   const frameOff = (id, off, span2) => {
     const base = frame.offsets.get(id);
-    if (base === void 0) bug2(`frame object ${id} has no offset`, span2);
+    if (base === void 0) bug(`frame object ${id} has no offset`, span2);
     return base + off;
   };
   let span;
@@ -1817,7 +1797,7 @@ function selectFunction(fn, frame) {
         if (i.dst !== i.a) {
           if (!isImm(b) && b === i.dst) {
             if (!(i.alu === "add" || i.alu === "mul" || i.alu === "or" || i.alu === "and" || i.alu === "xor")) {
-              bug2(`non-commutative ${i.alu} with dst == rhs`, i.span);
+              bug(`non-commutative ${i.alu} with dst == rhs`, i.span);
             }
             b = i.a;
           } else copyReg(i.dst, i.a);
@@ -1846,7 +1826,7 @@ function selectFunction(fn, frame) {
         break;
       }
       case "setcc": {
-        if (i.dst === i.a || i.b === i.dst) bug2("setcc dst overlaps an operand", i.span);
+        if (i.dst === i.a || i.b === i.dst) bug("setcc dst overlaps an operand", i.span);
         movImm(i.dst, 1n, 64);
         const skip = -1 - out.length;
         jump(i.cond, i.width, i.a, i.b, skip);
@@ -1887,18 +1867,18 @@ function selectFunction(fn, frame) {
         emit(insn(Opcode.CALL, 0, 0, 0, i.helper));
         break;
       case "calllocal":
-        bug2(`BPF-to-BPF calls are not supported yet (call to ${i.callee})`, i.span);
+        bug(`BPF-to-BPF calls are not supported yet (call to ${i.callee})`, i.span);
         break;
       case "atomic": {
         const [r2, off] = baseReg(i.base, i.off);
-        if (i.fetch && i.aop !== "cmpxchg" && i.dst !== i.value) bug2("fetching atomic with dst != value", i.span);
+        if (i.fetch && i.aop !== "cmpxchg" && i.dst !== i.value) bug("fetching atomic with dst != value", i.span);
         const imm2 = ATOMIC[i.aop] | (i.fetch ? AtomicOp.FETCH : 0);
         emit(insn(Class.STX | Mode.ATOMIC | (i.size === 8 ? Size.DW : Size.W), r2, i.value, off, imm2));
         break;
       }
       case "zero":
       case "copy":
-        bug2(`${i.op} must be expanded before selection`, i.span);
+        bug(`${i.op} must be expanded before selection`, i.span);
     }
   };
   fn.blocks.forEach((b, idx) => {
@@ -1909,7 +1889,7 @@ function selectFunction(fn, frame) {
     const next = fn.blocks[idx + 1]?.id;
     switch (t.op) {
       case "ret":
-        if (t.value !== 0) bug2("ret value must be in r0 in machine form", t.span);
+        if (t.value !== 0) bug("ret value must be in r0 in machine form", t.span);
         emit(insn(Opcode.EXIT, 0, 0, 0, 0));
         break;
       case "jmp":
@@ -1931,11 +1911,11 @@ function selectFunction(fn, frame) {
 }
 
 // frontend-c/emit/backend.ts
-function compileFunction(fn, sink2, opts = {}) {
+function compileFunction(fn, sink, opts = {}) {
   for (const b of fn.blocks) {
     for (const i of b.insts) {
       if (i.op === "calllocal") {
-        sink2.error("backend/unsupported", i.span, `calls to non-inlined function '${i.callee}' are not supported yet; mark it static inline`);
+        sink.error("backend/unsupported", i.span, `calls to non-inlined function '${i.callee}' are not supported yet; mark it static inline`);
         return void 0;
       }
     }
@@ -1952,17 +1932,17 @@ function compileFunction(fn, sink2, opts = {}) {
   if (opts.verify) verifyFunction(fn, "machine", { allowPhys: true });
   allocateRegisters(fn);
   opts.dump?.("ir-alloc", printFunction(fn));
-  const frame = layoutFrame(fn, sink2);
+  const frame = layoutFrame(fn, sink);
   const items = peephole(selectFunction(fn, frame));
-  return { ...assemble(items, sink2, fn.span), stackSize: frame.size };
+  return { ...assemble(items, sink, fn.span), stackSize: frame.size };
 }
-function generateCollection(mod, sink2, opts = {}) {
+function generateCollection(mod, sink, opts = {}) {
   const programs = [];
   const byName = new Map(mod.functions.map((f) => [f.name, f]));
   for (const p of mod.programs) {
     const fn = byName.get(p.function);
     if (fn === void 0) continue;
-    const out = compileFunction(fn, sink2, opts);
+    const out = compileFunction(fn, sink, opts);
     if (out === void 0) continue;
     programs.push({
       name: p.function,
@@ -2038,9 +2018,9 @@ var KNOWN_TYPEDEFS = /* @__PURE__ */ new Map([
 
 // frontend-c/parse/convert-context.ts
 var ConvertContext = class {
-  constructor(file, sink2, mapper, externalTypedef, unrollRows = []) {
+  constructor(file, sink, mapper, externalTypedef, unrollRows = []) {
     this.file = file;
-    this.sink = sink2;
+    this.sink = sink;
     this.mapper = mapper;
     this.externalTypedef = externalTypedef;
     this.unrollRows = unrollRows;
@@ -2053,9 +2033,18 @@ var ConvertContext = class {
   typedefScopes = [/* @__PURE__ */ new Set()];
   /** Set when a `#pragma unroll` was seen and not yet consumed by a loop. */
   pendingUnroll = false;
+  /** Attributes blanked out of the text before parsing (see trailing-attributes.ts). */
+  trailingAttributes = [];
+  /** Takes the trailing attributes that start within [from, to) text offsets. */
+  takeTrailingAttributes(from, to) {
+    const out = [];
+    for (const t of this.trailingAttributes) if (t.start >= from && t.start < to) out.push(...t.attrs);
+    return out;
+  }
   span(node) {
-    const s2 = node.startPosition;
-    const e = node.endPosition;
+    return this.spanOfPoints(node.startPosition, node.endPosition);
+  }
+  spanOfPoints(s2, e) {
     if (this.mapper === void 0) {
       return { file: this.file, line: s2.row + 1, col: s2.column + 1, endLine: e.row + 1, endCol: e.column + 1 };
     }
@@ -2113,25 +2102,25 @@ function kids(node) {
 function isUnrollPragma(node) {
   return node.type === "preproc_call" && /^#\s*pragma$/.test(node.childForFieldName("directive")?.text ?? "") && /\bunroll\b/.test(node.childForFieldName("argument")?.text ?? "");
 }
-function convertBlock(ctx, node) {
-  ctx.pushScope();
+function convertBlock(ctx2, node) {
+  ctx2.pushScope();
   const items = [];
   for (const k of kids(node)) {
     if (isUnrollPragma(k)) {
-      ctx.pendingUnroll = true;
+      ctx2.pendingUnroll = true;
       continue;
     }
-    const s2 = convertStmtOrDecl(ctx, k);
+    const s2 = convertStmtOrDecl(ctx2, k);
     if (s2) items.push(s2);
   }
-  ctx.popScope();
-  return { kind: "block", items, span: ctx.span(node) };
+  ctx2.popScope();
+  return { kind: "block", items, span: ctx2.span(node) };
 }
-function convertStmtOrDecl(ctx, node) {
+function convertStmtOrDecl(ctx2, node) {
   switch (node.type) {
     case "declaration":
     case "type_definition":
-      return convertDeclaration(ctx, node);
+      return convertDeclaration(ctx2, node);
     case "preproc_call":
     case "preproc_def":
     case "preproc_function_def":
@@ -2142,82 +2131,82 @@ function convertStmtOrDecl(ctx, node) {
       return void 0;
     // reported by the error walk
     default:
-      return convertStmt(ctx, node);
+      return convertStmt(ctx2, node);
   }
 }
-function cond(ctx, node, owner) {
-  if (!node) return { kind: "error", span: ctx.span(owner) };
-  return convertExpr(ctx, node);
+function cond(ctx2, node, owner) {
+  if (!node) return { kind: "error", span: ctx2.span(owner) };
+  return convertExpr(ctx2, node);
 }
-function takeUnroll(ctx, loop) {
-  const u2 = ctx.pendingUnroll || ctx.consumeUnroll(loop.startPosition.row);
-  ctx.pendingUnroll = false;
+function takeUnroll(ctx2, loop) {
+  const u2 = ctx2.pendingUnroll || ctx2.consumeUnroll(loop.startPosition.row);
+  ctx2.pendingUnroll = false;
   return u2;
 }
-function convertStmt(ctx, node) {
-  const span = ctx.span(node);
+function convertStmt(ctx2, node) {
+  const span = ctx2.span(node);
   switch (node.type) {
     case "compound_statement":
-      return convertBlock(ctx, node);
+      return convertBlock(ctx2, node);
     case "expression_statement": {
       const e = kids(node)[0];
-      return e ? { kind: "expr", expr: convertExpr(ctx, e), span } : { kind: "empty", span };
+      return e ? { kind: "expr", expr: convertExpr(ctx2, e), span } : { kind: "empty", span };
     }
     case "if_statement": {
       const alt = node.childForFieldName("alternative");
       const altStmt = alt ? kids(alt)[0] : void 0;
       return {
         kind: "if",
-        cond: cond(ctx, node.childForFieldName("condition"), node),
-        then: convertSub(ctx, node.childForFieldName("consequence"), node),
-        else: altStmt ? convertSub(ctx, altStmt, alt) : void 0,
+        cond: cond(ctx2, node.childForFieldName("condition"), node),
+        then: convertSub(ctx2, node.childForFieldName("consequence"), node),
+        else: altStmt ? convertSub(ctx2, altStmt, alt) : void 0,
         span
       };
     }
     case "while_statement": {
-      const unroll = takeUnroll(ctx, node);
+      const unroll = takeUnroll(ctx2, node);
       return {
         kind: "while",
-        cond: cond(ctx, node.childForFieldName("condition"), node),
-        body: convertSub(ctx, node.childForFieldName("body"), node),
+        cond: cond(ctx2, node.childForFieldName("condition"), node),
+        body: convertSub(ctx2, node.childForFieldName("body"), node),
         unroll,
         span
       };
     }
     case "do_statement": {
-      const unroll = takeUnroll(ctx, node);
+      const unroll = takeUnroll(ctx2, node);
       return {
         kind: "do",
-        body: convertSub(ctx, node.childForFieldName("body"), node),
-        cond: cond(ctx, node.childForFieldName("condition"), node),
+        body: convertSub(ctx2, node.childForFieldName("body"), node),
+        cond: cond(ctx2, node.childForFieldName("condition"), node),
         unroll,
         span
       };
     }
     case "for_statement": {
-      const unroll = takeUnroll(ctx, node);
-      ctx.pushScope();
+      const unroll = takeUnroll(ctx2, node);
+      ctx2.pushScope();
       const initNode = node.childForFieldName("initializer");
-      const init = initNode ? initNode.type === "declaration" ? convertDeclaration(ctx, initNode) : convertExpr(ctx, initNode) : void 0;
+      const init = initNode ? initNode.type === "declaration" ? convertDeclaration(ctx2, initNode) : convertExpr(ctx2, initNode) : void 0;
       const c = node.childForFieldName("condition");
       const step = node.childForFieldName("update");
       const out = {
         kind: "for",
         init,
-        cond: c ? convertExpr(ctx, c) : void 0,
-        step: step ? convertExpr(ctx, step) : void 0,
-        body: convertSub(ctx, node.childForFieldName("body"), node),
+        cond: c ? convertExpr(ctx2, c) : void 0,
+        step: step ? convertExpr(ctx2, step) : void 0,
+        body: convertSub(ctx2, node.childForFieldName("body"), node),
         unroll,
         span
       };
-      ctx.popScope();
+      ctx2.popScope();
       return out;
     }
     case "switch_statement":
       return {
         kind: "switch",
-        cond: cond(ctx, node.childForFieldName("condition"), node),
-        body: convertSub(ctx, node.childForFieldName("body"), node),
+        cond: cond(ctx2, node.childForFieldName("condition"), node),
+        body: convertSub(ctx2, node.childForFieldName("body"), node),
         span
       };
     case "case_statement": {
@@ -2228,22 +2217,22 @@ function convertStmt(ctx, node) {
       for (const k of kids(node)) {
         if (value && k.id === value.id) continue;
         if (k.type === "ERROR" && k.text.startsWith("...") && kids(k).length === 1) {
-          high = convertExpr(ctx, kids(k)[0]);
+          high = convertExpr(ctx2, kids(k)[0]);
           continue;
         }
         if (k.type === "ERROR" && k.text.trimEnd().endsWith("...") && kids(k).length === 1) {
-          low = convertExpr(ctx, kids(k)[0]);
+          low = convertExpr(ctx2, kids(k)[0]);
           continue;
         }
-        const s2 = convertStmtOrDecl(ctx, k);
+        const s2 = convertStmtOrDecl(ctx2, k);
         if (s2) body.push(s2);
       }
       const blk = body.length === 0 ? void 0 : { kind: "block", items: body, span };
       const isDefault = node.children[0]?.type === "default";
       if (isDefault || !value) return { kind: "default", body: blk, span };
-      const cs = { kind: "case", value: low ?? convertExpr(ctx, value), body: blk, span };
+      const cs = { kind: "case", value: low ?? convertExpr(ctx2, value), body: blk, span };
       if (high) cs.high = high;
-      else if (low) cs.high = convertExpr(ctx, value);
+      else if (low) cs.high = convertExpr(ctx2, value);
       return cs;
     }
     case "break_statement":
@@ -2252,36 +2241,36 @@ function convertStmt(ctx, node) {
       return { kind: "continue", span };
     case "return_statement": {
       const e = kids(node)[0];
-      return { kind: "return", value: e ? convertExpr(ctx, e) : void 0, span };
+      return { kind: "return", value: e ? convertExpr(ctx2, e) : void 0, span };
     }
     case "goto_statement":
       return { kind: "goto", label: node.childForFieldName("label")?.text ?? "", span };
     case "labeled_statement": {
       const label = node.childForFieldName("label");
       const inner = kids(node).filter((k) => k.id !== label?.id)[0];
-      return { kind: "label", label: label?.text ?? "", body: inner ? convertStmtOrDecl(ctx, inner) : void 0, span };
+      return { kind: "label", label: label?.text ?? "", body: inner ? convertStmtOrDecl(ctx2, inner) : void 0, span };
     }
     case "attributed_statement": {
       const inner = kids(node).find((k) => k.type !== "attribute_declaration");
-      return inner ? convertStmt(ctx, inner) : { kind: "empty", span };
+      return inner ? convertStmt(ctx2, inner) : { kind: "empty", span };
     }
     case "ERROR":
       return { kind: "empty", span };
     default:
       if (node.type.endsWith("_statement") || node.type === "declaration") {
-        ctx.error("parse/unsupported", node, `unsupported statement (${node.type})`);
+        ctx2.error("parse/unsupported", node, `unsupported statement (${node.type})`);
         return { kind: "empty", span };
       }
-      return { kind: "expr", expr: convertExpr(ctx, node), span };
+      return { kind: "expr", expr: convertExpr(ctx2, node), span };
   }
 }
-function convertSub(ctx, node, owner) {
-  if (!node) return { kind: "empty", span: ctx.span(owner) };
+function convertSub(ctx2, node, owner) {
+  if (!node) return { kind: "empty", span: ctx2.span(owner) };
   if (node.type === "declaration") {
-    ctx.error("parse/declaration-not-statement", node, "a declaration is not allowed here; wrap it in braces");
-    return { kind: "empty", span: ctx.span(node) };
+    ctx2.error("parse/declaration-not-statement", node, "a declaration is not allowed here; wrap it in braces");
+    return { kind: "empty", span: ctx2.span(node) };
   }
-  return convertStmt(ctx, node);
+  return convertStmt(ctx2, node);
 }
 
 // frontend-c/parse/convert-type.ts
@@ -2295,26 +2284,26 @@ function qualifiersOf(node) {
   }
   return q;
 }
-function attributesOf(ctx, node) {
+function attributesOf(ctx2, node) {
   const out = [];
   for (const c of node.children) {
-    if (c.type === "attribute_specifier") out.push(...convertAttributeSpecifier(ctx, c));
+    if (c.type === "attribute_specifier") out.push(...convertAttributeSpecifier(ctx2, c));
   }
   return out;
 }
-function convertAttributeSpecifier(ctx, node) {
+function convertAttributeSpecifier(ctx2, node) {
   const out = [];
   const list = kids(node).find((k) => k.type === "argument_list");
   if (!list) return out;
   for (const a of kids(list)) {
-    if (a.type === "identifier") out.push({ name: normAttr(a.text), args: [], span: ctx.span(a) });
+    if (a.type === "identifier") out.push({ name: normAttr(a.text), args: [], span: ctx2.span(a) });
     else if (a.type === "call_expression") {
       const fn = a.childForFieldName("function");
       const args = a.childForFieldName("arguments");
       out.push({
         name: normAttr(fn?.text ?? ""),
-        args: args ? kids(args).map((x) => convertExpr(ctx, x)) : [],
-        span: ctx.span(a)
+        args: args ? kids(args).map((x) => convertExpr(ctx2, x)) : [],
+        span: ctx2.span(a)
       });
     }
   }
@@ -2323,12 +2312,12 @@ function convertAttributeSpecifier(ctx, node) {
 function normAttr(name) {
   return name.replace(/^__(.*)__$/, "$1");
 }
-function convertBaseType(ctx, owner) {
+function convertBaseType(ctx2, owner) {
   const t = owner.childForFieldName("type");
   const quals = qualifiersOf(owner);
-  const span = ctx.span(t ?? owner);
+  const span = ctx2.span(t ?? owner);
   if (!t) return { base: { kind: "error", span }, quals, derived: [], span };
-  const spec = convertTypeSpec(ctx, t);
+  const spec = convertTypeSpec(ctx2, t);
   if (t.type === "sized_type_specifier") {
     for (const w of t.text.split(/\s+/)) {
       if (w === "const") quals.const = true;
@@ -2337,8 +2326,8 @@ function convertBaseType(ctx, owner) {
   }
   return { base: spec, quals, derived: [], span };
 }
-function convertTypeSpec(ctx, t) {
-  const span = ctx.span(t);
+function convertTypeSpec(ctx2, t) {
+  const span = ctx2.span(t);
   switch (t.type) {
     case "primitive_type":
       return { kind: "builtin", words: [t.text], span };
@@ -2348,29 +2337,29 @@ function convertTypeSpec(ctx, t) {
       return { kind: "typedef-name", name: t.text, span };
     case "struct_specifier":
     case "union_specifier":
-      return convertRecord(ctx, t);
+      return convertRecord(ctx2, t);
     case "enum_specifier":
-      return convertEnum(ctx, t);
+      return convertEnum(ctx2, t);
     case "macro_type_specifier": {
       const name = t.childForFieldName("name")?.text ?? "";
       const desc = t.childForFieldName("type");
       if ((name === "typeof" || name === "__typeof__" || name === "__typeof") && desc) {
         const inner = desc.childForFieldName("type");
         const onlyName = inner?.type === "type_identifier" && !desc.childForFieldName("declarator");
-        if (onlyName && !ctx.isTypedef(inner.text)) {
-          return { kind: "typeof-expr", expr: { kind: "ident", name: inner.text, span: ctx.span(inner) }, span };
+        if (onlyName && !ctx2.isTypedef(inner.text)) {
+          return { kind: "typeof-expr", expr: { kind: "ident", name: inner.text, span: ctx2.span(inner) }, span };
         }
-        return { kind: "typeof-type", type: convertTypeDescriptor(ctx, desc), span };
+        return { kind: "typeof-type", type: convertTypeDescriptor(ctx2, desc), span };
       }
-      ctx.error("parse/unknown-type-macro", t, `'${name}(...)' is not a known type; is a macro missing?`);
+      ctx2.error("parse/unknown-type-macro", t, `'${name}(...)' is not a known type; is a macro missing?`);
       return { kind: "error", span };
     }
     default:
-      ctx.error("parse/syntax-error", t, `expected a type, found '${t.text.slice(0, 40)}'`);
+      ctx2.error("parse/syntax-error", t, `expected a type, found '${t.text.slice(0, 40)}'`);
       return { kind: "error", span };
   }
 }
-function convertRecord(ctx, t) {
+function convertRecord(ctx2, t) {
   const nameNode = t.childForFieldName("name");
   const body = t.childForFieldName("body");
   let fields;
@@ -2381,23 +2370,25 @@ function convertRecord(ctx, t) {
         if (f.type === "ERROR") continue;
         continue;
       }
-      const base = convertBaseType(ctx, f);
-      const attrs = attributesOf(ctx, f);
+      const base = convertBaseType(ctx2, f);
+      const attrs = attributesOf(ctx2, f);
       const bit = kids(f).find((k) => k.type === "bitfield_clause");
-      const bitWidth = bit ? convertExpr(ctx, kids(bit)[0]) : void 0;
+      const bitWidth = bit ? convertExpr(ctx2, kids(bit)[0]) : void 0;
       const decls = f.childrenForFieldName("declarator");
       if (decls.length === 0) {
-        fields.push({ name: void 0, type: base, bitWidth, attrs, span: ctx.span(f) });
+        fields.push({ name: void 0, type: base, bitWidth, attrs, span: ctx2.span(f) });
         continue;
       }
       for (const d of decls) {
-        const { name, derived, attrs: dAttrs } = convertDeclarator(ctx, d);
+        const { name, derived, attrs: dAttrs } = convertDeclarator(ctx2, d);
+        const next = d.nextNamedSibling;
+        dAttrs.push(...ctx2.takeTrailingAttributes(d.endIndex, next ? next.startIndex : f.endIndex));
         fields.push({
           name,
-          type: { ...base, derived, span: ctx.span(d) },
+          type: { ...base, derived, span: ctx2.span(d) },
           bitWidth,
           attrs: [...attrs, ...dAttrs],
-          span: ctx.span(d)
+          span: ctx2.span(d)
         });
       }
     }
@@ -2407,11 +2398,11 @@ function convertRecord(ctx, t) {
     union: t.type === "union_specifier",
     tag: nameNode?.text,
     fields,
-    attrs: attributesOf(ctx, t),
-    span: ctx.span(t)
+    attrs: attributesOf(ctx2, t),
+    span: ctx2.span(t)
   };
 }
-function convertEnum(ctx, t) {
+function convertEnum(ctx2, t) {
   const nameNode = t.childForFieldName("name");
   const body = t.childForFieldName("body");
   let enumerators;
@@ -2422,14 +2413,14 @@ function convertEnum(ctx, t) {
       const v = e.childForFieldName("value");
       enumerators.push({
         name: e.childForFieldName("name")?.text ?? "",
-        value: v ? convertExpr(ctx, v) : void 0,
-        span: ctx.span(e)
+        value: v ? convertExpr(ctx2, v) : void 0,
+        span: ctx2.span(e)
       });
     }
   }
-  return { kind: "enum", tag: nameNode?.text, enumerators, span: ctx.span(t) };
+  return { kind: "enum", tag: nameNode?.text, enumerators, span: ctx2.span(t) };
 }
-function convertDeclarator(ctx, node) {
+function convertDeclarator(ctx2, node) {
   const derived = [];
   const attrs = [];
   let cur = node;
@@ -2450,17 +2441,17 @@ function convertDeclarator(ctx, node) {
         const size = cur.childForFieldName("size");
         derived.push({
           kind: "array",
-          size: size && size.type !== "*" ? convertExpr(ctx, size) : void 0,
-          span: ctx.span(cur)
+          size: size && size.type !== "*" ? convertExpr(ctx2, size) : void 0,
+          span: ctx2.span(cur)
         });
         cur = cur.childForFieldName("declarator");
         break;
       }
       case "function_declarator":
       case "abstract_function_declarator": {
-        const { params, variadic } = convertParams(ctx, cur.childForFieldName("parameters"));
-        derived.push({ kind: "function", params, variadic, span: ctx.span(cur) });
-        attrs.push(...attributesOf(ctx, cur));
+        const { params, variadic } = convertParams(ctx2, cur.childForFieldName("parameters"));
+        derived.push({ kind: "function", params, variadic, span: ctx2.span(cur) });
+        attrs.push(...attributesOf(ctx2, cur));
         cur = cur.childForFieldName("declarator");
         break;
       }
@@ -2470,13 +2461,13 @@ function convertDeclarator(ctx, node) {
         cur = kids(cur).find((k) => k.type !== "attribute_declaration" && k.type !== "ms_call_modifier") ?? null;
         break;
       default:
-        ctx.error("parse/syntax-error", cur, `unsupported declarator '${cur.text.slice(0, 40)}'`);
+        ctx2.error("parse/syntax-error", cur, `unsupported declarator '${cur.text.slice(0, 40)}'`);
         return { name: void 0, nameNode: void 0, derived, attrs };
     }
   }
   return { name: void 0, nameNode: void 0, derived, attrs };
 }
-function convertParams(ctx, list) {
+function convertParams(ctx2, list) {
   const params = [];
   let variadic = false;
   if (!list) return { params, variadic };
@@ -2486,9 +2477,9 @@ function convertParams(ctx, list) {
       continue;
     }
     if (p.type !== "parameter_declaration") continue;
-    const base = convertBaseType(ctx, p);
-    const d = convertDeclarator(ctx, p.childForFieldName("declarator"));
-    params.push({ name: d.name, type: { ...base, derived: d.derived, span: ctx.span(p) }, span: ctx.span(p) });
+    const base = convertBaseType(ctx2, p);
+    const d = convertDeclarator(ctx2, p.childForFieldName("declarator"));
+    params.push({ name: d.name, type: { ...base, derived: d.derived, span: ctx2.span(p) }, span: ctx2.span(p) });
   }
   if (params.length === 1) {
     const only = params[0];
@@ -2498,10 +2489,10 @@ function convertParams(ctx, list) {
   }
   return { params, variadic };
 }
-function convertTypeDescriptor(ctx, node) {
-  const base = convertBaseType(ctx, node);
-  const d = convertDeclarator(ctx, node.childForFieldName("declarator"));
-  return { ...base, derived: d.derived, span: ctx.span(node) };
+function convertTypeDescriptor(ctx2, node) {
+  const base = convertBaseType(ctx2, node);
+  const d = convertDeclarator(ctx2, node.childForFieldName("declarator"));
+  return { ...base, derived: d.derived, span: ctx2.span(node) };
 }
 
 // frontend-c/parse/literals.ts
@@ -2595,19 +2586,19 @@ function opText(node) {
   const op = node.childForFieldName("operator");
   return op ? { text: op.type, node: op } : { text: "", node };
 }
-function typedefInParens(ctx, node) {
+function typedefInParens(ctx2, node) {
   if (node.type !== "parenthesized_expression") return void 0;
   const inner = kids(node);
   if (inner.length !== 1) return void 0;
   const id = inner[0];
-  return id.type === "identifier" && ctx.isTypedef(id.text) ? id : void 0;
+  return id.type === "identifier" && ctx2.isTypedef(id.text) ? id : void 0;
 }
-function typeFromName(ctx, id) {
-  const span = ctx.span(id);
+function typeFromName(ctx2, id) {
+  const span = ctx2.span(id);
   return { base: { kind: "typedef-name", name: id.text, span }, quals: { const: false, volatile: false }, derived: [], span };
 }
-function convertExpr(ctx, node) {
-  const span = ctx.span(node);
+function convertExpr(ctx2, node) {
+  const span = ctx2.span(node);
   switch (node.type) {
     case "number_literal": {
       if (node.text.startsWith("-") || node.text.startsWith("+")) {
@@ -2620,14 +2611,14 @@ function convertExpr(ctx, node) {
           decimal: !/^[-+]0[xXbB0-7]/.test(node.text) || /^[-+]0$/.test(node.text),
           span: { ...span, col: span.col + 1 }
         };
-        if (lit2.error) ctx.error(lit2.error === "float" ? "parse/float-unsupported" : "parse/bad-literal", node, lit2.error === "float" ? "floating-point is not available in BPF programs" : `invalid integer constant '${node.text}'`);
+        if (lit2.error) ctx2.error(lit2.error === "float" ? "parse/float-unsupported" : "parse/bad-literal", node, lit2.error === "float" ? "floating-point is not available in BPF programs" : `invalid integer constant '${node.text}'`);
         return node.text.startsWith("-") ? { kind: "unary", op: "-", operand: inner, span } : inner;
       }
       const lit = parseIntLiteral(node.text);
       if (lit.error === "float") {
-        ctx.error("parse/float-unsupported", node, "floating-point is not available in BPF programs");
+        ctx2.error("parse/float-unsupported", node, "floating-point is not available in BPF programs");
       } else if (lit.error === "bad") {
-        ctx.error("parse/bad-literal", node, `invalid integer constant '${node.text}'`);
+        ctx2.error("parse/bad-literal", node, `invalid integer constant '${node.text}'`);
       }
       return { kind: "int", value: lit.value, unsigned: lit.unsigned, longs: lit.longs, decimal: !/^0[xXbB0-7]/.test(node.text) || node.text === "0", span };
     }
@@ -2644,7 +2635,7 @@ function convertExpr(ctx, node) {
       const parts = [];
       for (const k of kids(node)) {
         if (k.type === "string_literal") parts.push(stringBytes(k));
-        else ctx.error("parse/unknown-macro", k, `'${k.text}' in a string concatenation is not a string literal`);
+        else ctx2.error("parse/unknown-macro", k, `'${k.text}' in a string concatenation is not a string literal`);
       }
       const total = parts.reduce((n, p) => n + p.length, 0);
       const bytes = new Uint8Array(total);
@@ -2662,25 +2653,25 @@ function convertExpr(ctx, node) {
       const first = inner[0];
       if (!first) return { kind: "error", span };
       if (first.type === "compound_statement") {
-        return { kind: "stmt-expr", body: convertBlock(ctx, first), span };
+        return { kind: "stmt-expr", body: convertBlock(ctx2, first), span };
       }
-      return convertExpr(ctx, first);
+      return convertExpr(ctx2, first);
     }
     case "binary_expression": {
       const left = node.childForFieldName("left");
       const right = node.childForFieldName("right");
       const op = opText(node);
-      const tyId = typedefInParens(ctx, left);
+      const tyId = typedefInParens(ctx2, left);
       if (tyId && (op.text === "*" || op.text === "&" || op.text === "-" || op.text === "+")) {
-        const operand = { kind: "unary", op: op.text, operand: convertExpr(ctx, right), span: ctx.spanBetween(op.node, right) };
-        return { kind: "cast", type: typeFromName(ctx, tyId), operand, span };
+        const operand = { kind: "unary", op: op.text, operand: convertExpr(ctx2, right), span: ctx2.spanBetween(op.node, right) };
+        return { kind: "cast", type: typeFromName(ctx2, tyId), operand, span };
       }
       return {
         kind: "binary",
         op: op.text,
-        left: convertExpr(ctx, left),
-        right: convertExpr(ctx, right),
-        opSpan: ctx.span(op.node),
+        left: convertExpr(ctx2, left),
+        right: convertExpr(ctx2, right),
+        opSpan: ctx2.span(op.node),
         span
       };
     }
@@ -2689,15 +2680,15 @@ function convertExpr(ctx, node) {
       return {
         kind: "assign",
         op: op.text,
-        target: convertExpr(ctx, node.childForFieldName("left")),
-        value: convertExpr(ctx, node.childForFieldName("right")),
-        opSpan: ctx.span(op.node),
+        target: convertExpr(ctx2, node.childForFieldName("left")),
+        value: convertExpr(ctx2, node.childForFieldName("right")),
+        opSpan: ctx2.span(op.node),
         span
       };
     }
     case "unary_expression":
     case "pointer_expression":
-      return { kind: "unary", op: opText(node).text, operand: convertExpr(ctx, node.childForFieldName("argument")), span };
+      return { kind: "unary", op: opText(node).text, operand: convertExpr(ctx2, node.childForFieldName("argument")), span };
     case "update_expression": {
       const arg = node.childForFieldName("argument");
       const op = opText(node);
@@ -2705,23 +2696,23 @@ function convertExpr(ctx, node) {
         kind: "update",
         op: op.text,
         prefix: op.node.startIndex < arg.startIndex,
-        operand: convertExpr(ctx, arg),
+        operand: convertExpr(ctx2, arg),
         span
       };
     }
     case "conditional_expression":
       return {
         kind: "cond",
-        cond: convertExpr(ctx, node.childForFieldName("condition")),
-        then: convertExpr(ctx, node.childForFieldName("consequence")),
-        else: convertExpr(ctx, node.childForFieldName("alternative")),
+        cond: convertExpr(ctx2, node.childForFieldName("condition")),
+        then: convertExpr(ctx2, node.childForFieldName("consequence")),
+        else: convertExpr(ctx2, node.childForFieldName("alternative")),
         span
       };
     case "comma_expression":
       return {
         kind: "comma",
-        left: convertExpr(ctx, node.childForFieldName("left")),
-        right: convertExpr(ctx, node.childForFieldName("right")),
+        left: convertExpr(ctx2, node.childForFieldName("left")),
+        right: convertExpr(ctx2, node.childForFieldName("right")),
         span
       };
     case "call_expression": {
@@ -2729,89 +2720,89 @@ function convertExpr(ctx, node) {
       const argList = node.childForFieldName("arguments");
       const argNodes = argList ? kids(argList) : [];
       if (fn.type === "identifier" && fn.text === "__builtin_offsetof") {
-        const off = convertBuiltinOffsetof(ctx, argNodes, span);
+        const off = convertBuiltinOffsetof(ctx2, argNodes, span);
         if (off) return off;
       }
-      const tyId = typedefInParens(ctx, fn);
+      const tyId = typedefInParens(ctx2, fn);
       if (tyId && argNodes.length === 1) {
-        return { kind: "cast", type: typeFromName(ctx, tyId), operand: convertExpr(ctx, argNodes[0]), span };
+        return { kind: "cast", type: typeFromName(ctx2, tyId), operand: convertExpr(ctx2, argNodes[0]), span };
       }
-      return { kind: "call", callee: convertExpr(ctx, fn), args: argNodes.map((a) => convertExpr(ctx, a)), span };
+      return { kind: "call", callee: convertExpr(ctx2, fn), args: argNodes.map((a) => convertExpr(ctx2, a)), span };
     }
     case "field_expression": {
       const field = node.childForFieldName("field");
       return {
         kind: "member",
-        object: convertExpr(ctx, node.childForFieldName("argument")),
+        object: convertExpr(ctx2, node.childForFieldName("argument")),
         name: field.text,
         arrow: opText(node).text === "->",
-        nameSpan: ctx.span(field),
+        nameSpan: ctx2.span(field),
         span
       };
     }
     case "subscript_expression":
       return {
         kind: "index",
-        base: convertExpr(ctx, node.childForFieldName("argument")),
-        index: convertExpr(ctx, node.childForFieldName("index")),
+        base: convertExpr(ctx2, node.childForFieldName("argument")),
+        index: convertExpr(ctx2, node.childForFieldName("index")),
         span
       };
     case "cast_expression": {
       const desc = node.childForFieldName("type");
       const value = node.childForFieldName("value");
       const lone = loneTypeIdentifier(desc);
-      if (lone && !ctx.isTypedef(lone.text) && (value.type === "pointer_expression" || value.type === "unary_expression")) {
+      if (lone && !ctx2.isTypedef(lone.text) && (value.type === "pointer_expression" || value.type === "unary_expression")) {
         const op = opText(value);
         return {
           kind: "binary",
           op: op.text,
-          left: { kind: "ident", name: lone.text, span: ctx.span(lone) },
-          right: convertExpr(ctx, value.childForFieldName("argument")),
-          opSpan: ctx.span(op.node),
+          left: { kind: "ident", name: lone.text, span: ctx2.span(lone) },
+          right: convertExpr(ctx2, value.childForFieldName("argument")),
+          opSpan: ctx2.span(op.node),
           span
         };
       }
-      return { kind: "cast", type: convertTypeDescriptor(ctx, desc), operand: convertExpr(ctx, value), span };
+      return { kind: "cast", type: convertTypeDescriptor(ctx2, desc), operand: convertExpr(ctx2, value), span };
     }
     case "sizeof_expression": {
       const desc = node.childForFieldName("type");
       if (desc) {
         const lone = loneTypeIdentifier(desc);
-        if (lone && !ctx.isTypedef(lone.text)) {
-          return { kind: "sizeof-expr", operand: { kind: "ident", name: lone.text, span: ctx.span(lone) }, span };
+        if (lone && !ctx2.isTypedef(lone.text)) {
+          return { kind: "sizeof-expr", operand: { kind: "ident", name: lone.text, span: ctx2.span(lone) }, span };
         }
-        return { kind: "sizeof-type", type: convertTypeDescriptor(ctx, desc), span };
+        return { kind: "sizeof-type", type: convertTypeDescriptor(ctx2, desc), span };
       }
       const value = node.childForFieldName("value");
-      const tyId = typedefInParens(ctx, value);
-      if (tyId) return { kind: "sizeof-type", type: typeFromName(ctx, tyId), span };
-      return { kind: "sizeof-expr", operand: convertExpr(ctx, value), span };
+      const tyId = typedefInParens(ctx2, value);
+      if (tyId) return { kind: "sizeof-type", type: typeFromName(ctx2, tyId), span };
+      return { kind: "sizeof-expr", operand: convertExpr(ctx2, value), span };
     }
     case "alignof_expression":
-      return { kind: "alignof", type: convertTypeDescriptor(ctx, node.childForFieldName("type")), span };
+      return { kind: "alignof", type: convertTypeDescriptor(ctx2, node.childForFieldName("type")), span };
     case "offsetof_expression": {
       const member = node.childForFieldName("member");
       return {
         kind: "offsetof",
-        type: convertTypeDescriptor(ctx, node.childForFieldName("type")),
-        path: [{ kind: "field", name: member.text, span: ctx.span(member) }],
+        type: convertTypeDescriptor(ctx2, node.childForFieldName("type")),
+        path: [{ kind: "field", name: member.text, span: ctx2.span(member) }],
         span
       };
     }
     case "compound_literal_expression":
       return {
         kind: "compound-literal",
-        type: convertTypeDescriptor(ctx, node.childForFieldName("type")),
-        init: convertInitList(ctx, node.childForFieldName("value")),
+        type: convertTypeDescriptor(ctx2, node.childForFieldName("type")),
+        init: convertInitList(ctx2, node.childForFieldName("value")),
         span
       };
     case "extension_expression":
-      return convertExpr(ctx, kids(node)[0]);
+      return convertExpr(ctx2, kids(node)[0]);
     case "ERROR":
       return { kind: "error", span };
     default:
       if (node.isMissing) return { kind: "error", span };
-      ctx.error("parse/unsupported", node, `unsupported expression '${node.text.slice(0, 40)}' (${node.type})`);
+      ctx2.error("parse/unsupported", node, `unsupported expression '${node.text.slice(0, 40)}' (${node.type})`);
       return { kind: "error", span };
   }
 }
@@ -2826,41 +2817,41 @@ function stringBytes(node) {
   const body = text.replace(/^(u8|[LuU])?"/, "").replace(/"$/, "");
   return decodeEscapes(body);
 }
-function convertInitializer(ctx, node) {
-  return node.type === "initializer_list" ? convertInitList(ctx, node) : convertExpr(ctx, node);
+function convertInitializer(ctx2, node) {
+  return node.type === "initializer_list" ? convertInitList(ctx2, node) : convertExpr(ctx2, node);
 }
-function convertInitList(ctx, node) {
+function convertInitList(ctx2, node) {
   const items = [];
   for (const k of kids(node)) {
     if (k.type === "initializer_pair") {
       const designators = [];
       for (const d of k.childrenForFieldName("designator")) {
         if (d.type === "field_designator") {
-          designators.push({ kind: "field", name: kids(d)[0]?.text ?? "", span: ctx.span(d) });
+          designators.push({ kind: "field", name: kids(d)[0]?.text ?? "", span: ctx2.span(d) });
         } else if (d.type === "field_identifier") {
-          designators.push({ kind: "field", name: d.text, span: ctx.span(d) });
+          designators.push({ kind: "field", name: d.text, span: ctx2.span(d) });
         } else if (d.type === "subscript_designator") {
-          designators.push({ kind: "index", index: convertExpr(ctx, kids(d)[0]), span: ctx.span(d) });
+          designators.push({ kind: "index", index: convertExpr(ctx2, kids(d)[0]), span: ctx2.span(d) });
         } else {
-          ctx.error("parse/unsupported", d, "range designators are not supported");
+          ctx2.error("parse/unsupported", d, "range designators are not supported");
         }
       }
       const v = k.childForFieldName("value");
-      items.push({ designators, value: convertInitializer(ctx, v), span: ctx.span(k) });
+      items.push({ designators, value: convertInitializer(ctx2, v), span: ctx2.span(k) });
     } else {
-      items.push({ designators: [], value: convertInitializer(ctx, k), span: ctx.span(k) });
+      items.push({ designators: [], value: convertInitializer(ctx2, k), span: ctx2.span(k) });
     }
   }
-  return { kind: "init-list", items, span: ctx.span(node) };
+  return { kind: "init-list", items, span: ctx2.span(node) };
 }
-function convertBuiltinOffsetof(ctx, args, span) {
+function convertBuiltinOffsetof(ctx2, args, span) {
   let type;
   let rest;
   const a0 = args[0];
   const a1 = args[1];
   if (a0?.type === "identifier" && /^(struct|union)$/.test(a0.text) && a1?.type === "ERROR" && kids(a1).length === 1) {
     const tag = kids(a1)[0];
-    const s2 = ctx.spanBetween(a0, a1);
+    const s2 = ctx2.spanBetween(a0, a1);
     type = {
       base: { kind: "record", union: a0.text === "union", tag: tag.text, fields: void 0, attrs: [], span: s2 },
       quals: { const: false, volatile: false },
@@ -2869,32 +2860,32 @@ function convertBuiltinOffsetof(ctx, args, span) {
     };
     rest = args.slice(2);
   } else if (a0?.type === "identifier") {
-    type = typeFromName(ctx, a0);
+    type = typeFromName(ctx2, a0);
     rest = args.slice(1);
   } else return void 0;
   if (rest.length !== 1) return void 0;
   const path = [];
   const walk2 = (n) => {
     if (n.type === "identifier" || n.type === "field_identifier") {
-      path.push({ kind: "field", name: n.text, span: ctx.span(n) });
+      path.push({ kind: "field", name: n.text, span: ctx2.span(n) });
       return true;
     }
     if (n.type === "field_expression" && n.childForFieldName("operator")?.type === ".") {
       if (!walk2(n.childForFieldName("argument"))) return false;
       const f = n.childForFieldName("field");
-      path.push({ kind: "field", name: f.text, span: ctx.span(f) });
+      path.push({ kind: "field", name: f.text, span: ctx2.span(f) });
       return true;
     }
     if (n.type === "subscript_expression") {
       if (!walk2(n.childForFieldName("argument"))) return false;
       const idx = n.childForFieldName("index");
-      path.push({ kind: "index", index: convertExpr(ctx, idx), span: ctx.span(idx) });
+      path.push({ kind: "index", index: convertExpr(ctx2, idx), span: ctx2.span(idx) });
       return true;
     }
     return false;
   };
   if (!walk2(rest[0])) {
-    ctx.error("parse/bad-offsetof", rest[0], "offsetof needs a member designator like 'a.b[2]'");
+    ctx2.error("parse/bad-offsetof", rest[0], "offsetof needs a member designator like 'a.b[2]'");
     return { kind: "error", span };
   }
   return { kind: "offsetof", type, path, span };
@@ -2911,12 +2902,12 @@ function storageOf(node) {
   }
   return out;
 }
-function convertDeclaration(ctx, node) {
+function convertDeclaration(ctx2, node) {
   const isTypedef = node.type === "type_definition";
   const storage = storageOf(node);
   if (isTypedef) storage.push("typedef");
-  const base = convertBaseType(ctx, node);
-  const attrs = attributesOf(ctx, node);
+  const base = convertBaseType(ctx2, node);
+  const attrs = attributesOf(ctx2, node);
   if (base.base.kind === "record" && base.base.fields) {
     const layoutAttrs = attrs.filter((a) => a.name === "packed" || a.name === "aligned");
     if (layoutAttrs.length > 0) base.base = { ...base.base, attrs: [...base.base.attrs, ...layoutAttrs] };
@@ -2929,49 +2920,51 @@ function convertDeclaration(ctx, node) {
       declNode = d.childForFieldName("declarator");
       initNode = d.childForFieldName("value");
     }
-    const cd = convertDeclarator(ctx, declNode);
+    const cd = convertDeclarator(ctx2, declNode);
     if (cd.name === void 0 || cd.nameNode === void 0) continue;
-    if (isTypedef) ctx.addTypedef(cd.name);
-    else ctx.shadowTypedef(cd.name);
-    const type = { ...base, derived: cd.derived, span: ctx.span(declNode) };
+    if (isTypedef) ctx2.addTypedef(cd.name);
+    else ctx2.shadowTypedef(cd.name);
+    const type = { ...base, derived: cd.derived, span: ctx2.span(declNode) };
+    const next = initNode ?? d.nextNamedSibling;
+    const trailing = ctx2.takeTrailingAttributes(declNode.endIndex, next ? next.startIndex : node.endIndex);
     declarators.push({
       name: cd.name,
       type,
-      init: initNode ? convertInitializer(ctx, initNode) : void 0,
-      attrs: [...cd.attrs, ...attributesOf(ctx, d)],
-      nameSpan: ctx.span(cd.nameNode),
-      span: ctx.span(d)
+      init: initNode ? convertInitializer(ctx2, initNode) : void 0,
+      attrs: [...cd.attrs, ...attributesOf(ctx2, d), ...trailing],
+      nameSpan: ctx2.span(cd.nameNode),
+      span: ctx2.span(d)
     });
   }
-  return { kind: "decl", storage, base, declarators, attrs, span: ctx.span(node) };
+  return { kind: "decl", storage, base, declarators, attrs, span: ctx2.span(node) };
 }
-function convertFunction(ctx, node) {
-  const base = convertBaseType(ctx, node);
+function convertFunction(ctx2, node) {
+  const base = convertBaseType(ctx2, node);
   const declNode = node.childForFieldName("declarator");
-  const cd = convertDeclarator(ctx, declNode);
+  const cd = convertDeclarator(ctx2, declNode);
   const fnStep = [...cd.derived].reverse().find((d) => d.kind === "function");
   if (!cd.name || !cd.nameNode || !fnStep || fnStep.kind !== "function") {
-    ctx.error("parse/syntax-error", declNode ?? node, "malformed function definition");
+    ctx2.error("parse/syntax-error", declNode ?? node, "malformed function definition");
     return void 0;
   }
-  ctx.pushScope();
-  for (const p of fnStep.params) if (p.name) ctx.shadowTypedef(p.name);
+  ctx2.pushScope();
+  for (const p of fnStep.params) if (p.name) ctx2.shadowTypedef(p.name);
   const bodyNode = node.childForFieldName("body");
-  const body = bodyNode ? convertBlock(ctx, bodyNode) : { kind: "block", items: [], span: ctx.span(node) };
-  ctx.popScope();
+  const body = bodyNode ? convertBlock(ctx2, bodyNode) : { kind: "block", items: [], span: ctx2.span(node) };
+  ctx2.popScope();
   return {
     kind: "function",
     name: cd.name,
     storage: storageOf(node),
-    type: { ...base, derived: cd.derived, span: ctx.span(node) },
+    type: { ...base, derived: cd.derived, span: ctx2.span(node) },
     params: fnStep.params,
     body,
-    attrs: [...attributesOf(ctx, node), ...cd.attrs],
-    nameSpan: ctx.span(cd.nameNode),
-    span: ctx.span(node)
+    attrs: [...attributesOf(ctx2, node), ...cd.attrs],
+    nameSpan: ctx2.span(cd.nameNode),
+    span: ctx2.span(node)
   };
 }
-function convertMapMacro(ctx, node) {
+function convertMapMacro(ctx2, node) {
   const call2 = kids(node)[0];
   if (call2?.type !== "call_expression") return void 0;
   const fn = call2.childForFieldName("function");
@@ -2979,7 +2972,7 @@ function convertMapMacro(ctx, node) {
   const args = kids(call2.childForFieldName("arguments"));
   const first = args[0];
   if (first?.type !== "identifier") {
-    ctx.error("parse/bad-map-decl", call2, `${fn.text}(...) needs the map name as its first argument`);
+    ctx2.error("parse/bad-map-decl", call2, `${fn.text}(...) needs the map name as its first argument`);
     return void 0;
   }
   const typeArgs = [];
@@ -2990,51 +2983,51 @@ function convertMapMacro(ctx, node) {
     const next = rest[i + 1];
     if (a.type === "identifier" && /^(struct|union|enum)$/.test(a.text) && next?.type === "ERROR") {
       const tagNode = kids(next)[0];
-      const span = ctx.spanBetween(a, next);
+      const span = ctx2.spanBetween(a, next);
       const base = a.text === "enum" ? { kind: "enum", tag: tagNode.text, enumerators: void 0, span } : { kind: "record", union: a.text === "union", tag: tagNode.text, fields: void 0, attrs: [], span };
       typeArgs.push({ base, quals: { const: false, volatile: false }, derived: [], span });
       i++;
       continue;
     }
     if (a.type === "identifier" || a.type === "primitive_type") {
-      const span = ctx.span(a);
+      const span = ctx2.span(a);
       typeArgs.push({ base: { kind: "typedef-name", name: a.text, span }, quals: { const: false, volatile: false }, derived: [], span });
     } else {
-      sizeArg = convertExpr(ctx, a);
+      sizeArg = convertExpr(ctx2, a);
     }
   }
-  return { kind: "map-macro", macro: fn.text, name: first.text, typeArgs, sizeArg, span: ctx.span(node) };
+  return { kind: "map-macro", macro: fn.text, name: first.text, typeArgs, sizeArg, span: ctx2.span(node) };
 }
-function convertTopLevel(ctx, root) {
+function convertTopLevel(ctx2, root) {
   const out = [];
   for (const k of kids(root)) {
     switch (k.type) {
       case "function_definition": {
-        const f = convertFunction(ctx, k);
+        const f = convertFunction(ctx2, k);
         if (f) out.push(f);
         break;
       }
       case "declaration":
       case "type_definition":
-        out.push(convertDeclaration(ctx, k));
+        out.push(convertDeclaration(ctx2, k));
         break;
       case "expression_statement": {
-        const m = convertMapMacro(ctx, k);
+        const m = convertMapMacro(ctx2, k);
         if (m) out.push(m);
-        else if (!k.hasError) ctx.error("parse/unexpected-top-level", k, "expected a declaration or function definition");
+        else if (!k.hasError) ctx2.error("parse/unexpected-top-level", k, "expected a declaration or function definition");
         break;
       }
       case "struct_specifier":
       case "union_specifier":
       case "enum_specifier": {
-        const span = ctx.span(k);
+        const span = ctx2.span(k);
         out.push({
           kind: "decl",
           storage: [],
           declarators: [],
           attrs: [],
           span,
-          base: { base: convertTypeSpec(ctx, k), quals: { const: false, volatile: false }, derived: [], span }
+          base: { base: convertTypeSpec(ctx2, k), quals: { const: false, volatile: false }, derived: [], span }
         });
         break;
       }
@@ -3049,10 +3042,99 @@ function convertTopLevel(ctx, root) {
         if (isUnrollPragma(k)) break;
         break;
       default:
-        if (!k.hasError) ctx.error("parse/unexpected-top-level", k, `unexpected ${k.type.replace(/_/g, " ")} at top level`);
+        if (!k.hasError) ctx2.error("parse/unexpected-top-level", k, `unexpected ${k.type.replace(/_/g, " ")} at top level`);
     }
   }
   return out;
+}
+
+// frontend-c/parse/trailing-attributes.ts
+function matchParen(text, open) {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === "\\") i++;
+      continue;
+    }
+    if (ch === "(") depth++;
+    else if (ch === ")" && --depth === 0) return i;
+  }
+  return -1;
+}
+function splitTop(s2) {
+  const out = [];
+  let depth = 0;
+  let cur = "";
+  for (let i = 0; i < s2.length; i++) {
+    const ch = s2[i];
+    if (ch === '"') {
+      let j = i + 1;
+      for (; j < s2.length && s2[j] !== '"'; j++) if (s2[j] === "\\") j++;
+      cur += s2.slice(i, j + 1);
+      i = j;
+      continue;
+    }
+    if (ch === "(") depth++;
+    if (ch === ")") depth--;
+    if (ch === "," && depth === 0) {
+      out.push(cur);
+      cur = "";
+    } else cur += ch;
+  }
+  if (cur.trim() !== "") out.push(cur);
+  return out;
+}
+function argExpr(text, span) {
+  const t = text.trim();
+  if (t.startsWith('"')) {
+    const parts = [...t.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => decodeEscapes(m[1]));
+    const len = parts.reduce((n, p) => n + p.length, 0);
+    const bytes = new Uint8Array(len);
+    let off = 0;
+    for (const p of parts) {
+      bytes.set(p, off);
+      off += p.length;
+    }
+    return { kind: "string", bytes, span };
+  }
+  const lit = parseIntLiteral(t);
+  if (lit.error === void 0) return { kind: "int", value: lit.value, unsigned: lit.unsigned, longs: lit.longs, decimal: true, span };
+  return { kind: "ident", name: t, span };
+}
+function extractTrailingAttributes(text, spanAt) {
+  if (!text.includes("__attribute__")) return { text, found: [] };
+  const found = [];
+  let out = text;
+  const re = /__attribute__\s*\(/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const open = m.index + m[0].length - 1;
+    const close = matchParen(text, open);
+    if (close < 0) break;
+    let k = close + 1;
+    while (k < text.length && /\s/.test(text[k])) k++;
+    const next = text[k];
+    let p = m.index - 1;
+    while (p >= 0 && /\s/.test(text[p])) p--;
+    const prev = text[p];
+    const afterDeclarator = prev !== void 0 && /[\w\])]/.test(prev) && !/\b(struct|union|enum)\s*$/.test(text.slice(0, p + 1));
+    if ((next === ";" || next === "=" || next === ",") && afterDeclarator) {
+      const inner = text.slice(open + 1, close).trim().replace(/^\(/, "").replace(/\)$/, "");
+      const span = spanAt(m.index, close + 1 - m.index);
+      const attrs = [];
+      for (const item of splitTop(inner)) {
+        const am = /^\s*(\w+)\s*(?:\((.*)\))?\s*$/s.exec(item);
+        if (!am) continue;
+        const name = am[1].replace(/^__(.*)__$/, "$1");
+        const args = am[2] !== void 0 ? splitTop(am[2]).map((a) => argExpr(a, span)) : [];
+        attrs.push({ name, args, span });
+      }
+      found.push({ start: m.index, attrs });
+      out = out.slice(0, m.index) + out.slice(m.index, close + 1).replace(/[^\n]/g, " ") + out.slice(close + 1);
+    }
+    re.lastIndex = close + 1;
+  }
+  return { text: out, found };
 }
 
 // frontend-c/parse/parser.ts
@@ -3062,27 +3144,43 @@ var CParser = class {
     this.parser = new Parser();
     this.parser.setLanguage(C);
   }
-  parse(text, opts, sink2) {
+  parse(text, opts, sink) {
+    const lineStarts = [0];
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+    const pointAt = (offset) => {
+      let lo = 0;
+      let hi = lineStarts.length - 1;
+      while (lo < hi) {
+        const mid = lo + hi + 1 >> 1;
+        if (lineStarts[mid] <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      return { row: lo, column: offset - lineStarts[lo] };
+    };
+    const spanCtx = new ConvertContext(opts.file, sink, opts.mapper, () => false);
+    const trailing = extractTrailingAttributes(text, (offset, length) => spanCtx.spanOfPoints(pointAt(offset), pointAt(offset + length)));
+    text = trailing.text;
     const tree = this.parser.parse(text, null, { bufferSize: Math.max(32 * 1024, text.length * 2 + 16) });
-    const ctx = new ConvertContext(opts.file, sink2, opts.mapper, opts.isExternalTypedef ?? (() => false), [...opts.unrollRows ?? []]);
-    if (tree.rootNode.hasError) reportSyntaxErrors(ctx, tree.rootNode);
-    const items = convertTopLevel(ctx, tree.rootNode);
+    const ctx2 = new ConvertContext(opts.file, sink, opts.mapper, opts.isExternalTypedef ?? (() => false), [...opts.unrollRows ?? []]);
+    ctx2.trailingAttributes = trailing.found;
+    if (tree.rootNode.hasError) reportSyntaxErrors(ctx2, tree.rootNode);
+    const items = convertTopLevel(ctx2, tree.rootNode);
     return { items, file: opts.file };
   }
 };
-function reportSyntaxErrors(ctx, node) {
+function reportSyntaxErrors(ctx2, node) {
   if (node.isMissing) {
-    ctx.error("parse/missing-token", node, `expected '${node.type}'`);
+    ctx2.error("parse/missing-token", node, `expected '${node.type}'`);
     return;
   }
   if (node.type === "ERROR" && (isTagInMapMacro(node) || isCaseRange(node))) return;
   if (node.type === "ERROR") {
     const text = node.text.split("\n")[0].slice(0, 30);
-    ctx.error("parse/syntax-error", node, `syntax error near '${text}'`);
+    ctx2.error("parse/syntax-error", node, `syntax error near '${text}'`);
     return;
   }
   for (const c of node.children) {
-    if (c.hasError || c.isMissing) reportSyntaxErrors(ctx, c);
+    if (c.hasError || c.isMissing) reportSyntaxErrors(ctx2, c);
   }
 }
 function isTagInMapMacro(node) {
@@ -4010,8 +4108,8 @@ var Expander = class {
   substitute(m, args, hs, name, exp) {
     const expanded = [];
     const out = [];
-    const ok2 = this.substRange(m, 0, m.body.length, args, expanded, name, exp, hs, out);
-    if (!ok2 || !this.charge(out.length, name)) return void 0;
+    const ok = this.substRange(m, 0, m.body.length, args, expanded, name, exp, hs, out);
+    if (!ok || !this.charge(out.length, name)) return void 0;
     const result = [];
     for (let i = 0; i < out.length; i++) {
       const t = out[i];
@@ -4118,8 +4216,8 @@ var Expander = class {
           out.push(this.placemarker(name, exp));
           continue;
         }
-        const t0 = toks[0];
-        out.push(t0.spaceBefore === bt.spaceBefore ? t0 : retoken(t0, t0.kind, t0.text, bt.spaceBefore, t0.hs));
+        const t02 = toks[0];
+        out.push(t02.spaceBefore === bt.spaceBefore ? t02 : retoken(t02, t02.kind, t02.text, bt.spaceBefore, t02.hs));
         for (let k = 1; k < toks.length; k++) out.push(toks[k]);
         continue;
       }
@@ -4564,13 +4662,13 @@ var OutputWriter = class {
 
 // frontend-c/preprocess/preprocess.ts
 var TEXT_LINE = { inIf: false, allowMore: true };
-function preprocess(source, opts, sink2) {
-  return new Preprocessor(opts, sink2).run(source);
+function preprocess(source, opts, sink) {
+  return new Preprocessor(opts, sink).run(source);
 }
 var Preprocessor = class {
-  constructor(opts, sink2) {
+  constructor(opts, sink) {
     this.opts = opts;
-    this.sink = sink2;
+    this.sink = sink;
     this.expander = new Expander(this, opts.limits?.expansionTokens ?? 5e5);
     this.maxOutput = opts.limits?.outputChars ?? 16 * 1024 * 1024;
     this.maxDepth = opts.limits?.includeDepth ?? 200;
@@ -4637,36 +4735,36 @@ var Preprocessor = class {
     for (const p of lex.problems) {
       this.sink.error(p.code, { file: name, line: p.line, col: p.col, endLine: p.line, endCol: p.col + 2 }, p.message);
     }
-    const ctx = { idx, name, lines: lex.lines, pos: 0, conds: [], depth };
+    const ctx2 = { idx, name, lines: lex.lines, pos: 0, conds: [], depth };
     const outer = this.current;
-    this.current = ctx;
-    const stream = new TokenStream([], 0, () => this.nextTextLine(ctx, true));
-    for (let line = this.nextTextLine(ctx, false); line !== void 0; line = this.nextTextLine(ctx, false)) {
+    this.current = ctx2;
+    const stream = new TokenStream([], 0, () => this.nextTextLine(ctx2, true));
+    for (let line = this.nextTextLine(ctx2, false); line !== void 0; line = this.nextTextLine(ctx2, false)) {
       stream.reset(line);
       this.expander.expand(stream, this.emitFn, TEXT_LINE);
     }
-    for (const c of ctx.conds) {
+    for (const c of ctx2.conds) {
       this.sink.error("pp/unterminated-conditional", this.tokSpan(c.tok), `unterminated conditional directive`);
     }
     this.current = outer;
   }
   /** The next active text line of the file, handling directives and skipped groups on the way. */
-  nextTextLine(ctx, inArgs) {
-    while (ctx.pos < ctx.lines.length) {
-      const line = ctx.lines[ctx.pos++];
+  nextTextLine(ctx2, inArgs) {
+    while (ctx2.pos < ctx2.lines.length) {
+      const line = ctx2.lines[ctx2.pos++];
       const first = line.tokens[0];
       if (first === void 0) continue;
       if (first.kind === 4 /* Punct */ && first.text === "#") {
-        this.directive(ctx, line.tokens, inArgs);
+        this.directive(ctx2, line.tokens, inArgs);
         continue;
       }
-      if (!this.active(ctx)) continue;
+      if (!this.active(ctx2)) continue;
       return line.tokens;
     }
     return void 0;
   }
-  active(ctx) {
-    const top = ctx.conds[ctx.conds.length - 1];
+  active(ctx2) {
+    const top = ctx2.conds[ctx2.conds.length - 1];
     return top === void 0 || top.active;
   }
   emitToken(t) {
@@ -4750,7 +4848,7 @@ var Preprocessor = class {
     return angle ? r2 !== void 0 : r2 !== void 0 && r2 !== "ignore";
   }
   // ---- directives ----
-  directive(ctx, toks, inArgs) {
+  directive(ctx2, toks, inArgs) {
     const hash = toks[0];
     const nameTok = toks[1];
     if (nameTok === void 0) return;
@@ -4760,18 +4858,18 @@ var Preprocessor = class {
       case "if":
       case "ifdef":
       case "ifndef": {
-        if (!this.active(ctx)) {
-          ctx.conds.push({ parentActive: false, active: false, taken: true, sawElse: false, tok: hash });
+        if (!this.active(ctx2)) {
+          ctx2.conds.push({ parentActive: false, active: false, taken: true, sawElse: false, tok: hash });
           return;
         }
         const v = this.condition(name, nameTok, rest);
-        ctx.conds.push({ parentActive: true, active: v, taken: v, sawElse: false, tok: hash });
+        ctx2.conds.push({ parentActive: true, active: v, taken: v, sawElse: false, tok: hash });
         return;
       }
       case "elif":
       case "elifdef":
       case "elifndef": {
-        const c = ctx.conds[ctx.conds.length - 1];
+        const c = ctx2.conds[ctx2.conds.length - 1];
         if (c === void 0) {
           this.error("pp/unmatched-conditional", nameTok, `#${name} without #if`);
           return;
@@ -4788,14 +4886,14 @@ var Preprocessor = class {
       }
       case "else":
       case "endif": {
-        const c = ctx.conds[ctx.conds.length - 1];
+        const c = ctx2.conds[ctx2.conds.length - 1];
         if (c === void 0) {
           this.error("pp/unmatched-conditional", nameTok, `#${name} without #if`);
           return;
         }
         if (rest[0] !== void 0 && c.parentActive) this.warning("pp/extra-tokens", rest[0], `extra tokens at end of #${name} directive`);
         if (name === "endif") {
-          ctx.conds.pop();
+          ctx2.conds.pop();
           return;
         }
         if (c.sawElse) this.error("pp/unmatched-conditional", nameTok, "#else after #else");
@@ -4805,7 +4903,7 @@ var Preprocessor = class {
         return;
       }
     }
-    if (!this.active(ctx)) return;
+    if (!this.active(ctx2)) return;
     switch (name) {
       case "define":
         return this.define(nameTok, rest);
@@ -4818,7 +4916,7 @@ var Preprocessor = class {
           this.error("pp/invalid-directive", nameTok, `#${name} inside macro arguments is not supported`);
           return;
         }
-        return this.include(ctx, hash, nameTok, rest);
+        return this.include(ctx2, hash, nameTok, rest);
       case "error":
         this.sink.error("pp/error-directive", this.spanOf(hash, toks[toks.length - 1]), `#error ${spell(rest)}`.trimEnd());
         return;
@@ -4826,7 +4924,7 @@ var Preprocessor = class {
         this.sink.warning("pp/warning-directive", this.spanOf(hash, toks[toks.length - 1]), `#warning ${spell(rest)}`.trimEnd());
         return;
       case "pragma":
-        return this.pragmaDirective(ctx, hash, toks, rest);
+        return this.pragmaDirective(ctx2, hash, toks, rest);
       case "line":
       case "ident":
       case "sccs":
@@ -4887,7 +4985,7 @@ var Preprocessor = class {
     if (rest[1] !== void 0) this.warning("pp/extra-tokens", rest[1], "extra tokens at end of #undef directive");
     this.macros.delete(id.text);
   }
-  include(ctx, hash, nameTok, rest) {
+  include(ctx2, hash, nameTok, rest) {
     let spec;
     const first = rest[0];
     if (first !== void 0 && first.kind === 6 /* HeaderName */) spec = { name: first.text.slice(1, -1), angle: true };
@@ -4906,8 +5004,8 @@ var Preprocessor = class {
       this.error("pp/invalid-directive", at, `#${nameTok.text} expects "FILENAME" or <FILENAME>`);
       return;
     }
-    if (ctx.depth + 1 > this.maxDepth) {
-      this.error("pp/recursive-include", at, `#include nested depth ${ctx.depth + 1} exceeds maximum of ${this.maxDepth}`);
+    if (ctx2.depth + 1 > this.maxDepth) {
+      this.error("pp/recursive-include", at, `#include nested depth ${ctx2.depth + 1} exceeds maximum of ${this.maxDepth}`);
       return;
     }
     const host = this.opts.includeHost;
@@ -4917,7 +5015,7 @@ var Preprocessor = class {
       if (r2 === "ignore") return;
       found = r2;
     } else {
-      found = host.resolveQuote(ctx.name, spec.name, this.includeDirs);
+      found = host.resolveQuote(ctx2.name, spec.name, this.includeDirs);
       if (found === void 0) {
         const r2 = host.resolveAngle(spec.name, this.includeDirs);
         if (r2 !== void 0 && r2 !== "ignore") found = r2;
@@ -4931,12 +5029,12 @@ var Preprocessor = class {
     if (this.once.has(found.file)) return;
     if (!this.fileIndex.has(found.file)) this.includes.push(found.file);
     void hash;
-    this.processFile(found.text, found.file, this.fileId(found.file), ctx.depth + 1);
+    this.processFile(found.text, found.file, this.fileId(found.file), ctx2.depth + 1);
   }
-  pragmaDirective(ctx, hash, toks, rest) {
+  pragmaDirective(ctx2, hash, toks, rest) {
     const head = rest[0]?.text;
     if (head === "once") {
-      this.once.add(ctx.name);
+      this.once.add(ctx2.name);
       return;
     }
     if ((head === "push_macro" || head === "pop_macro") && rest[1]?.text === "(" && rest[2]?.kind === 3 /* String */) {
@@ -5014,8 +5112,8 @@ var MemoryIncludeHost = class {
 };
 
 // frontend-c/sema/types.ts
-function int(name, size, signed2, rank) {
-  return Object.freeze({ kind: "int", size, signed: signed2, rank, name });
+function int(name, size, signed, rank) {
+  return Object.freeze({ kind: "int", size, signed, rank, name });
 }
 var T = Object.freeze({
   void: Object.freeze({ kind: "void" }),
@@ -5051,14 +5149,14 @@ function withQuals(t, q) {
   if (t.kind === "error" || !q.const && !q.volatile) return t;
   return { ...t, ...q.const ? { const: true } : {}, ...q.volatile ? { volatile: true } : {} };
 }
-function sizeOf2(t) {
+function sizeOf(t) {
   switch (t.kind) {
     case "int":
       return t.size;
     case "ptr":
       return 8;
     case "array":
-      return t.length === void 0 ? 0 : t.length * sizeOf2(t.of);
+      return t.length === void 0 ? 0 : t.length * sizeOf(t.of);
     case "record":
       return t.rec.size;
     case "void":
@@ -5173,7 +5271,7 @@ function toTypeDesc(t) {
     case "map":
       return { kind: "pointer", size: 8, target: t.kind === "ptr" ? typeToString(t.to) : "void" };
     case "array":
-      return { kind: "array", size: sizeOf2(t), element: toTypeDesc(t.of), length: t.length ?? 0 };
+      return { kind: "array", size: sizeOf(t), element: toTypeDesc(t.of), length: t.length ?? 0 };
     case "record": {
       const fields = [];
       const add = (rec, base) => {
@@ -5191,14 +5289,14 @@ function toTypeDesc(t) {
         }
       };
       add(t.rec, 0);
-      return { kind: t.rec.union ? "union" : "struct", name: t.rec.tag ?? "", size: sizeOf2(t), align: alignOf(t), fields };
+      return { kind: t.rec.union ? "union" : "struct", name: t.rec.tag ?? "", size: sizeOf(t), align: alignOf(t), fields };
     }
   }
 }
 
 // frontend-c/lower/lower-init.ts
 function effectiveAlign(a, t) {
-  if (isFrame(a.base) && sizeOf2(t) >= 8) {
+  if (isFrame(a.base) && sizeOf(t) >= 8) {
     let al = 8;
     while (al > 1 && a.off % al !== 0) al >>= 1;
     return Math.max(al, Math.min(8, alignOf(t)));
@@ -5206,7 +5304,7 @@ function effectiveAlign(a, t) {
   return Math.min(8, alignOf(t));
 }
 function initObject(L, a, t, init, span) {
-  const size = sizeOf2(t);
+  const size = sizeOf(t);
   const align = effectiveAlign(a, t);
   if (!init) {
     L.b.zero(a.base, a.off, size, align, span);
@@ -5289,7 +5387,7 @@ function lowerRecordValue(L, e) {
       return r2.obj;
     }
     case "cond": {
-      const size = sizeOf2(e.type);
+      const size = sizeOf(e.type);
       const tmp = L.b.frameObject("<cond>", Math.max(1, size), 8, e.span);
       const thenB = L.b.newBlock("cond.then");
       const elseB = L.b.newBlock("cond.else");
@@ -5353,14 +5451,14 @@ function readLvalue(L, lv, span) {
   if (lv.kind === "vreg") return lv.v;
   const bf = lv.bitfield;
   if (!bf) {
-    const { size, signed: signed3 } = accessOf(lv.type);
-    return L.b.load(L.b.vreg(), lv.addr.base, lv.addr.off, size, span, signed3);
+    const { size, signed: signed2 } = accessOf(lv.type);
+    return L.b.load(L.b.vreg(), lv.addr.base, lv.addr.off, size, span, signed2);
   }
   const unit = L.b.load(L.b.vreg(), lv.addr.base, lv.addr.off, bf.unitSize, span, false);
-  const signed2 = lv.type.kind === "int" && lv.type.signed;
+  const signed = lv.type.kind === "int" && lv.type.signed;
   const up = 64 - bf.bitOffset - bf.bitWidth;
   const hi = up === 0 ? unit : L.b.alu("lsh", L.b.vreg(), unit, imm(up), span);
-  return L.b.alu(signed2 ? "arsh" : "rsh", L.b.vreg(), hi, imm(64 - bf.bitWidth), span);
+  return L.b.alu(signed ? "arsh" : "rsh", L.b.vreg(), hi, imm(64 - bf.bitWidth), span);
 }
 function writeLvalue(L, lv, value, span) {
   if (lv.kind === "vreg") {
@@ -5426,14 +5524,14 @@ function inlineCall(L, e) {
     retBlock: L.b.newBlock(`${e.fn.name}.ret`),
     retValue: isVoid ? void 0 : L.b.vreg(`${e.fn.name}.result`)
   };
-  if (ret.kind === "record") frame.retObj = L.b.frameObject(`${e.fn.name}.result`, Math.max(1, sizeOf2(ret)), 8, span);
+  if (ret.kind === "record") frame.retObj = L.b.frameObject(`${e.fn.name}.result`, Math.max(1, sizeOf(ret)), 8, span);
   L.frames.push(frame);
   const savedTargets = L.targets.splice(0, L.targets.length);
   e.fn.params.forEach((p, i) => {
     const s2 = L.declare(p, span);
     const v = args[i] ?? L.b.mov(L.b.vreg(), imm(0), span);
     if (typeof v !== "number") {
-      if (s2.kind === "frame") L.b.copy(s2.ref, 0, v.base, v.off, sizeOf2(p.type), 1, span);
+      if (s2.kind === "frame") L.b.copy(s2.ref, 0, v.base, v.off, sizeOf(p.type), 1, span);
     } else if (s2.kind === "vreg") L.b.mov(s2.v, v, span);
     else {
       const size = p.type.kind === "int" ? p.type.size : 8;
@@ -5536,8 +5634,8 @@ function lowerAtomic(L, e) {
   if (e.boolResult && expected !== void 0) return L.b.setcc(L.b.vreg(), "eq", oldR, expected, span);
   if (e.returnNew && e.op !== "xchg" && e.op !== "cmpxchg") {
     const op = e.op === "sub" ? "sub" : e.op;
-    const signed2 = elem.kind === "int" && elem.signed;
-    return arith(L, op, signed2, oldR, orig, elem, span);
+    const signed = elem.kind === "int" && elem.signed;
+    return arith(L, op, signed, oldR, orig, elem, span);
   }
   return oldR;
 }
@@ -5556,29 +5654,29 @@ var ALU2 = {
   or: ["or", "or"],
   xor: ["xor", "xor"]
 };
-function cmpCond(op, signed2) {
+function cmpCond(op, signed) {
   switch (op) {
     case "eq":
       return "eq";
     case "ne":
       return "ne";
     case "lt":
-      return signed2 ? "slt" : "lt";
+      return signed ? "slt" : "lt";
     case "gt":
-      return signed2 ? "sgt" : "gt";
+      return signed ? "sgt" : "gt";
     case "le":
-      return signed2 ? "sle" : "le";
+      return signed ? "sle" : "le";
     case "ge":
-      return signed2 ? "sge" : "ge";
+      return signed ? "sge" : "ge";
   }
 }
-function arith(L, op, signed2, a, b, t, span) {
-  const aop = ALU2[op][signed2 ? 1 : 0];
+function arith(L, op, signed, a, b, t, span) {
+  const aop = ALU2[op][signed ? 1 : 0];
   const size = t.kind === "int" ? t.size : 8;
   const width = size === 8 ? 64 : 32;
   const r2 = L.b.alu(aop, L.b.vreg(), a, b, span, width);
   if (size === 8) return r2;
-  if (size === 4 && !signed2) return r2;
+  if (size === 4 && !signed) return r2;
   return L.normalize(r2, t, span);
 }
 function castValue(L, v, from, to, span) {
@@ -5794,7 +5892,7 @@ function lowerAssign(L, e) {
     const src2 = lowerRecordValue(L, e.value);
     const dst = lowerLvalue(L, e.target);
     if (dst.kind !== "mem") throw new InternalCompilerError("lower", "record in a register", span);
-    L.b.copy(dst.addr.base, dst.addr.off, src2.base, src2.off, sizeOf2(e.target.type), 1, span);
+    L.b.copy(dst.addr.base, dst.addr.off, src2.base, src2.off, sizeOf(e.target.type), 1, span);
     return imm(0);
   }
   const v = lowerExpr(L, e.value);
@@ -5878,7 +5976,7 @@ function lowerReturn(L, s2) {
   if (f.retBlock) {
     if (s2.value && f.retObj) {
       const src2 = lowerRecordValue(L, s2.value);
-      L.b.copy(f.retObj, 0, src2.base, src2.off, sizeOf2(s2.value.type), 1, s2.span);
+      L.b.copy(f.retObj, 0, src2.base, src2.off, sizeOf(s2.value.type), 1, s2.span);
     } else if (s2.value && f.retValue !== void 0) L.b.mov(f.retValue, lowerExpr(L, s2.value), s2.span);
     else if (s2.value) lowerEffect(L, s2.value);
     L.b.jmp(f.retBlock, s2.span);
@@ -6055,8 +6153,8 @@ var IrBuilder = class _IrBuilder {
     this.emit({ op: "neg", dst, a, width, span });
     return dst;
   }
-  ext(dst, a, from, signed2, span) {
-    this.emit({ op: "ext", dst, a, from, signed: signed2, span });
+  ext(dst, a, from, signed, span) {
+    this.emit({ op: "ext", dst, a, from, signed, span });
     return dst;
   }
   endian(dst, a, kind, bits, span) {
@@ -6067,8 +6165,8 @@ var IrBuilder = class _IrBuilder {
     this.emit({ op: "setcc", dst, cond: cond2, a, b, width, span });
     return dst;
   }
-  load(dst, base, off, size, span, signed2 = false) {
-    this.emit({ op: "load", dst, base, off, size, signed: signed2, span });
+  load(dst, base, off, size, span, signed = false) {
+    this.emit({ op: "load", dst, base, off, size, signed, span });
     return dst;
   }
   store(base, off, size, value, span) {
@@ -6114,8 +6212,8 @@ var IrBuilder = class _IrBuilder {
 
 // frontend-c/lower/lowerer.ts
 var FnLowerer = class {
-  constructor(name, span, sink2) {
-    this.sink = sink2;
+  constructor(name, span, sink) {
+    this.sink = sink;
     this.b = IrBuilder.create(name, span);
   }
   sink;
@@ -6139,7 +6237,7 @@ var FnLowerer = class {
     const t = sym.type;
     let s2;
     if (t.kind === "record" || t.kind === "array" || sym.addressTaken) {
-      const size = Math.max(1, sizeOf2(t));
+      const size = Math.max(1, sizeOf(t));
       const align = size >= 8 ? 8 : Math.min(8, Math.max(1, alignOf(t)));
       s2 = { kind: "frame", ref: this.b.frameObject(sym.name, size, align, sym.span) };
     } else {
@@ -6177,8 +6275,8 @@ var FnLowerer = class {
 function isProgram(f) {
   return !f.isStatic && f.body !== void 0 && f.params.length <= 1;
 }
-function lowerFunction(f, sink2) {
-  const L = new FnLowerer(f.name, f.span, sink2);
+function lowerFunction(f, sink) {
+  const L = new FnLowerer(f.name, f.span, sink);
   L.frames.push({ fn: f, storage: /* @__PURE__ */ new Map(), labels: /* @__PURE__ */ new Map(), retBlock: void 0, retValue: void 0 });
   for (const p of f.params) {
     const v = L.b.param(p.name);
@@ -6191,19 +6289,19 @@ function lowerFunction(f, sink2) {
   for (const b of L.b.fn.blocks) if (b.term === void 0) b.term = { op: "ret", value: imm(0), span: f.span };
   return L.b.fn;
 }
-function lowerModule(m, sink2) {
+function lowerModule(m, sink) {
   const functions = [];
   const programs = [];
   for (const f of m.functions) {
     if (!isProgram(f)) continue;
-    functions.push(lowerFunction(f, sink2));
+    functions.push(lowerFunction(f, sink));
     programs.push({ function: f.name, section: f.section ?? "" });
   }
   const maps = m.maps.map((d) => ({
     name: d.name,
     kind: d.kind,
-    keySize: d.key.kind === "void" ? 0 : sizeOf2(d.key),
-    valueSize: d.value.kind === "void" ? 0 : sizeOf2(d.value),
+    keySize: d.key.kind === "void" ? 0 : sizeOf(d.key),
+    valueSize: d.value.kind === "void" ? 0 : sizeOf(d.value),
     maxEntries: d.maxEntries,
     flags: d.flags,
     key: toTypeDesc(d.key),
@@ -6240,8 +6338,8 @@ var Scope = class {
   }
 };
 var Checker = class {
-  constructor(sink2, helpers, external) {
-    this.sink = sink2;
+  constructor(sink, helpers, external) {
+    this.sink = sink;
     this.helpers = helpers;
     this.external = external;
     this.globals = new Scope(void 0);
@@ -6324,9 +6422,9 @@ function promote(t) {
   }
   return t;
 }
-var bySizeSign = (size, signed2, rank) => {
-  if (size === 8) return rank >= 5 ? signed2 ? T.llong : T.ullong : signed2 ? T.long : T.ulong;
-  return signed2 ? T.int : T.uint;
+var bySizeSign = (size, signed, rank) => {
+  if (size === 8) return rank >= 5 ? signed ? T.llong : T.ullong : signed ? T.long : T.ulong;
+  return signed ? T.int : T.uint;
 };
 function usualArith(a, b) {
   const x = promote(a);
@@ -6516,12 +6614,12 @@ function checkMapMethod(c, e, callee) {
     }
     case "perf_submit": {
       if (!arity(3, 3)) return errorExpr(e.span);
-      const ctx = checkRvalue(c, e.args[0]);
+      const ctx2 = checkRvalue(c, e.args[0]);
       const data = checkRvalue(c, e.args[1]);
       const size = checkRvalue(c, e.args[2]);
-      if ([ctx, data, size].some((x) => x.type.kind === "error")) return errorExpr(e.span);
+      if ([ctx2, data, size].some((x) => x.type.kind === "error")) return errorExpr(e.span);
       const flags = mkConst(0xffffffffn, T.ulong, e.span);
-      return call(c, "bpf_perf_event_output", [ctx, mapRef, flags, data, convert(size, T.ulong)], void 0, e.span);
+      return call(c, "bpf_perf_event_output", [ctx2, mapRef, flags, data, convert(size, T.ulong)], void 0, e.span);
     }
     case "ringbuf_output": {
       if (!arity(3, 3)) return errorExpr(e.span);
@@ -6878,7 +6976,7 @@ function layoutRecord(rec, fields, attrs) {
   let maxBits = 0;
   let align = 1;
   for (const f of fields) {
-    const tSize = sizeOf2(f.type);
+    const tSize = sizeOf(f.type);
     const tAlign = alignOf(f.type);
     const packed = attrs.packed || f.packedAttr;
     if (f.bitWidth !== void 0) {
@@ -7549,7 +7647,7 @@ function checkExpr(c, e) {
             c.error("sema/not-constant", p.span, "offsetof array index must be a constant");
             return errorExpr(e.span);
           }
-          off += Number(iv) * sizeOf2(cur.of);
+          off += Number(iv) * sizeOf(cur.of);
           cur = cur.of;
           continue;
         }
@@ -7596,7 +7694,7 @@ function sizeofResult(c, t, span) {
     c.error("sema/incomplete-type", span, `sizeof applied to incomplete type ${typeToString(t)}`);
     return errorExpr(span);
   }
-  return mkConst(BigInt(sizeOf2(t)), T.ulong, span);
+  return mkConst(BigInt(sizeOf(t)), T.ulong, span);
 }
 function checkIdent(c, e) {
   const sym = c.scope.lookup(e.name);
@@ -7697,7 +7795,7 @@ function elementScale(c, ptrType, span) {
     c.error("sema/incomplete-type", span, `arithmetic on a pointer to incomplete type ${typeToString(to)}`);
     return void 0;
   }
-  return sizeOf2(to);
+  return sizeOf(to);
 }
 function buildPointerArith(c, op, left, right, span, opSpan) {
   if (isPtr(left.type) && isPtr(right.type)) {
@@ -8019,7 +8117,7 @@ function checkInitializer(c, type, init) {
   if (isRecord(type) || isArray(type)) {
     if (v.type.kind === "error") return { zeroFill: false, parts, type };
     if (isRecord(type) && isRecord(v.type) && v.type.rec === type.rec) {
-      parts.push({ kind: "copy", offset: 0, expr: v, size: sizeOf2(type) });
+      parts.push({ kind: "copy", offset: 0, expr: v, size: sizeOf(type) });
       return { zeroFill: false, parts, type };
     }
     c.error("sema/bad-initializer", init.span, `cannot initialize ${typeToString(type)} with ${typeToString(v.type)}`);
@@ -8066,7 +8164,7 @@ function walk(c, t, off, list, idx, parts, braced, maxIndex) {
       if (braced) idx.i = list.length;
       return;
     }
-    const [subType, subOff, bit] = isRec ? [fields[pos].type, off + fields[pos].offset, fields[pos]] : [elem, off + pos * sizeOf2(elem), void 0];
+    const [subType, subOff, bit] = isRec ? [fields[pos].type, off + fields[pos].offset, fields[pos]] : [elem, off + pos * sizeOf(elem), void 0];
     initOne(c, subType, subOff, bit, item, designators, list, idx, parts, maxIndex);
     pos++;
     if (isArray(t)) maxIndex.n = Math.max(maxIndex.n, pos);
@@ -8108,7 +8206,7 @@ function initOne(c, t, off, field, item, rest, list, idx, parts, maxIndex) {
       const f = initFields(t)[p];
       initOne(c, f.type, off + f.offset, f, item, rest.slice(1), list, idx, parts, maxIndex);
     } else if (isArray(t)) {
-      initOne(c, t.of, off + p * sizeOf2(t.of), void 0, item, rest.slice(1), list, idx, parts, maxIndex);
+      initOne(c, t.of, off + p * sizeOf(t.of), void 0, item, rest.slice(1), list, idx, parts, maxIndex);
     }
     return;
   }
@@ -8134,7 +8232,7 @@ function initOne(c, t, off, field, item, rest, list, idx, parts, maxIndex) {
       const probe = checkExpr(c, value);
       if (isRecord(probe.type) && probe.type.rec === t.rec) {
         idx.i++;
-        parts.push({ kind: "copy", offset: off, expr: probe, size: sizeOf2(t) });
+        parts.push({ kind: "copy", offset: off, expr: probe, size: sizeOf(t) });
         return;
       }
     }
@@ -8345,8 +8443,8 @@ function checkFunction(c, f) {
   }
   const sym = declareFunction(c, f.name, t, [], f.storage.includes("static"), section, f.nameSpan);
   sym.type = t;
-  const ctx = { sym, ret: t.ret, locals: [], loopDepth: 0, switches: [], breakable: 0, labels: /* @__PURE__ */ new Map(), gotos: [] };
-  c.fn = ctx;
+  const ctx2 = { sym, ret: t.ret, locals: [], loopDepth: 0, switches: [], breakable: 0, labels: /* @__PURE__ */ new Map(), gotos: [] };
+  c.fn = ctx2;
   c.pushScope();
   const params = [];
   f.params.forEach((p, i) => {
@@ -8364,24 +8462,24 @@ function checkFunction(c, f) {
   sym.span = f.nameSpan;
   const body = checkBlockItems(c, f.body.items);
   c.popScope();
-  for (const g of ctx.gotos) {
-    if (!ctx.labels.has(g.label)) c.error("sema/unknown-label", g.span, `use of undeclared label '${g.label}'`);
+  for (const g of ctx2.gotos) {
+    if (!ctx2.labels.has(g.label)) c.error("sema/unknown-label", g.span, `use of undeclared label '${g.label}'`);
   }
   sym.body = { k: "block", items: body, span: f.body.span };
-  checkStack(c, f, ctx.locals);
+  checkStack(c, f, ctx2.locals);
   c.fn = void 0;
 }
 function checkStack(c, f, locals) {
   const inMemory = locals.filter((l) => l.type.kind !== "error" && (isAggregate(l.type) || l.addressTaken));
   let total = 0;
-  for (const l of inMemory) total += Math.ceil(sizeOf2(l.type) / 8) * 8;
+  for (const l of inMemory) total += Math.ceil(sizeOf(l.type) / 8) * 8;
   if (total <= MAX_STACK2) return;
-  const largest = [...inMemory].sort((a, b) => sizeOf2(b.type) - sizeOf2(a.type)).slice(0, 3);
+  const largest = [...inMemory].sort((a, b) => sizeOf(b.type) - sizeOf(a.type)).slice(0, 3);
   c.error(
     "sema/stack-overflow",
     f.nameSpan,
-    `'${f.name}' needs at least ${total} bytes of stack; BPF allows ${MAX_STACK2}. Largest locals: ` + largest.map((l) => `'${l.name}' (${sizeOf2(l.type)} bytes)`).join(", ") + ". Move large buffers into a per-CPU array map.",
-    largest.map((l) => ({ message: `'${l.name}' is ${sizeOf2(l.type)} bytes`, span: l.span }))
+    `'${f.name}' needs at least ${total} bytes of stack; BPF allows ${MAX_STACK2}. Largest locals: ` + largest.map((l) => `'${l.name}' (${sizeOf(l.type)} bytes)`).join(", ") + ". Move large buffers into a per-CPU array map.",
+    largest.map((l) => ({ message: `'${l.name}' is ${sizeOf(l.type)} bytes`, span: l.span }))
   );
 }
 
@@ -8923,8 +9021,8 @@ var UAPI_CONSTANTS = [
   ["__ATOMIC_ACQ_REL", 4n],
   ["__ATOMIC_SEQ_CST", 5n]
 ];
-function analyze(tu, opts, sink2) {
-  const c = new Checker(sink2, buildHelperTable(), opts.externalTypes);
+function analyze(tu, opts, sink) {
+  const c = new Checker(sink, buildHelperTable(), opts.externalTypes);
   const span = { file: tu.file, line: 1, col: 1, endLine: 1, endCol: 1 };
   for (const [name, value] of UAPI_CONSTANTS) {
     c.globals.names.set(name, { kind: "enum-const", value, type: name === "NULL" ? T.int : T.ulong, span });
@@ -8947,6 +9045,16 @@ function analyze(tu, opts, sink2) {
 }
 
 // frontend-c/pipeline.ts
+var BPF_C_DEFINES = Object.freeze({
+  "__always_inline": "inline __attribute__((always_inline))",
+  "__noinline": "__attribute__((noinline))",
+  "__inline": "inline",
+  "__weak": "__attribute__((weak))",
+  "SEC(name)": "__attribute__((section(name), used))",
+  "__uint(name, val)": "int (*name)[val]",
+  "__type(name, val)": "typeof(val) *name",
+  "__array(name, val)": "typeof(val) *name[]"
+});
 var CompileContext = class {
   parserInstance;
   get parser() {
@@ -8954,241 +9062,111 @@ var CompileContext = class {
     return this.parserInstance;
   }
 };
-function runPipeline(source, opts, ctx, sink2) {
+function runPipeline(source, opts, ctx2, sink) {
   let text = source;
   let mapper;
   let unrollRows = [];
   if (!opts.noPreprocess) {
     const pp = preprocess(source, {
       file: opts.file,
+      defines: { ...BPF_C_DEFINES },
       cflags: opts.cflags ?? [],
       includeHost: opts.includeHost ?? new MemoryIncludeHost()
-    }, sink2);
+    }, sink);
     text = pp.text;
     mapper = pp.map;
     unrollRows = pp.pragmas.filter((p) => p.unroll !== void 0 && p.unroll.kind !== "disable").map((p) => p.row);
   }
   const ext = opts.externalTypes;
-  const tu = ctx.parser.parse(text, {
+  const tu = ctx2.parser.parse(text, {
     file: opts.file,
     ...mapper ? { mapper } : {},
     ...ext ? { isExternalTypedef: (n) => ext.lookupTypedef(n) !== void 0 } : {},
     unrollRows
-  }, sink2);
-  const typed = analyze(tu, ext ? { externalTypes: ext } : {}, sink2);
-  if (sink2.hasErrors) return { typed, ir: void 0, collection: void 0 };
+  }, sink);
+  const typed = analyze(tu, ext ? { externalTypes: ext } : {}, sink);
+  if (sink.hasErrors) return { typed, ir: void 0, collection: void 0 };
   let ir;
   try {
-    ir = lowerModule(typed, sink2);
+    ir = lowerModule(typed, sink);
   } catch (e) {
     if (e instanceof InternalCompilerError) throw e;
     throw new InternalCompilerError("lower", e instanceof Error ? e.message : String(e));
   }
-  if (sink2.hasErrors) return { typed, ir, collection: void 0 };
-  const collection = generateCollection(ir, sink2, opts.backend ?? {});
+  if (sink.hasErrors) return { typed, ir, collection: void 0 };
+  const collection = generateCollection(ir, sink, opts.backend ?? {});
   return { typed, ir, collection };
 }
 
-// src/isa/disasm.ts
-var ALU_OP_TEXT = [
-  "+=",
-  "-=",
-  "*=",
-  "/=",
-  "|=",
-  "&=",
-  "<<=",
-  ">>=",
-  "neg",
-  "%=",
-  "^=",
-  "=",
-  "s>>=",
-  "endian"
-];
-var ALU_SIGNED_TEXT = { [AluOp.DIV >> 4]: "s/=", [AluOp.MOD >> 4]: "s%=" };
-var MOVSX_TEXT = ["(s8)", "(s16)", void 0, "(s32)"];
-var ATOMIC_TEXT = {
-  [AtomicOp.ADD]: "add",
-  [AtomicOp.AND]: "and",
-  [AtomicOp.OR]: "or",
-  [AtomicOp.XOR]: "xor"
-};
-var LDST_TEXT = { [Size.W]: "u32", [Size.H]: "u16", [Size.B]: "u8", [Size.DW]: "u64" };
-var LDSX_TEXT = { [Size.W]: "s32", [Size.H]: "s16", [Size.B]: "s8" };
-var JMP_TEXT = [
-  "jmp",
-  "==",
-  ">",
-  ">=",
-  "&",
-  "!=",
-  "s>",
-  "s>=",
-  "call",
-  "exit",
-  "<",
-  "<=",
-  "s<",
-  "s<="
-];
-var CLASS_TEXT = ["ld", "ldx", "st", "stx", "alu", "jmp", "jmp32", "alu64"];
-var str = (s2) => s2 ?? "(null)";
-var signed = (n) => n < 0 ? `${n}` : `+${n}`;
-var hex2 = (code) => code.toString(16).padStart(2, "0");
-var u32hex = (n) => (n >>> 0).toString(16);
-var ok = (text) => ({ prefixed: true, text });
-var bug = (text) => ({ prefixed: false, text });
-function printAlu(insn2) {
-  const cls = classOf(insn2.code);
-  const r2 = cls === Class.ALU ? "w" : "r";
-  const op = opOf(insn2.code);
-  if (op === AluOp.END) {
-    if (cls === Class.ALU64) return ok(`r${insn2.dst} = bswap${insn2.imm} r${insn2.dst}`);
-    return ok(`r${insn2.dst} = ${sourceOf(insn2.code) === Endian.TO_BE ? "be" : "le"}${insn2.imm} r${insn2.dst}`);
-  }
-  if (op === AluOp.NEG) return ok(`${r2}${insn2.dst} = -${r2}${insn2.dst}`);
-  const movX = insn2.code === (Class.ALU64 | AluOp.MOV | Source.X);
-  if (movX && insn2.off === ADDR_SPACE_CAST_OFF) {
-    return ok(`r${insn2.dst} = addr_space_cast(r${insn2.src}, ${insn2.imm >>> 16 & 65535}, ${insn2.imm & 65535})`);
-  }
-  if (movX && insn2.off === -1) return ok(`r${insn2.dst} = &(void __percpu *)(r${insn2.src})`);
-  const signedDivMod = (op === AluOp.DIV || op === AluOp.MOD) && insn2.off === SIGNED_DIVMOD_OFF;
-  const opText2 = str(signedDivMod ? ALU_SIGNED_TEXT[op >> 4] : ALU_OP_TEXT[op >> 4]);
-  if (sourceOf(insn2.code) === Source.X) {
-    const movsx = op === AluOp.MOV && (insn2.off === 8 || insn2.off === 16 || insn2.off === 32);
-    const cast = movsx ? str(MOVSX_TEXT[(insn2.off >> 3) - 1]) : "";
-    return ok(`${r2}${insn2.dst} ${opText2} ${cast}${r2}${insn2.src}`);
-  }
-  return ok(`${r2}${insn2.dst} ${opText2} ${insn2.imm}`);
-}
-function printStx(insn2) {
-  const size = sizeOf(insn2.code);
-  const ty = str(LDST_TEXT[size]);
-  const mem = (reg) => `(${ty} *)(r${reg} ${signed(insn2.off)})`;
-  const mode = modeOf(insn2.code);
-  if (mode === Mode.MEM) return ok(`*${mem(insn2.dst)} = r${insn2.src}`);
-  if (mode !== Mode.ATOMIC) return bug(`BUG_${hex2(insn2.code)}`);
-  const bits = size === Size.DW ? "64" : "";
-  const imm2 = insn2.imm;
-  if (imm2 === AtomicOp.ADD || imm2 === AtomicOp.AND || imm2 === AtomicOp.OR || imm2 === AtomicOp.XOR) {
-    return ok(`lock *${mem(insn2.dst)} ${str(ALU_OP_TEXT[imm2 >> 4])} r${insn2.src}`);
-  }
-  const fetchOp = imm2 & ~AtomicOp.FETCH;
-  if ((imm2 & AtomicOp.FETCH) !== 0 && ATOMIC_TEXT[fetchOp] !== void 0) {
-    return ok(`r${insn2.src} = atomic${bits}_fetch_${ATOMIC_TEXT[fetchOp]}(${mem(insn2.dst)}, r${insn2.src})`);
-  }
-  if (imm2 === AtomicOp.CMPXCHG) return ok(`r0 = atomic${bits}_cmpxchg(${mem(insn2.dst)}, r0, r${insn2.src})`);
-  if (imm2 === AtomicOp.XCHG) return ok(`r${insn2.src} = atomic${bits}_xchg(${mem(insn2.dst)}, r${insn2.src})`);
-  if (imm2 === AtomicOp.LOAD_ACQ) return ok(`r${insn2.dst} = load_acquire(${mem(insn2.src)})`);
-  if (imm2 === AtomicOp.STORE_REL) return ok(`store_release(${mem(insn2.dst)}, r${insn2.src})`);
-  return bug(`BUG_${hex2(insn2.code)}`);
-}
-var POINTER_SRCS = /* @__PURE__ */ new Set([
-  PseudoSrc.MAP_FD,
-  PseudoSrc.MAP_VALUE,
-  PseudoSrc.MAP_IDX,
-  PseudoSrc.MAP_IDX_VALUE,
-  PseudoSrc.BTF_ID
-]);
-function printLd(insn2, options) {
-  const mode = modeOf(insn2.code);
-  const ty = str(LDST_TEXT[sizeOf(insn2.code)]);
-  if (mode === Mode.ABS) return ok(`r0 = *(${ty} *)skb[${insn2.imm}]`);
-  if (mode === Mode.IND) return ok(`r0 = *(${ty} *)skb[r${insn2.src} + ${insn2.imm}]`);
-  if (insn2.code === Opcode.LD_IMM64) {
-    const value = options.hidePointers && POINTER_SRCS.has(insn2.src) ? 0n : imm64Of(insn2);
-    const text = options.imm64Text ? options.imm64Text(insn2, value) : `0x${value.toString(16)}`;
-    return ok(`r${insn2.dst} = ${text}`);
-  }
-  return bug(`BUG_ld_${hex2(insn2.code)}`);
-}
-function callTargetName(insn2, options, fallback) {
-  if (insn2.src === CallSrc.HELPER && insn2.imm >= 0 && insn2.imm < HELPER_NAMES.length) {
-    return `bpf_${HELPER_NAMES[insn2.imm]}`;
-  }
-  const named = options.callName?.(insn2);
-  if (named !== void 0) return named;
-  if (insn2.src === CallSrc.PSEUDO_CALL) return signed(insn2.imm);
-  if (insn2.src === CallSrc.PSEUDO_KFUNC_CALL) return "kernel-function";
-  return fallback;
-}
-function printJmp(insn2, options) {
-  const cls = classOf(insn2.code);
-  const op = opOf(insn2.code);
-  if (op === JmpOp.CALL) {
-    if (insn2.src === CallSrc.PSEUDO_CALL) return ok(`call pc${callTargetName(insn2, options, "")}`);
-    return ok(`call ${callTargetName(insn2, options, "unknown")}#${insn2.imm}`);
-  }
-  if (insn2.code === Opcode.JA) return ok(`goto pc${signed(insn2.off)}`);
-  if (insn2.code === (Class.JMP | JmpOp.JCOND) && insn2.src === JcondSrc.MAY_GOTO) return ok(`may_goto pc${signed(insn2.off)}`);
-  if (insn2.code === Opcode.JA32) return ok(`gotol pc${signed(insn2.imm)}`);
-  if (insn2.code === Opcode.EXIT) return ok("exit");
-  const r2 = cls === Class.JMP32 ? "w" : "r";
-  const opText2 = str(JMP_TEXT[op >> 4]);
-  if (sourceOf(insn2.code) === Source.X) {
-    return ok(`if ${r2}${insn2.dst} ${opText2} ${r2}${insn2.src} goto pc${signed(insn2.off)}`);
-  }
-  return ok(`if ${r2}${insn2.dst} ${opText2} 0x${u32hex(insn2.imm)} goto pc${signed(insn2.off)}`);
-}
-function print(insn2, options) {
-  switch (classOf(insn2.code)) {
-    case Class.ALU:
-    case Class.ALU64:
-      return printAlu(insn2);
-    case Class.STX:
-      return printStx(insn2);
-    case Class.ST: {
-      const mode = modeOf(insn2.code);
-      if (mode === Mode.MEM) {
-        return ok(`*(${str(LDST_TEXT[sizeOf(insn2.code)])} *)(r${insn2.dst} ${signed(insn2.off)}) = ${insn2.imm}`);
-      }
-      if (mode === 192) return ok("nospec");
-      return bug(`BUG_st_${hex2(insn2.code)}`);
-    }
-    case Class.LDX: {
-      const mode = modeOf(insn2.code);
-      if (mode !== Mode.MEM && mode !== Mode.MEMSX) return bug(`BUG_ldx_${hex2(insn2.code)}`);
-      const ty = str((mode === Mode.MEM ? LDST_TEXT : LDSX_TEXT)[sizeOf(insn2.code)]);
-      return ok(`r${insn2.dst} = *(${ty} *)(r${insn2.src} ${signed(insn2.off)})`);
-    }
-    case Class.LD:
-      return printLd(insn2, options);
-    case Class.JMP:
-    case Class.JMP32:
-      return printJmp(insn2, options);
-    default:
-      return ok(str(CLASS_TEXT[classOf(insn2.code)]));
-  }
-}
-function formatInstructionWithOpcode(insn2, options = {}) {
-  const printed = print(insn2, options);
-  return printed.prefixed ? `(${hex2(insn2.code)}) ${printed.text}` : printed.text;
-}
-function formatInstruction(insn2, options = {}) {
-  return print(insn2, options).text;
-}
-function disassembleLines(insns, options = {}) {
-  const style = options.style ?? "verifier";
-  const lines = [];
-  let slot = 0;
-  for (const insn2 of insns) {
-    if (style === "plain") lines.push(formatInstruction(insn2, options));
-    else {
-      const index = style === "bpftool" ? ` ${slot}`.padStart(4) : `${slot}`;
-      lines.push(`${index}: ${formatInstructionWithOpcode(insn2, options)}`);
-    }
-    slot += slotCount(insn2);
-  }
-  return lines;
+// frontend-c/index.ts
+function compile(source, options = {}) {
+  const sink = new DiagnosticSink();
+  const ctx2 = options.context ?? new CompileContext();
+  const r2 = runPipeline(source, {
+    file: options.file ?? "<input>",
+    ...options.cflags ? { cflags: options.cflags } : {},
+    ...options.includeHost ? { includeHost: options.includeHost } : {},
+    ...options.externalTypes ? { externalTypes: options.externalTypes } : {}
+  }, ctx2, sink);
+  const ok = !sink.hasErrors && r2.collection !== void 0;
+  return {
+    ok,
+    programs: ok ? r2.collection.programs : [],
+    maps: ok ? r2.collection.maps : r2.typed ? [] : [],
+    license: r2.typed?.license ?? "GPL",
+    diagnostics: sink.diagnostics
+  };
 }
 
-// .scratch-front/one.ts
-var src = "struct ctx { long long a[8]; };\n" + readFileSync(process.argv[3], "utf8");
-var sink = new DiagnosticSink();
-var opt = process.env.NOOPT ? { optimize: false } : {};
-var r = runPipeline(src, { file: "x.c", backend: { ...opt, dump: (s2, t) => {
-  if (process.env.DUMP?.includes(s2)) console.log("==", s2, "\n" + t);
-} } }, new CompileContext(), sink);
-console.log(sink.diagnostics.map((d) => `${d.span.line - 1}:${d.span.col} ${d.code} ${d.message}`));
-for (const p of r.collection?.programs ?? []) console.log(disassembleLines(p.instructions).join("\n"));
+// .scratch-front/perf.ts
+var src = `
+struct key_t { u32 pid; u32 tgid; char comm[16]; };
+BPF_HASH(counts, struct key_t, u64, 10240);
+BPF_ARRAY(totals, u64, 4);
+static inline int is_interesting(const char *comm) {
+  return comm[0] == 'b' && comm[1] == 'a' && comm[2] == 's' && comm[3] == 'h';
+}
+static __always_inline u64 bucket(u64 v) {
+  u64 b = 0;
+  for (int i = 0; i < 16; i++) {
+    if (v <= 1) break;
+    v >>= 1;
+    b++;
+  }
+  return b;
+}
+int __attribute__((section("tracepoint/syscalls/sys_enter_openat"))) on_open(void *ctx) {
+  struct key_t key = {};
+  u64 id = bpf_get_current_pid_tgid();
+  key.pid = id;
+  key.tgid = id >> 32;
+  bpf_get_current_comm(&key.comm, sizeof(key.comm));
+  if (!is_interesting(key.comm))
+    return 0;
+  u64 zero = 0, *val = bpf_map_lookup_elem(&counts, &key);
+  if (!val) {
+    bpf_map_update_elem(&counts, &key, &zero, BPF_NOEXIST);
+    val = bpf_map_lookup_elem(&counts, &key);
+    if (!val)
+      return 0;
+  }
+  __sync_fetch_and_add(val, 1);
+  u32 idx = bucket(bpf_ktime_get_ns()) & 3;
+  u64 *t = bpf_map_lookup_elem(&totals, &idx);
+  if (t)
+    *t += 1;
+  switch (key.comm[4]) {
+  case 0: bpf_trace_printk("bash %d\\n", key.pid); break;
+  case '-': bpf_trace_printk("bash- %d\\n", key.pid); break;
+  default: break;
+  }
+  return 0;
+}
+`;
+var ctx = new CompileContext();
+for (let i = 0; i < 50; i++) compile(src, { context: ctx });
+var N = 200;
+var t0 = performance.now();
+for (let i = 0; i < N; i++) compile(src, { context: ctx });
+var r = compile(src, { context: ctx });
+console.log("lines", src.split("\n").length, "ms/compile", (performance.now() - t0) / N, r.ok, r.diagnostics.map((d) => d.message));

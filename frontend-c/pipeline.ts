@@ -17,6 +17,21 @@ import { analyze } from "./sema/sema.ts";
 import type { TypedModule } from "./sema/typed-ast.ts";
 import type { CollectionSpec } from "../src/spec/program-spec.ts";
 
+/**
+ * What every BPF C program may use without including a header: the attribute spellings of the
+ * kernel's compiler.h and the libbpf map-definition macros (bpf_helpers.h), as `-D` definitions.
+ */
+export const BPF_C_DEFINES: Readonly<Record<string, string>> = Object.freeze({
+  "__always_inline": "inline __attribute__((always_inline))",
+  "__noinline": "__attribute__((noinline))",
+  "__inline": "inline",
+  "__weak": "__attribute__((weak))",
+  "SEC(name)": "__attribute__((section(name), used))",
+  "__uint(name, val)": "int (*name)[val]",
+  "__type(name, val)": "typeof(val) *name",
+  "__array(name, val)": "typeof(val) *name[]",
+});
+
 export interface PipelineOptions {
   file: string;
   cflags?: readonly string[];
@@ -54,6 +69,7 @@ export function runPipeline(source: string, opts: PipelineOptions, ctx: CompileC
   if (!opts.noPreprocess) {
     const pp = preprocess(source, {
       file: opts.file,
+      defines: { ...BPF_C_DEFINES },
       cflags: opts.cflags ?? [],
       includeHost: opts.includeHost ?? new MemoryIncludeHost(),
     }, sink);

@@ -5,7 +5,9 @@
  */
 import type { SyntaxNode } from "tree-sitter";
 import type { DiagnosticSink, Span } from "../diagnostics/index.ts";
+import type { Attribute } from "./ast.ts";
 import { KNOWN_TYPEDEFS } from "./known-typedefs.ts";
+import type { TrailingAttribute } from "./trailing-attributes.ts";
 
 /**
  * Maps a 0-based (row, column) of the parsed text to user coordinates. Columns given to it are
@@ -30,9 +32,21 @@ export class ConvertContext {
     private readonly unrollRows: number[] = [],
   ) {}
 
+  /** Attributes blanked out of the text before parsing (see trailing-attributes.ts). */
+  trailingAttributes: TrailingAttribute[] = [];
+
+  /** Takes the trailing attributes that start within [from, to) text offsets. */
+  takeTrailingAttributes(from: number, to: number): Attribute[] {
+    const out: Attribute[] = [];
+    for (const t of this.trailingAttributes) if (t.start >= from && t.start < to) out.push(...t.attrs);
+    return out;
+  }
+
   span(node: SyntaxNode): Span {
-    const s = node.startPosition;
-    const e = node.endPosition;
+    return this.spanOfPoints(node.startPosition, node.endPosition);
+  }
+
+  spanOfPoints(s: { row: number; column: number }, e: { row: number; column: number }): Span {
     if (this.mapper === undefined) {
       return { file: this.file, line: s.row + 1, col: s.column + 1, endLine: e.row + 1, endCol: e.column + 1 };
     }

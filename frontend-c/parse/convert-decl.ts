@@ -44,11 +44,14 @@ export function convertDeclaration(ctx: ConvertContext, node: SyntaxNode): Decla
     if (isTypedef) ctx.addTypedef(cd.name);
     else ctx.shadowTypedef(cd.name);
     const type: TypeName = { ...base, derived: cd.derived, span: ctx.span(declNode) };
+    // Attributes written after the declarator (blanked before parsing): up to the initializer/next.
+    const next = initNode ?? d.nextNamedSibling;
+    const trailing = ctx.takeTrailingAttributes(declNode.endIndex, next ? next.startIndex : node.endIndex);
     declarators.push({
       name: cd.name,
       type,
       init: initNode ? convertInitializer(ctx, initNode) : undefined,
-      attrs: [...cd.attrs, ...attributesOf(ctx, d)],
+      attrs: [...cd.attrs, ...attributesOf(ctx, d), ...trailing],
       nameSpan: ctx.span(cd.nameNode),
       span: ctx.span(d),
     });

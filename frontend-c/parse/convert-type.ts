@@ -122,6 +122,8 @@ function convertRecord(ctx: ConvertContext, t: SyntaxNode): TypeSpec {
       }
       for (const d of decls) {
         const { name, derived, attrs: dAttrs } = convertDeclarator(ctx, d);
+        const next = d.nextNamedSibling;
+        dAttrs.push(...ctx.takeTrailingAttributes(d.endIndex, next ? next.startIndex : f.endIndex));
         fields.push({
           name,
           type: { ...base, derived, span: ctx.span(d) },

@@ -10,6 +10,7 @@ import type { DiagnosticSink } from "../diagnostics/index.ts";
 import type { TranslationUnit } from "./ast.ts";
 import { ConvertContext, type PositionMapper } from "./convert-context.ts";
 import { convertTopLevel } from "./convert-decl.ts";
+import { extractTrailingAttributes } from "./trailing-attributes.ts";
 
 export interface ParseOptions {
   file: string;
@@ -32,8 +33,25 @@ export class CParser {
   parse(text: string, opts: ParseOptions, sink: DiagnosticSink): TranslationUnit {
     // The Node binding's default 32 KiB input chunks are fine for text; pass a buffer size that
     // covers the whole text so larger programs are not split (splitting costs time, not correctness).
+    const lineStarts = [0];
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+    const pointAt = (offset: number): { row: number; column: number } => {
+      let lo = 0;
+      let hi = lineStarts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (lineStarts[mid]! <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      return { row: lo, column: offset - lineStarts[lo]! };
+    };
+    const spanCtx = new ConvertContext(opts.file, sink, opts.mapper, () => false);
+    const trailing = extractTrailingAttributes(text, (offset, length) =>
+      spanCtx.spanOfPoints(pointAt(offset), pointAt(offset + length)));
+    text = trailing.text;
     const tree = this.parser.parse(text, null, { bufferSize: Math.max(32 * 1024, text.length * 2 + 16) });
     const ctx = new ConvertContext(opts.file, sink, opts.mapper, opts.isExternalTypedef ?? (() => false), [...(opts.unrollRows ?? [])]);
+    ctx.trailingAttributes = trailing.found;
     if (tree.rootNode.hasError) reportSyntaxErrors(ctx, tree.rootNode);
     const items = convertTopLevel(ctx, tree.rootNode);
     return { items, file: opts.file };

@@ -9,7 +9,7 @@ import { ElfFile, ET_DYN, ET_EXEC, ElfFormatError } from "./elf-file.ts";
 import { STT_FUNC, STT_GNU_IFUNC, findSymbols, readSymbols } from "./elf-symbols.ts";
 import { buildId, debugLink } from "./elf-notes.ts";
 import { resolveIfuncTarget } from "./ifunc.ts";
-import { resolveSymbol, symbolPattern } from "./resolve-symbol.ts";
+import { addressToOffset, resolveSymbol, symbolPattern, uprobeEventName } from "./resolve-symbol.ts";
 import { missingReason, readelfOffsetOf, readelfSegments, readelfSymbols } from "./testing/readelf.ts";
 
 const LIBC = "/lib/x86_64-linux-gnu/libc.so.6";
@@ -32,6 +32,7 @@ describe.skipIf(libcSkip !== undefined)(`libc symbols${libcSkip ? ` (skipped: ${
       expect(best.size).toBe(want!.size);
       expect(best.offset).toBe(readelfOffsetOf(LIBC, want!.value));
       expect(best.version).toBe(want!.version.slice(2));
+      expect(addressToOffset(LIBC, want!.value)).toBe(best.offset);
     });
   }
 
@@ -140,6 +141,13 @@ describe.skipIf(nodeSkip !== undefined)(`node binary symbols${nodeSkip ? ` (skip
     } finally {
       closeSync(fd);
     }
+  });
+});
+
+describe("uprobeEventName", () => {
+  it("builds BCC's event names", () => {
+    expect(uprobeEventName("p", "/lib/x86_64-linux-gnu/libc.so.6", 0x9f1c0)).toBe("p_libc_so_6_0x9f1c0");
+    expect(uprobeEventName("r", "/usr/bin/python3.11", 0x10, 42)).toBe("r_python3_11_0x10_42");
   });
 });
 

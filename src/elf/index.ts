@@ -33,7 +33,14 @@ export {
   type SymbolTable,
 } from "./elf-symbols.ts";
 export { allNotes, buildId, debugLink, findDebugFile, readNotes, type DebugLink, type ElfNote } from "./elf-notes.ts";
-export { addressToOffset, loadSymbols, resolveSymbol, symbolPattern, type LoadSymbolsOptions } from "./resolve-symbol.ts";
+export {
+  addressToOffset,
+  loadSymbols,
+  resolveSymbol,
+  symbolPattern,
+  uprobeEventName,
+  type LoadSymbolsOptions,
+} from "./resolve-symbol.ts";
 export { resolveIfuncTarget, type IfuncTarget } from "./ifunc.ts";
 export {
   PT_REGS_OFFSETS,

@@ -65,3 +65,14 @@ export function addressToOffset(path: string, address: number): number | undefin
 export function symbolPattern(re: string | RegExp): RegExp {
   return typeof re === "string" ? new RegExp(`^(?:${re})`) : re;
 }
+
+/**
+ * BCC's uprobe event name (_get_uprobe_evname): "p_<basename>_0x<offset>" plus "_<pid>" when the
+ * probe is filtered to one pid, with every character outside [A-Za-z0-9_] of the basename turned
+ * into "_". Prefix "p" for uprobes, "r" for uretprobes.
+ */
+export function uprobeEventName(prefix: string, path: string, offset: number, pid = -1): string {
+  const base = path.slice(path.lastIndexOf("/") + 1).replace(/[^a-zA-Z0-9_]/g, "_");
+  const name = `${prefix}_${base}_0x${offset.toString(16)}`;
+  return pid === -1 ? name : `${name}_${pid}`;
+}

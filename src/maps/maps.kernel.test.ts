@@ -179,6 +179,8 @@ describeKernel("maps against the kernel", () => {
       expect(reduced.get(1)).toBe(BigInt(expectedSum));
       expect(reduced.items()).toEqual([[1, BigInt(expectedSum)]]);
       expect(reduced.getvalue(1)).toEqual(perCpu.map(BigInt));
+      expect(reduced.increment(1, 5n)).toEqual([BigInt(perCpu[0]! + 5), ...perCpu.slice(1).map(BigInt)]);
+      expect(reduced.get(1)).toBe(BigInt(expectedSum + 5));
     } finally {
       reduced.close();
     }

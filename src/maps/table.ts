@@ -99,6 +99,11 @@ export class Table<K = unknown, V = unknown> extends MapHandle implements Iterab
 
   /** The value at `key`, or undefined when absent (BCC raises KeyError). */
   get(key: unknown): V | undefined {
+    return this.lookup(key);
+  }
+
+  /** The stored value, never reduced (subclasses' get() may post-process it). */
+  protected lookup(key: unknown): V | undefined {
     const k = this.encodeKey(key);
     let found: boolean;
     try {
@@ -146,7 +151,7 @@ export class Table<K = unknown, V = unknown> extends MapHandle implements Iterab
    * Not atomic against BPF programs updating the same key (BPF side uses atomics; user space cannot).
    */
   increment(key: unknown, n: number | bigint = 1): V {
-    const cur = this.get(key) ?? this.Leaf();
+    const cur = this.lookup(key) ?? this.Leaf();
     const add = (x: unknown): unknown => {
       if (typeof x === "bigint") return x + BigInt(n);
       if (typeof x === "number") return x + Number(n);

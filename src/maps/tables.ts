@@ -106,7 +106,7 @@ export class PerCpuHash<K = unknown, E = unknown> extends HashTable<K, E[]> {
 
   /** The per-CPU values (one per possible CPU), or undefined when absent. */
   getvalue(key: unknown): E[] | undefined {
-    return super.get(key);
+    return this.lookup(key);
   }
 
   getValue(key: unknown): E[] | undefined {
@@ -115,7 +115,7 @@ export class PerCpuHash<K = unknown, E = unknown> extends HashTable<K, E[]> {
 
   /** With a reducer: the reduced value (typed loosely, as the reducer decides). */
   override get(key: unknown): E[] | undefined {
-    const v = super.get(key);
+    const v = this.lookup(key);
     if (v === undefined || this.reducer === undefined) return v;
     return v.reduce(this.reducer) as unknown as E[];
   }
@@ -158,7 +158,7 @@ export class PerCpuArray<E = unknown> extends ArrayTable<E[]> {
   }
 
   getvalue(key: unknown): E[] | undefined {
-    return super.get(key);
+    return this.lookup(key);
   }
 
   getValue(key: unknown): E[] | undefined {
@@ -166,7 +166,7 @@ export class PerCpuArray<E = unknown> extends ArrayTable<E[]> {
   }
 
   override get(key: unknown): E[] | undefined {
-    const v = super.get(key);
+    const v = this.lookup(key);
     if (v === undefined || this.reducer === undefined) return v;
     return v.reduce(this.reducer) as unknown as E[];
   }

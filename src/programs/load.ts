@@ -76,6 +76,20 @@ export function failingInstruction(log: readonly string[], insns: readonly Instr
   return undefined;
 }
 
+/**
+ * The verifier's own verdict: the last log line that is neither an instruction ("12: (79) ..."),
+ * a register-state dump, nor the closing statistics.
+ */
+export function verdict(lines: readonly string[]): string {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const l = (lines[i] ?? "").trim();
+    if (l === "" || /^processed \d+ insns/.test(l) || /^verification time/.test(l) || /^stack depth/.test(l)) continue;
+    if (/^\d+: /.test(l) || /^R\d+[_=]/.test(l) || /^from \d+ to \d+/.test(l) || /^; /.test(l)) continue;
+    return l;
+  }
+  return "";
+}
+
 export function loadProgram(spec: ProgramSpec, opts: LoadProgramOptions): LoadedProgram {
   const insns = relocate(spec, opts.maps);
   const type = progTypeOf(opts.kind);
@@ -87,6 +101,7 @@ export function loadProgram(spec: ProgramSpec, opts: LoadProgramOptions): Loaded
         license: spec.license,
         name: spec.name,
         ...(type.expectedAttachType !== undefined ? { expectedAttachType: type.expectedAttachType } : {}),
+        ...(type.progFlags !== undefined ? { progFlags: type.progFlags } : {}),
         ...(opts.attachBtfId !== undefined ? { attachBtfId: opts.attachBtfId } : {}),
       },
       { tracker: opts.tracker, ...(opts.logLevel ? { logLevel: opts.logLevel } : {}) },
@@ -101,7 +116,7 @@ export function loadProgram(spec: ProgramSpec, opts: LoadProgramOptions): Loaded
         const line = opts.sourceText?.(loc.file)?.split("\n")[loc.line - 1]?.trim();
         where = ` at ${loc.file}:${loc.line}:${loc.col}${line ? ` \`${line}\`` : ""}`;
       }
-      throw new ProgramLoadError(`program ${spec.name} rejected by the verifier${where}: ${err.summary || "(empty verifier log)"}`, spec.name, loc, err.log, { cause: err });
+      throw new ProgramLoadError(`program ${spec.name} rejected by the verifier${where}: ${verdict(err.lines) || err.summary || "(empty verifier log)"}`, spec.name, loc, err.log, { cause: err });
     }
     if (err instanceof KernelError) {
       throw new ProgramLoadError(`load program ${spec.name} as ${opts.kind}: ${err.message}`, spec.name, undefined, undefined, { cause: err });

@@ -3,7 +3,7 @@
  * expected attach type. BCC derives the kind from the function name prefix (kprobe__vfs_read,
  * tracepoint__sched__sched_switch, ...) or from the attach call; so do we.
  */
-import { BPF_ATTACH_TYPE, BPF_PROG_TYPE } from "../sys/index.ts";
+import { BPF_ATTACH_TYPE, BPF_PROG_FLAG, BPF_PROG_TYPE } from "../sys/index.ts";
 
 export type ProgKind =
   | "kprobe" | "kretprobe" | "uprobe" | "uretprobe" | "tracepoint" | "raw_tracepoint"
@@ -12,6 +12,8 @@ export type ProgKind =
 export interface ProgTypeInfo {
   progType: number;
   expectedAttachType?: number;
+  /** BPF_F_* load flags the type requires. */
+  progFlags?: number;
 }
 
 export function progTypeOf(kind: ProgKind): ProgTypeInfo {
@@ -25,7 +27,8 @@ export function progTypeOf(kind: ProgKind): ProgTypeInfo {
     case "socket_filter": return { progType: BPF_PROG_TYPE.SOCKET_FILTER };
     case "xdp": return { progType: BPF_PROG_TYPE.XDP };
     case "sched_cls": return { progType: BPF_PROG_TYPE.SCHED_CLS };
-    case "syscall": return { progType: BPF_PROG_TYPE.SYSCALL };
+    // The kernel only accepts sleepable SYSCALL programs ("Syscall programs can only be sleepable").
+    case "syscall": return { progType: BPF_PROG_TYPE.SYSCALL, progFlags: BPF_PROG_FLAG.SLEEPABLE };
   }
 }
 

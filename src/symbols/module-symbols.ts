@@ -44,10 +44,12 @@ export class ModuleSymbols {
     // By start, then larger first so an enclosing function precedes the ones nested in it. Among
     // aliases of one range the lookup walks back from the last, so the public spelling goes last
     // (getpid rather than __getpid / __GI___getpid).
-    functions.sort(
-      (a, b) =>
-        a.start - b.start || b.size - a.size || underscores(b.name) - underscores(a.name) || (a.name < b.name ? 1 : -1),
+    const keyed = functions.map((f) => ({ f, u: underscores(f.name) }));
+    keyed.sort(
+      (a, b) => a.f.start - b.f.start || b.f.size - a.f.size || b.u - a.u || (a.f.name < b.f.name ? 1 : -1),
     );
+    functions.length = 0;
+    for (const k of keyed) functions.push(k.f);
     this.#functions = functions;
   }
 

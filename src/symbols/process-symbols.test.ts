@@ -21,7 +21,7 @@ const NODE = process.execPath;
 function runtimeAddress(pid: number, file: string, vaddr: number): number {
   const real = realpathSync(file);
   const first = readelfSegments(file).find((s) => s.type === "LOAD")!;
-  const m = readProcMaps(pid).find((x) => x.path !== undefined && x.pgoff === 0 && realpathSync(x.path) === real);
+  const m = readProcMaps(pid).find((x) => x.path?.startsWith("/") && x.pgoff === 0 && realpathSync(x.path) === real);
   if (!m) throw new Error(`${file} is not mapped in ${pid}`);
   return m.start - (first.vaddr - (first.vaddr % 4096)) + vaddr;
 }
@@ -43,7 +43,7 @@ describe.skipIf(skip !== undefined)(`symbolising processes${skip ? ` (skipped: $
   });
 
   it("names a function of the node binary at its readelf address", () => {
-    const fn = readelfSymbols(NODE).find((s) => s.name === "uv_fs_read" && s.type === "FUNC" && s.ndx !== "UND");
+    const fn = readelfSymbols(NODE, "uv_fs_read").find((s) => s.name === "uv_fs_read" && s.type === "FUNC" && s.ndx !== "UND");
     expect(fn).toBeDefined();
     const addr = runtimeAddress(process.pid, NODE, fn!.value);
     const self = new ProcessSymbols(process.pid, { cache });
@@ -53,7 +53,7 @@ describe.skipIf(skip !== undefined)(`symbolising processes${skip ? ` (skipped: $
   });
 
   it("names libc functions in this process and round-trips resolveName", () => {
-    const getpid = readelfSymbols(LIBC).find((s) => s.name === "getpid" && s.ndx !== "UND")!;
+    const getpid = readelfSymbols(LIBC, "getpid").find((s) => s.name === "getpid" && s.ndx !== "UND")!;
     const addr = runtimeAddress(process.pid, LIBC, getpid.value);
     const self = new ProcessSymbols(process.pid, { cache });
     expect(self.sym(addr + 1, true, true)).toBe("getpid+0x1 [libc.so.6]");
@@ -67,7 +67,7 @@ describe.skipIf(skip !== undefined)(`symbolising processes${skip ? ` (skipped: $
     for (let i = 0; i < 100 && !readProcMaps(pid).some((m) => m.path?.includes("libc.so")); i++) {
       await new Promise((r) => setTimeout(r, 20));
     }
-    const sym = readelfSymbols(LIBC).find((s) => s.name === "clock_nanosleep" && s.ndx !== "UND")!;
+    const sym = readelfSymbols(LIBC, "clock_nanosleep").find((s) => s.name === "clock_nanosleep" && s.ndx !== "UND")!;
     const addr = runtimeAddress(pid, LIBC, sym.value);
     const before = cache.size;
     const other = new ProcessSymbols(pid, { cache });

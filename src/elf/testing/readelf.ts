@@ -43,10 +43,14 @@ function run(args: string[]): string {
   return r.stdout;
 }
 
-/** `readelf -Ws --dyn-syms`: both tables (readelf prints .dynsym first, then .symtab). */
-export function readelfSymbols(path: string): ReadelfSymbol[] {
+/**
+ * `readelf -Ws --dyn-syms`: both tables (readelf prints .dynsym first, then .symtab). `containing`
+ * pre-filters lines by substring, which keeps parsing node's ~185k lines cheap.
+ */
+export function readelfSymbols(path: string, containing?: string): ReadelfSymbol[] {
   const out: ReadelfSymbol[] = [];
   for (const line of run(["-Ws", "--dyn-syms", path]).split("\n")) {
+    if (containing !== undefined && !line.includes(containing)) continue;
     const m = /^\s*\d+:\s+([0-9a-f]+)\s+(\d+|0x[0-9a-f]+)\s+(\S+)\s+(\S+)\s+\S+\s+(\S+)\s+(\S+?)((?:@@?)\S+)?(?:\s+\(\d+\))?$/.exec(line);
     if (!m) continue;
     out.push({
