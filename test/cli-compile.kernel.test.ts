@@ -17,7 +17,7 @@ describeKernel("bcc-ts compile --load / --test-run (real kernel)", () => {
     expect(r.status).toBe(4);
     expect(r.stdout).toContain("tracepoint__a__b: tracepoint, 2 instructions, loaded");
     expect(r.stdout).toContain("kprobe__vfs_read: kprobe");
-    expect(r.stderr).toMatch(/rejected by the verifier at .*v\.c:3:\d+ `ctx->out = ctx->a \+ 1;`: invalid bpf_context access);
+    expect(r.stderr).toMatch(/rejected by the verifier at .*v\.c:3:\d+ `ctx->out = ctx->a \+ 1;`: invalid bpf_context access/);
     expect(r.stderr).toContain("verifier log (last");
   });
 
