@@ -3137,34 +3137,160 @@ function extractTrailingAttributes(text, spanAt) {
   return { text: out, found };
 }
 
+// frontend-c/parse/cst.ts
+var CstSource = class {
+  constructor(text) {
+    this.text = text;
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) this.lineStarts.push(i + 1);
+  }
+  text;
+  lineStarts = [0];
+  /** (row, column) of a UTF-16 offset (tree-sitter's Node binding indexes the text in UTF-16 units). */
+  point(offset) {
+    const ls = this.lineStarts;
+    let lo = 0;
+    let hi = ls.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (ls[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { row: lo, column: offset - ls[lo] };
+  }
+};
+var CstNode = class {
+  constructor(src2, id, type, isNamed, isMissing, startIndex, endIndex, fieldName) {
+    this.src = src2;
+    this.id = id;
+    this.type = type;
+    this.isNamed = isNamed;
+    this.isMissing = isMissing;
+    this.startIndex = startIndex;
+    this.endIndex = endIndex;
+    this.fieldName = fieldName;
+  }
+  src;
+  id;
+  type;
+  isNamed;
+  isMissing;
+  startIndex;
+  endIndex;
+  fieldName;
+  children = [];
+  parent = null;
+  hasError = false;
+  named;
+  indexInParent = 0;
+  get text() {
+    return this.src.text.slice(this.startIndex, this.endIndex);
+  }
+  get startPosition() {
+    return this.src.point(this.startIndex);
+  }
+  get endPosition() {
+    return this.src.point(this.endIndex);
+  }
+  get namedChildren() {
+    this.named ??= this.children.filter((c) => c.isNamed);
+    return this.named;
+  }
+  childForFieldName(name) {
+    for (const c of this.children) if (c.fieldName === name) return c;
+    return null;
+  }
+  childrenForFieldName(name) {
+    return this.children.filter((c) => c.fieldName === name);
+  }
+  get nextNamedSibling() {
+    const sib = this.parent?.children;
+    if (!sib) return null;
+    for (let i = this.indexInParent + 1; i < sib.length; i++) if (sib[i].isNamed) return sib[i];
+    return null;
+  }
+  get previousNamedSibling() {
+    const sib = this.parent?.children;
+    if (!sib) return null;
+    for (let i = this.indexInParent - 1; i >= 0; i--) if (sib[i].isNamed) return sib[i];
+    return null;
+  }
+  add(child) {
+    child.parent = this;
+    child.indexInParent = this.children.length;
+    this.children.push(child);
+  }
+};
+var SymbolCache = class {
+  types = /* @__PURE__ */ new Map();
+  fields = /* @__PURE__ */ new Map();
+};
+function mirrorTree(tree, text, cache = new SymbolCache()) {
+  const src2 = new CstSource(text);
+  const c = tree.walk();
+  let id = 0;
+  const make = () => {
+    const typeId = c.nodeTypeId;
+    let sym = cache.types.get(typeId);
+    if (sym === void 0) {
+      sym = { type: c.nodeType, named: c.nodeIsNamed };
+      cache.types.set(typeId, sym);
+    }
+    const fieldId = c.currentFieldId;
+    let field = cache.fields.get(fieldId);
+    if (field === void 0) {
+      field = c.currentFieldName ?? null;
+      cache.fields.set(fieldId, field);
+    }
+    const start = c.startIndex;
+    const end = c.endIndex;
+    const missing = start === end && c.nodeIsMissing;
+    return new CstNode(src2, id++, sym.type, sym.named, missing, start, end, field);
+  };
+  const root = make();
+  const stack = [root];
+  let down = true;
+  for (; ; ) {
+    if (down && c.gotoFirstChild()) {
+      const n = make();
+      stack[stack.length - 1].add(n);
+      stack.push(n);
+      continue;
+    }
+    const done = stack.pop();
+    if (done.type === "ERROR" || done.isMissing) done.hasError = true;
+    if (done.hasError && done.parent) done.parent.hasError = true;
+    if (c.gotoNextSibling()) {
+      const n = make();
+      stack[stack.length - 1].add(n);
+      stack.push(n);
+      down = true;
+      continue;
+    }
+    if (!c.gotoParent()) break;
+    down = false;
+  }
+  return root;
+}
+
 // frontend-c/parse/parser.ts
 var CParser = class {
   parser;
+  symbols = new SymbolCache();
   constructor() {
     this.parser = new Parser();
     this.parser.setLanguage(C);
   }
   parse(text, opts, sink) {
-    const lineStarts = [0];
-    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
-    const pointAt = (offset) => {
-      let lo = 0;
-      let hi = lineStarts.length - 1;
-      while (lo < hi) {
-        const mid = lo + hi + 1 >> 1;
-        if (lineStarts[mid] <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      return { row: lo, column: offset - lineStarts[lo] };
-    };
+    const pre = new CstSource(text);
     const spanCtx = new ConvertContext(opts.file, sink, opts.mapper, () => false);
-    const trailing = extractTrailingAttributes(text, (offset, length) => spanCtx.spanOfPoints(pointAt(offset), pointAt(offset + length)));
+    const trailing = extractTrailingAttributes(text, (offset, length) => spanCtx.spanOfPoints(pre.point(offset), pre.point(offset + length)));
     text = trailing.text;
-    const tree = this.parser.parse(text, null, { bufferSize: Math.max(32 * 1024, text.length * 2 + 16) });
+    const tree = this.parser.parse(text);
+    const root = mirrorTree(tree, text, this.symbols);
     const ctx2 = new ConvertContext(opts.file, sink, opts.mapper, opts.isExternalTypedef ?? (() => false), [...opts.unrollRows ?? []]);
     ctx2.trailingAttributes = trailing.found;
-    if (tree.rootNode.hasError) reportSyntaxErrors(ctx2, tree.rootNode);
-    const items = convertTopLevel(ctx2, tree.rootNode);
+    if (root.hasError) reportSyntaxErrors(ctx2, root);
+    const items = convertTopLevel(ctx2, root);
     return { items, file: opts.file };
   }
 };
@@ -4916,7 +5042,7 @@ var Preprocessor = class {
           this.error("pp/invalid-directive", nameTok, `#${name} inside macro arguments is not supported`);
           return;
         }
-        return this.include(ctx2, hash, nameTok, rest);
+        return this.include(ctx2, nameTok, rest);
       case "error":
         this.sink.error("pp/error-directive", this.spanOf(hash, toks[toks.length - 1]), `#error ${spell(rest)}`.trimEnd());
         return;
@@ -4985,7 +5111,7 @@ var Preprocessor = class {
     if (rest[1] !== void 0) this.warning("pp/extra-tokens", rest[1], "extra tokens at end of #undef directive");
     this.macros.delete(id.text);
   }
-  include(ctx2, hash, nameTok, rest) {
+  include(ctx2, nameTok, rest) {
     let spec;
     const first = rest[0];
     if (first !== void 0 && first.kind === 6 /* HeaderName */) spec = { name: first.text.slice(1, -1), angle: true };
@@ -5028,7 +5154,6 @@ var Preprocessor = class {
     }
     if (this.once.has(found.file)) return;
     if (!this.fileIndex.has(found.file)) this.includes.push(found.file);
-    void hash;
     this.processFile(found.text, found.file, this.fileId(found.file), ctx2.depth + 1);
   }
   pragmaDirective(ctx2, hash, toks, rest) {

@@ -1,7 +1,7 @@
 // Bundles the runtime, compiler and CLI into dist/ with esbuild so `npx bcc-ts` starts fast
 // (one file to load, no TS loader at run time). Native packages stay external.
 import { build } from "esbuild";
-import { mkdirSync, existsSync } from "node:fs";
+import { mkdirSync, existsSync, rmSync } from "node:fs";
 
 const entries = {
   index: "src/index.ts",
@@ -10,6 +10,8 @@ const entries = {
   isa: "src/isa/index.ts",
 };
 const entryPoints = Object.fromEntries(Object.entries(entries).filter(([, p]) => existsSync(p)));
+// Start clean: stale chunks from earlier builds would otherwise pile up.
+rmSync("dist", { recursive: true, force: true });
 mkdirSync("dist", { recursive: true });
 await build({
   entryPoints,

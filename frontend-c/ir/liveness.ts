@@ -55,7 +55,7 @@ export function computeLiveness(fn: IrFunction, extra?: ExtraEffects): Liveness 
         for (let w = 0; w < words; w++) liveOut[base + w]! |= liveIn[sb + w]!;
       }
       for (let w = 0; w < words; w++) {
-        const v = gen[base + w]! | (liveOut[base + w]! & ~kill[base + w]!);
+        const v = (gen[base + w]! | (liveOut[base + w]! & ~kill[base + w]!)) >>> 0;
         if (v !== liveIn[base + w]) {
           liveIn[base + w] = v;
           changed = true;

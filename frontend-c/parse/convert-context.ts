@@ -3,7 +3,7 @@
  * conversion (done here and nowhere else), the typedef names in scope (tree-sitter parses without
  * them, so the converters repair `(T)*p`-style ambiguities), and pending `#pragma unroll`s.
  */
-import type { SyntaxNode } from "tree-sitter";
+import type { CstNode as SyntaxNode } from "./cst.ts";
 import type { DiagnosticSink, Span } from "../diagnostics/index.ts";
 import type { Attribute } from "./ast.ts";
 import { KNOWN_TYPEDEFS } from "./known-typedefs.ts";

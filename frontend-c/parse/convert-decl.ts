@@ -2,7 +2,7 @@
  * @fileoverview CST → AST for declarations (variables, typedefs, tag definitions), function
  * definitions and the top level, including `BPF_XXX(name, ...)` map macros written as calls.
  */
-import type { SyntaxNode } from "tree-sitter";
+import type { CstNode as SyntaxNode } from "./cst.ts";
 import type { Declaration, Expr, FunctionDef, MapMacroDecl, StorageClass, TopLevel, TypeName, TypeSpec } from "./ast.ts";
 import { type ConvertContext, kids } from "./convert-context.ts";
 import { convertExpr, convertInitializer } from "./convert-expr.ts";

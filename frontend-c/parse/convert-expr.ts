@@ -3,7 +3,7 @@
  * do itself: `(T)*p`, `(T)-x`, `(T)(x)` are casts when T names a type; `sizeof(x)` is an expression
  * when x is not a type name.
  */
-import type { SyntaxNode } from "tree-sitter";
+import type { CstNode as SyntaxNode } from "./cst.ts";
 import type { Span } from "../diagnostics/index.ts";
 import type { AssignOp, BinaryOp, Designator, Expr, InitItem, InitList, Initializer, OffsetofStep, TypeName, UnaryOp } from "./ast.ts";
 import { type ConvertContext, kids } from "./convert-context.ts";

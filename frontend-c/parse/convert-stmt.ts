@@ -2,7 +2,7 @@
  * @fileoverview CST → AST for statements and blocks. `#pragma unroll` (left in the text when no
  * preprocessor ran, or re-inserted by it) marks the next loop.
  */
-import type { SyntaxNode } from "tree-sitter";
+import type { CstNode as SyntaxNode } from "./cst.ts";
 import type { Expr, Stmt } from "./ast.ts";
 import { type ConvertContext, kids } from "./convert-context.ts";
 import { convertDeclaration } from "./convert-decl.ts";

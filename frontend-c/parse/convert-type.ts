@@ -2,7 +2,7 @@
  * @fileoverview CST → AST for types: specifiers (primitive, struct/union/enum, typedef names,
  * typeof), qualifiers, attributes and declarators (turned into a flat list of derivations).
  */
-import type { SyntaxNode } from "tree-sitter";
+import type { CstNode as SyntaxNode } from "./cst.ts";
 import type { Attribute, Derivation, Enumerator, FieldDecl, ParamDecl, Qualifiers, TypeName, TypeSpec } from "./ast.ts";
 import { type ConvertContext, kids } from "./convert-context.ts";
 import { convertExpr } from "./convert-expr.ts";
@@ -125,7 +125,7 @@ function convertRecord(ctx: ConvertContext, t: SyntaxNode): TypeSpec {
         const next = d.nextNamedSibling;
         dAttrs.push(...ctx.takeTrailingAttributes(d.endIndex, next ? next.startIndex : f.endIndex));
         fields.push({
-          name,
+          name: d.isMissing ? undefined : name,
           type: { ...base, derived, span: ctx.span(d) },
           bitWidth,
           attrs: [...attrs, ...dAttrs],

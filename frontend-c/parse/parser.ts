@@ -4,13 +4,14 @@
  * caller owns (a compile context), never in module state.
  */
 import Parser from "tree-sitter";
-import type { SyntaxNode } from "tree-sitter";
+import type { CstNode as SyntaxNode } from "./cst.ts";
 import C from "tree-sitter-c";
 import type { DiagnosticSink } from "../diagnostics/index.ts";
 import type { TranslationUnit } from "./ast.ts";
 import { ConvertContext, type PositionMapper } from "./convert-context.ts";
 import { convertTopLevel } from "./convert-decl.ts";
 import { extractTrailingAttributes } from "./trailing-attributes.ts";
+import { CstSource, SymbolCache, mirrorTree } from "./cst.ts";
 
 export interface ParseOptions {
   file: string;
@@ -24,6 +25,7 @@ export interface ParseOptions {
 
 export class CParser {
   private readonly parser: Parser;
+  private readonly symbols = new SymbolCache();
 
   constructor() {
     this.parser = new Parser();
@@ -31,35 +33,24 @@ export class CParser {
   }
 
   parse(text: string, opts: ParseOptions, sink: DiagnosticSink): TranslationUnit {
-    // The Node binding's default 32 KiB input chunks are fine for text; pass a buffer size that
-    // covers the whole text so larger programs are not split (splitting costs time, not correctness).
-    const lineStarts = [0];
-    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
-    const pointAt = (offset: number): { row: number; column: number } => {
-      let lo = 0;
-      let hi = lineStarts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (lineStarts[mid]! <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      return { row: lo, column: offset - lineStarts[lo]! };
-    };
+    const pre = new CstSource(text);
     const spanCtx = new ConvertContext(opts.file, sink, opts.mapper, () => false);
     const trailing = extractTrailingAttributes(text, (offset, length) =>
-      spanCtx.spanOfPoints(pointAt(offset), pointAt(offset + length)));
+      spanCtx.spanOfPoints(pre.point(offset), pre.point(offset + length)));
     text = trailing.text;
-    const tree = this.parser.parse(text, null, { bufferSize: Math.max(32 * 1024, text.length * 2 + 16) });
+    const tree = this.parser.parse(text);
+    const root = mirrorTree(tree, text, this.symbols);
     const ctx = new ConvertContext(opts.file, sink, opts.mapper, opts.isExternalTypedef ?? (() => false), [...(opts.unrollRows ?? [])]);
     ctx.trailingAttributes = trailing.found;
-    if (tree.rootNode.hasError) reportSyntaxErrors(ctx, tree.rootNode);
-    const items = convertTopLevel(ctx, tree.rootNode);
+    if (root.hasError) reportSyntaxErrors(ctx, root);
+    const items = convertTopLevel(ctx, root);
     return { items, file: opts.file };
   }
 }
 
 /** Reports every ERROR node (at its start) and MISSING token, descending only into broken subtrees. */
 function reportSyntaxErrors(ctx: ConvertContext, node: SyntaxNode): void {
+  if (node.isMissing && isUnnamedBitfield(node)) return;
   if (node.isMissing) {
     ctx.error("parse/missing-token", node, `expected '${node.type}'`);
     return;
@@ -94,4 +85,10 @@ export function isTagInMapMacro(node: SyntaxNode): boolean {
 export function isCaseRange(node: SyntaxNode): boolean {
   return node.parent?.type === "case_statement" && node.namedChildren.length === 1 &&
     (node.text.startsWith("...") || node.text.trimEnd().endsWith("..."));
+}
+
+/** `int : 3;` (an unnamed bitfield): tree-sitter-c inserts a MISSING field name. */
+export function isUnnamedBitfield(node: SyntaxNode): boolean {
+  return node.type === "field_identifier" && node.parent?.type === "field_declaration" &&
+    node.parent.children.some((c) => c.type === "bitfield_clause");
 }

@@ -348,7 +348,7 @@ class Preprocessor implements ExpanderHost {
           this.error("pp/invalid-directive", nameTok, `#${name} inside macro arguments is not supported`);
           return;
         }
-        return this.include(ctx, hash, nameTok, rest);
+        return this.include(ctx, nameTok, rest);
       case "error":
         this.sink.error("pp/error-directive", this.spanOf(hash, toks[toks.length - 1]), `#error ${spell(rest)}`.trimEnd());
         return;
@@ -422,7 +422,7 @@ class Preprocessor implements ExpanderHost {
     this.macros.delete(id.text);
   }
 
-  private include(ctx: FileCtx, hash: Token, nameTok: Token, rest: readonly Token[]): void {
+  private include(ctx: FileCtx, nameTok: Token, rest: readonly Token[]): void {
     let spec: { name: string; angle: boolean } | undefined;
     const first = rest[0];
     if (first !== undefined && first.kind === Kind.HeaderName) spec = { name: first.text.slice(1, -1), angle: true };
@@ -468,7 +468,6 @@ class Preprocessor implements ExpanderHost {
     }
     if (this.once.has(found.file)) return;
     if (!this.fileIndex.has(found.file)) this.includes.push(found.file);
-    void hash;
     this.processFile(found.text, found.file, this.fileId(found.file), ctx.depth + 1);
   }
 

@@ -16,15 +16,16 @@ export interface ElfNote {
 }
 
 /**
- * The notes of one SHT_NOTE section. Each is {namesz u32, descsz u32, type u32, name, desc}; name and
- * desc are padded to 4 bytes (the section alignment on x86_64; 8-aligned note sections such as
- * .note.gnu.property still pad name/desc by their own alignment, handled via sh_addralign).
+ * The notes of one SHT_NOTE section. Each is {namesz u32, descsz u32, type u32, name, desc}. The
+ * descriptor and the next note start at the section's alignment (4, or 8 for .note.gnu.property),
+ * measured from the start of the section, so an 8-aligned note keeps its 4-byte "GNU\0" name right
+ * after the 12-byte header and its descriptor at 16.
  */
 export function readNotes(elf: ElfFile, section: SectionHeader): ElfNote[] {
   const bytes = elf.readSection(section);
   const dv = viewOf(bytes);
   const align = section.addralign === 8 ? 8 : 4;
-  const pad = (n: number) => (n + align - 1) & ~(align - 1);
+  const up = (n: number) => (n + align - 1) & ~(align - 1);
   const out: ElfNote[] = [];
   let at = 0;
   while (at + 12 <= bytes.length) {
@@ -32,12 +33,12 @@ export function readNotes(elf: ElfFile, section: SectionHeader): ElfNote[] {
     const descsz = dv.getUint32(at + 4, true);
     const type = dv.getUint32(at + 8, true);
     const nameAt = at + 12;
-    const descAt = nameAt + pad(namesz);
+    const descAt = up(nameAt + namesz);
     if (descAt + descsz > bytes.length) break;
     // namesz counts the terminating NUL.
     const name = namesz > 0 ? cString(bytes.subarray(nameAt, nameAt + namesz), 0) : "";
     out.push({ name, type, desc: bytes.subarray(descAt, descAt + descsz) });
-    at = descAt + pad(descsz);
+    at = up(descAt + descsz);
   }
   return out;
 }

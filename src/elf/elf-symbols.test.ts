@@ -3,12 +3,13 @@
  * libc (shared object, vaddr == offset layout), node (non-PIE ET_EXEC with vaddr != offset), and the
  * IFUNC handling for glibc's strlen.
  */
+import { spawnSync } from "node:child_process";
 import { closeSync, openSync, readSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ElfFile, ET_DYN, ET_EXEC, ElfFormatError } from "./elf-file.ts";
 import { STT_FUNC, STT_GNU_IFUNC, findSymbols, readSymbols } from "./elf-symbols.ts";
-import { buildId, debugLink } from "./elf-notes.ts";
-import { resolveIfuncTarget } from "./ifunc.ts";
+import { allNotes, buildId, debugLink } from "./elf-notes.ts";
+import { followIfuncs, resolveIfuncTarget } from "./ifunc.ts";
 import { addressToOffset, resolveSymbol, symbolPattern, uprobeEventName } from "./resolve-symbol.ts";
 import { missingReason, readelfOffsetOf, readelfSegments, readelfSymbols } from "./testing/readelf.ts";
 
@@ -90,12 +91,23 @@ describe.skipIf(libcSkip !== undefined)(`libc symbols${libcSkip ? ` (skipped: ${
     expect(target!.offset).toBe(readelfOffsetOf(LIBC, target!.address));
     // With libc6-dbg installed the variant has a name (__strlen_avx2, __strlen_evex, ...).
     if (target!.name !== undefined) expect(target!.name).toMatch(/^__strlen_/);
+    const [followed] = followIfuncs(LIBC, resolveSymbol(LIBC, "strlen"));
+    expect(followed).toMatchObject({ address: target!.address, offset: target!.offset, ifuncResolver: strlen!.address });
+    expect(followed!.type).toBe(STT_FUNC);
+    // Plain functions pass through unchanged.
+    const getpid = resolveSymbol(LIBC, "getpid");
+    expect(followIfuncs(LIBC, getpid)).toEqual(getpid);
   });
 
-  it("reads the build id and debuglink readelf shows", () => {
+  it("reads the notes, build id and debuglink readelf shows", () => {
     using elf = ElfFile.open(LIBC);
+    const out = spawnSync("readelf", ["-nW", LIBC], { encoding: "utf8" }).stdout;
+    const oracle = [...out.matchAll(/^\s+(\S+)\s+0x([0-9a-f]+)\s+(NT_\w+)/gm)].map((m) => [m[1], parseInt(m[2]!, 16)]);
+    // .note.gnu.property is 8-aligned, the others 4-aligned: both layouts are covered here.
+    expect(allNotes(elf).map((n) => [n.name, n.desc.length])).toEqual(oracle);
     const id = buildId(elf);
     expect(id).toMatch(/^[0-9a-f]{40}$/);
+    expect(out).toContain(`Build ID: ${id}`);
     const link = debugLink(elf);
     if (link) expect(link.file.length).toBeGreaterThan(0);
   });

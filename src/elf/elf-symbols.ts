@@ -193,6 +193,8 @@ export interface ResolvedSymbol {
   readonly size: number;
   readonly type: number;
   readonly bind: number;
+  /** Set by followIfuncs: the IFUNC resolver this implementation was selected by. */
+  readonly ifuncResolver?: number;
 }
 
 export interface FindSymbolOptions {

@@ -41,7 +41,7 @@ export {
   uprobeEventName,
   type LoadSymbolsOptions,
 } from "./resolve-symbol.ts";
-export { resolveIfuncTarget, type IfuncTarget } from "./ifunc.ts";
+export { followIfuncs, resolveIfuncTarget, type IfuncTarget } from "./ifunc.ts";
 export {
   PT_REGS_OFFSETS,
   UsdtArgParseError,

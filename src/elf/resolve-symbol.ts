@@ -37,8 +37,9 @@ export function loadSymbols(elf: ElfFile, options: LoadSymbolsOptions = {}): Elf
  * `query`, or matching the RegExp (a string is an exact name, as in BCC's `sym`), with the file
  * offset a uprobe needs. Empty when nothing matches. Throws for unreadable or non-ELF files.
  *
- * IFUNC symbols (e.g. glibc's strlen, memcpy) resolve to the resolver function, which runs once at
- * relocation time, exactly like BCC; see ifunc.ts for finding the implementation that runs.
+ * IFUNC symbols (e.g. glibc's strlen, memcpy) resolve to the resolver function, which runs once per
+ * process at relocation time, exactly like BCC; pass the result through followIfuncs (ifunc.ts) to
+ * probe the implementation that actually runs.
  */
 export function resolveSymbol(
   path: string,

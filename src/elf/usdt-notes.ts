@@ -7,9 +7,8 @@
  * argument string as NUL-terminated strings. The same provider:name may occur at several sites
  * (inlined or duplicated code); every site is a separate entry here, as in BCC's Probe locations.
  */
-import { ElfFile } from "./elf-file.ts";
+import { ElfFile, cString, u64, viewOf } from "./elf-file.ts";
 import { NT_STAPSDT, allNotes } from "./elf-notes.ts";
-import { cString, u64, viewOf } from "./elf-file.ts";
 import { UsdtArgParseError, parseUsdtArgs, type UsdtArg } from "./usdt-args.ts";
 
 export interface UsdtProbe {

@@ -73,6 +73,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * @property {number} [totalTimeoutMs]   whole run, all attempts (default 15 min)
  * @property {string} [memory]           guest RAM (default 3G)
  * @property {number} [cpus]             guest vCPUs (default: host's)
+ * @property {string} [qemuCpu]          qemu -cpu model (default $BCC_TS_VM_QEMU_CPU or "max")
  * @property {boolean} [keep]            keep the run dir (console.log) for inspection
  * @property {(chunk: Buffer) => void} [onOutput]  command output (default: our stdout)
  *
@@ -99,43 +100,10 @@ export async function runInVm(opts) {
   const rw = (opts.rw ?? []).map((d) => checkSharePath(realpathSync(d)));
 
   const runDir = checkSharePath(realpathSync(mkdtempSync(join(tmpdir(), "bcc-ts-vm-"))));
-  const consoleLog = join(runDir, "console.log");
-  const initrd = join(runDir, "initramfs.cpio");
-  writeInitramfs(initrd, kernel, tools.busybox);
-
-  const env = {};
-  for (const k of PASSED_ENV) if (process.env[k] !== undefined) env[k] = process.env[k];
-  Object.assign(env, opts.env ?? {});
-  const script = [
-    ...Object.entries(env).map(([k, v]) => `export ${k}=${shQuote(v)}`),
-    `cd ${shQuote(cwd)} || exit 125`,
-    `exec ${opts.command.map(shQuote).join(" ")}`,
-    "",
-  ].join("\n");
-  writeFileSync(join(runDir, "cmd.sh"), script);
-
-  const cpus = opts.cpus ?? availableParallelism();
-  const append = ["console=ttyS0", "quiet", "panic=-1", "mitigations=off", `bcctsvm.run=${runDir}`];
-  if (rw.length > 0) append.push(`bcctsvm.rw=${rw.join(",")}`);
-  const qemuArgs = [
-    "-accel", "tcg,thread=multi", "-cpu", "max", "-M", "q35",
-    "-m", opts.memory ?? "3G", "-smp", String(cpus),
-    "-nodefaults", "-no-reboot", "-display", "none", "-monitor", "none",
-    "-kernel", kernel.image, "-initrd", initrd, "-append", append.join(" "),
-    "-serial", `file:${consoleLog}`,
-    "-device", "virtio-serial-pci", "-chardev", "stdio,id=out,signal=off", "-device", "virtconsole,chardev=out",
-    "-fsdev", "local,id=hostroot,path=/,security_model=none,readonly=on,multidevs=remap",
-    "-device", "virtio-9p-pci,fsdev=hostroot,mount_tag=hostroot",
-    "-fsdev", `local,id=rundir,path=${runDir},security_model=none`,
-    "-device", "virtio-9p-pci,fsdev=rundir,mount_tag=rundir",
-    ...rw.flatMap((d, i) => ["-fsdev", `local,id=rw${i},path=${d},security_model=none,multidevs=remap`, "-device", `virtio-9p-pci,fsdev=rw${i},mount_tag=rw${i}`]),
-    "-device", "virtio-rng-pci",
-  ];
-
   /** @type {import("node:child_process").ChildProcess | undefined} */
   let qemu;
   let qemuStderr = "";
-  // `timeout` makes itself a process-group leader with qemu inside the group; killing the group
+  // `timeout` and qemu run in their own process group (detached: a new session); killing the group
   // takes both (SIGKILL to `timeout` alone would orphan qemu).
   const killQemu = () => {
     if (!qemu || qemu.exitCode !== null || qemu.signalCode !== null) return;
@@ -160,6 +128,39 @@ export async function runInVm(opts) {
 
   const result = { code: undefined, failure: undefined, timedOut: false, bootMs: undefined, totalMs: 0, attempts: 0, kernel: kernel.release };
   try {
+    const consoleLog = join(runDir, "console.log");
+    const initrd = join(runDir, "initramfs.cpio");
+    writeInitramfs(initrd, kernel, tools.busybox);
+
+    const env = {};
+    for (const k of PASSED_ENV) if (process.env[k] !== undefined) env[k] = process.env[k];
+    Object.assign(env, opts.env ?? {});
+    const script = [
+      ...Object.entries(env).map(([k, v]) => `export ${k}=${shQuote(v)}`),
+      `cd ${shQuote(cwd)} || exit 125`,
+      `exec ${opts.command.map(shQuote).join(" ")}`,
+      "",
+    ].join("\n");
+    writeFileSync(join(runDir, "cmd.sh"), script);
+
+    const cpus = opts.cpus ?? availableParallelism();
+    const append = ["console=ttyS0", "quiet", "panic=-1", "mitigations=off", `bcctsvm.run=${runDir}`];
+    if (rw.length > 0) append.push(`bcctsvm.rw=${rw.join(",")}`);
+    const qemuArgs = [
+      "-accel", "tcg,thread=multi", "-cpu", opts.qemuCpu ?? process.env.BCC_TS_VM_QEMU_CPU ?? "max", "-M", "q35",
+      "-m", opts.memory ?? "3G", "-smp", String(cpus),
+      "-nodefaults", "-no-reboot", "-display", "none", "-monitor", "none",
+      "-kernel", kernel.image, "-initrd", initrd, "-append", append.join(" "),
+      "-serial", `file:${consoleLog}`,
+      "-device", "virtio-serial-pci", "-chardev", "stdio,id=out,signal=off", "-device", "virtconsole,chardev=out",
+      "-fsdev", "local,id=hostroot,path=/,security_model=none,readonly=on,multidevs=remap",
+      "-device", "virtio-9p-pci,fsdev=hostroot,mount_tag=hostroot",
+      "-fsdev", `local,id=rundir,path=${runDir},security_model=none`,
+      "-device", "virtio-9p-pci,fsdev=rundir,mount_tag=rundir",
+      ...rw.flatMap((d, i) => ["-fsdev", `local,id=rw${i},path=${d},security_model=none,multidevs=remap`, "-device", `virtio-9p-pci,fsdev=rw${i},mount_tag=rw${i}`]),
+      "-device", "virtio-rng-pci",
+    ];
+
     for (;;) {
       result.attempts++;
       for (const f of ["started", "rc", "console.log"]) rmSync(join(runDir, f), { force: true });
@@ -167,7 +168,7 @@ export async function runInVm(opts) {
       const started = Date.now();
       // `timeout` is the backstop if this process dies without cleaning up (e.g. SIGKILL).
       qemuStderr = "";
-      qemu = spawn("timeout", ["--kill-after=5", String(remainingS + 30), tools.qemu, ...qemuArgs], { stdio: ["ignore", "pipe", "pipe"] });
+      qemu = spawn("timeout", ["--kill-after=5", String(remainingS + 30), tools.qemu, ...qemuArgs], { stdio: ["ignore", "pipe", "pipe"], detached: true });
       const exited = new Promise((resolve) => qemu.once("close", resolve));
       qemu.stdout.on("data", onOutput);
       qemu.stderr.on("data", (c) => {

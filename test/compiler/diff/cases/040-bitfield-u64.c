@@ -13,6 +13,6 @@ int test(struct ctx *c) {
   c->a[2] = w.lo;
   c->a[3] = w.mid;
   c->a[4] = w.hi;
-  c->a[5] = w.lo + w.mid;
+  c->a[5] = (u64)w.lo + w.mid; /* gcc would add in a 40-bit type; clang and we in u64 */
   return sizeof(w);
 }

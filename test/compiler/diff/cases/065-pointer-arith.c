@@ -4,7 +4,8 @@ int test(struct ctx *c) {
   int *p = arr;
   int *end = arr + 6;
   long long acc = 0;
-  while (p < end) {
+  /* counted, not `while (p < end)`: the verifier cannot bound p by comparing two stack pointers */
+  for (int i = 0; i < 6; i++) {
     acc = acc * 10 + *p;
     p++;
   }

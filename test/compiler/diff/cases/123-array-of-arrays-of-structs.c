@@ -2,7 +2,7 @@
 struct cell { unsigned char alive; short age; };
 int test(struct ctx *c) {
   struct cell grid[3][3] = {};
-  unsigned r = c->a[0] % 3, k = c->a[1] % 3;
+  unsigned r = (unsigned long long)c->a[0] % 3, k = (unsigned long long)c->a[1] % 3;
   grid[r][k].alive = 1;
   grid[r][k].age = 5;
   grid[(r + 1) % 3][k].alive = 1;

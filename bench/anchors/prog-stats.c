@@ -1,0 +1,66 @@
+// Code-size and in-kernel-cost anchor: loads every program of a clang-built object with verifier
+// log level 1 (no attach) and prints, per program, "name insn_cnt verified_insns processed", where
+// insn_cnt counts instruction slots after libbpf's relocation (ld_imm64 is 2), verified_insns comes
+// from bpf_prog_info and processed is the verifier log's "processed N insns".
+//   prog-stats OBJ                 report and exit
+//   prog-stats OBJ attach PROG     also attach PROG, print "id ID", and wait for a line on stdin
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+
+static char logbuf[16 << 20];
+
+static int silent(enum libbpf_print_level level, const char *fmt, va_list args) {
+  if (level == LIBBPF_WARN) return vfprintf(stderr, fmt, args);
+  return 0;
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) { fprintf(stderr, "usage: prog-stats OBJ [attach PROG]\n"); return 2; }
+  libbpf_set_print(silent);
+  struct bpf_object *obj = bpf_object__open_file(argv[1], NULL);
+  if (!obj) { perror("open"); return 1; }
+  struct bpf_program *p;
+  int n = 0;
+  // One shared log buffer is fine: programs are loaded (and their logs written) one after another,
+  // but we need each log after load, so give each program its own slice.
+  bpf_object__for_each_program(p, obj) n++;
+  size_t slice = n ? sizeof(logbuf) / n : sizeof(logbuf);
+  int i = 0;
+  bpf_object__for_each_program(p, obj) {
+    bpf_program__set_log_level(p, 1);
+    bpf_program__set_log_buf(p, logbuf + slice * i, slice);
+    i++;
+  }
+  if (bpf_object__load(obj)) { perror("load"); return 1; }
+  i = 0;
+  bpf_object__for_each_program(p, obj) {
+    const char *log = logbuf + slice * i++;
+    const char *m = strstr(log, "processed ");
+    long processed = m ? strtol(m + 10, NULL, 10) : -1;
+    struct bpf_prog_info info;
+    __u32 len = sizeof(info);
+    memset(&info, 0, sizeof(info));
+    bpf_obj_get_info_by_fd(bpf_program__fd(p), &info, &len);
+    printf("%s %zu %u %ld\n", bpf_program__name(p), bpf_program__insn_cnt(p), info.verified_insns, processed);
+  }
+  if (argc >= 4 && strcmp(argv[2], "attach") == 0) {
+    struct bpf_program *prog = bpf_object__find_program_by_name(obj, argv[3]);
+    struct bpf_link *link = prog ? bpf_program__attach(prog) : NULL;
+    if (!link) { perror("attach"); return 1; }
+    struct bpf_prog_info info;
+    __u32 len = sizeof(info);
+    memset(&info, 0, sizeof(info));
+    bpf_obj_get_info_by_fd(bpf_program__fd(prog), &info, &len);
+    printf("id %u\n", info.id);
+    fflush(stdout);
+    char line[64];
+    if (!fgets(line, sizeof(line), stdin)) {}
+    bpf_link__destroy(link);
+  }
+  fflush(stdout);
+  bpf_object__close(obj);
+  return 0;
+}
