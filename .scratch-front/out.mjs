@@ -29,159 +29,6 @@ var InternalCompilerError = class extends Error {
   span;
 };
 
-// frontend-c/ir/fold.ts
-var M64 = (1n << 64n) - 1n;
-var u = (v, w) => BigInt.asUintN(w, v);
-var s = (v, w) => BigInt.asIntN(w, v);
-var toU64 = (v) => v & M64;
-function evalAlu(op, w, a, b) {
-  const x = u(a, w);
-  const y = u(b, w);
-  let r2;
-  switch (op) {
-    case "add":
-      r2 = x + y;
-      break;
-    case "sub":
-      r2 = x - y;
-      break;
-    case "mul":
-      r2 = x * y;
-      break;
-    case "div":
-      r2 = y === 0n ? 0n : x / y;
-      break;
-    case "mod":
-      r2 = y === 0n ? x : x % y;
-      break;
-    case "sdiv": {
-      const sx = s(x, w);
-      const sy = s(y, w);
-      r2 = sy === 0n ? 0n : sx / sy;
-      break;
-    }
-    case "smod": {
-      const sx = s(x, w);
-      const sy = s(y, w);
-      r2 = sy === 0n ? sx : sx % sy;
-      break;
-    }
-    case "or":
-      r2 = x | y;
-      break;
-    case "and":
-      r2 = x & y;
-      break;
-    case "xor":
-      r2 = x ^ y;
-      break;
-    case "lsh":
-      r2 = x << (y & BigInt(w - 1));
-      break;
-    case "rsh":
-      r2 = x >> (y & BigInt(w - 1));
-      break;
-    case "arsh":
-      r2 = s(x, w) >> (y & BigInt(w - 1));
-      break;
-  }
-  return u(r2, w);
-}
-function evalNeg(w, a) {
-  return u(-a, w);
-}
-function evalExt(a, from, signed) {
-  return signed ? toU64(BigInt.asIntN(from, a)) : BigInt.asUintN(from, a);
-}
-function evalEndian(a, kind, bits) {
-  const v = BigInt.asUintN(bits, a);
-  if (kind === "le") return v;
-  let r2 = 0n;
-  for (let i = 0n; i < BigInt(bits); i += 8n) r2 = r2 << 8n | v >> i & 0xffn;
-  return r2;
-}
-function evalCond(c, w, a, b) {
-  const x = u(a, w);
-  const y = u(b, w);
-  switch (c) {
-    case "eq":
-      return x === y;
-    case "ne":
-      return x !== y;
-    case "gt":
-      return x > y;
-    case "ge":
-      return x >= y;
-    case "lt":
-      return x < y;
-    case "le":
-      return x <= y;
-    case "sgt":
-      return s(x, w) > s(y, w);
-    case "sge":
-      return s(x, w) >= s(y, w);
-    case "slt":
-      return s(x, w) < s(y, w);
-    case "sle":
-      return s(x, w) <= s(y, w);
-    case "set":
-      return (x & y) !== 0n;
-  }
-}
-function invertCond(c) {
-  switch (c) {
-    case "eq":
-      return "ne";
-    case "ne":
-      return "eq";
-    case "gt":
-      return "le";
-    case "ge":
-      return "lt";
-    case "lt":
-      return "ge";
-    case "le":
-      return "gt";
-    case "sgt":
-      return "sle";
-    case "sge":
-      return "slt";
-    case "slt":
-      return "sge";
-    case "sle":
-      return "sgt";
-    case "set":
-      return void 0;
-  }
-}
-function swapCond(c) {
-  switch (c) {
-    case "gt":
-      return "lt";
-    case "ge":
-      return "le";
-    case "lt":
-      return "gt";
-    case "le":
-      return "ge";
-    case "sgt":
-      return "slt";
-    case "sge":
-      return "sle";
-    case "slt":
-      return "sgt";
-    case "sle":
-      return "sge";
-    default:
-      return c;
-  }
-}
-function fitsImm32(v) {
-  const sv = BigInt.asIntN(64, v);
-  return sv >= -0x80000000n && sv <= 0x7fffffffn;
-}
-var isCommutative = (op) => op === "add" || op === "mul" || op === "or" || op === "and" || op === "xor";
-
 // frontend-c/ir/ir.ts
 var FIRST_VREG = 16;
 var FP_VREG = 10;
@@ -312,19 +159,290 @@ function hasSideEffects(i) {
   }
 }
 
+// frontend-c/ir/cfg.ts
+function blockMap(fn) {
+  return new Map(fn.blocks.map((b) => [b.id, b]));
+}
+function predecessors(fn) {
+  const preds = new Map(fn.blocks.map((b) => [b.id, []]));
+  for (const b of fn.blocks) for (const s2 of successors(b.term)) preds.get(s2)?.push(b.id);
+  return preds;
+}
+function removeUnreachable(fn) {
+  const map = blockMap(fn);
+  const seen = /* @__PURE__ */ new Set();
+  const stack = [fn.blocks[0].id];
+  while (stack.length > 0) {
+    const id = stack.pop();
+    if (seen.has(id)) continue;
+    seen.add(id);
+    for (const s2 of successors(map.get(id).term)) stack.push(s2);
+  }
+  if (seen.size === fn.blocks.length) return false;
+  fn.blocks = fn.blocks.filter((b) => seen.has(b.id));
+  return true;
+}
+function retarget(t, from, to) {
+  if (t.op === "jmp") {
+    if (t.target === from) t.target = to;
+  } else if (t.op === "br") {
+    if (t.then === from) t.then = to;
+    if (t.else === from) t.else = to;
+  }
+}
+function simplifyCfg(fn) {
+  let any = false;
+  for (let round = 0; round < 20; round++) {
+    let changed = removeUnreachable(fn);
+    const map = blockMap(fn);
+    for (const b of fn.blocks) {
+      const t = b.term;
+      if (t.op === "br" && t.then === t.else) {
+        b.term = { op: "jmp", target: t.then, span: t.span };
+        changed = true;
+      }
+    }
+    const entry = fn.blocks[0].id;
+    for (const b of fn.blocks) {
+      for (const s2 of successors(b.term)) {
+        let target = s2;
+        const hops = /* @__PURE__ */ new Set();
+        for (; ; ) {
+          const tb = map.get(target);
+          if (tb.id === entry || tb.insts.length > 0 || tb.term.op !== "jmp" || hops.has(target)) break;
+          hops.add(target);
+          target = tb.term.target;
+        }
+        if (target !== s2) {
+          retarget(b.term, s2, target);
+          changed = true;
+        }
+      }
+    }
+    const preds = predecessors(fn);
+    const removed = /* @__PURE__ */ new Set();
+    for (const b of fn.blocks) {
+      if (removed.has(b.id)) continue;
+      for (; ; ) {
+        const t = b.term;
+        if (t.op !== "jmp") break;
+        const s2 = map.get(t.target);
+        if (s2.id === b.id || s2.id === entry || removed.has(s2.id) || preds.get(s2.id).length !== 1) break;
+        b.insts.push(...s2.insts);
+        b.term = s2.term;
+        removed.add(s2.id);
+        for (const ss of successors(s2.term)) {
+          const p = preds.get(ss);
+          for (let k = 0; k < p.length; k++) if (p[k] === s2.id) p[k] = b.id;
+        }
+        changed = true;
+      }
+    }
+    if (removed.size > 0) fn.blocks = fn.blocks.filter((b) => !removed.has(b.id));
+    if (!changed) break;
+    any = true;
+  }
+  return any;
+}
+
+// frontend-c/ir/fold.ts
+var M64 = (1n << 64n) - 1n;
+var u = (v, w) => BigInt.asUintN(w, v);
+var s = (v, w) => BigInt.asIntN(w, v);
+var toU64 = (v) => v & M64;
+function evalAlu(op, w, a, b) {
+  const x = u(a, w);
+  const y = u(b, w);
+  let r2;
+  switch (op) {
+    case "add":
+      r2 = x + y;
+      break;
+    case "sub":
+      r2 = x - y;
+      break;
+    case "mul":
+      r2 = x * y;
+      break;
+    case "div":
+      r2 = y === 0n ? 0n : x / y;
+      break;
+    case "mod":
+      r2 = y === 0n ? x : x % y;
+      break;
+    case "sdiv": {
+      const sx = s(x, w);
+      const sy = s(y, w);
+      r2 = sy === 0n ? 0n : sx / sy;
+      break;
+    }
+    case "smod": {
+      const sx = s(x, w);
+      const sy = s(y, w);
+      r2 = sy === 0n ? sx : sx % sy;
+      break;
+    }
+    case "or":
+      r2 = x | y;
+      break;
+    case "and":
+      r2 = x & y;
+      break;
+    case "xor":
+      r2 = x ^ y;
+      break;
+    case "lsh":
+      r2 = x << (y & BigInt(w - 1));
+      break;
+    case "rsh":
+      r2 = x >> (y & BigInt(w - 1));
+      break;
+    case "arsh":
+      r2 = s(x, w) >> (y & BigInt(w - 1));
+      break;
+  }
+  return u(r2, w);
+}
+function evalNeg(w, a) {
+  return u(-a, w);
+}
+function evalExt(a, from, signed2) {
+  return signed2 ? toU64(BigInt.asIntN(from, a)) : BigInt.asUintN(from, a);
+}
+function evalEndian(a, kind, bits) {
+  const v = BigInt.asUintN(bits, a);
+  if (kind === "le") return v;
+  let r2 = 0n;
+  for (let i = 0n; i < BigInt(bits); i += 8n) r2 = r2 << 8n | v >> i & 0xffn;
+  return r2;
+}
+function evalCond(c, w, a, b) {
+  const x = u(a, w);
+  const y = u(b, w);
+  switch (c) {
+    case "eq":
+      return x === y;
+    case "ne":
+      return x !== y;
+    case "gt":
+      return x > y;
+    case "ge":
+      return x >= y;
+    case "lt":
+      return x < y;
+    case "le":
+      return x <= y;
+    case "sgt":
+      return s(x, w) > s(y, w);
+    case "sge":
+      return s(x, w) >= s(y, w);
+    case "slt":
+      return s(x, w) < s(y, w);
+    case "sle":
+      return s(x, w) <= s(y, w);
+    case "set":
+      return (x & y) !== 0n;
+  }
+}
+function invertCond(c) {
+  switch (c) {
+    case "eq":
+      return "ne";
+    case "ne":
+      return "eq";
+    case "gt":
+      return "le";
+    case "ge":
+      return "lt";
+    case "lt":
+      return "ge";
+    case "le":
+      return "gt";
+    case "sgt":
+      return "sle";
+    case "sge":
+      return "slt";
+    case "slt":
+      return "sge";
+    case "sle":
+      return "sgt";
+    case "set":
+      return void 0;
+  }
+}
+function swapCond(c) {
+  switch (c) {
+    case "gt":
+      return "lt";
+    case "ge":
+      return "le";
+    case "lt":
+      return "gt";
+    case "le":
+      return "ge";
+    case "sgt":
+      return "slt";
+    case "sge":
+      return "sle";
+    case "slt":
+      return "sgt";
+    case "sle":
+      return "sge";
+    default:
+      return c;
+  }
+}
+function fitsImm32(v) {
+  const sv = BigInt.asIntN(64, v);
+  return sv >= -0x80000000n && sv <= 0x7fffffffn;
+}
+var isCommutative = (op) => op === "add" || op === "mul" || op === "or" || op === "and" || op === "xor";
+
 // frontend-c/ir/legalize.ts
 function expandMemoryOps(fn) {
+  const bounds = /* @__PURE__ */ new Map();
+  const mark = (b, off, size) => {
+    if (!isFrame(b)) return;
+    let s2 = bounds.get(b.frame);
+    if (s2 === void 0) bounds.set(b.frame, s2 = /* @__PURE__ */ new Set());
+    s2.add(off);
+    s2.add(off + size);
+  };
+  for (const b of fn.blocks) for (const i of b.insts) if (i.op === "load" || i.op === "store") mark(i.base, i.off, i.size);
+  const copies = fn.blocks.flatMap((b) => b.insts.filter((i) => i.op === "copy"));
+  for (let round = 0; round < 4; round++) {
+    for (const c of copies) {
+      if (c.op !== "copy" || !isFrame(c.dstBase) || !isFrame(c.srcBase)) continue;
+      const delta = c.srcOff - c.dstOff;
+      const d = bounds.get(c.dstBase.frame) ?? /* @__PURE__ */ new Set();
+      const sb = bounds.get(c.srcBase.frame) ?? /* @__PURE__ */ new Set();
+      for (const x of sb) if (x - delta >= c.dstOff && x - delta <= c.dstOff + c.size) d.add(x - delta);
+      for (const x of d) if (x + delta >= c.srcOff && x + delta <= c.srcOff + c.size) sb.add(x + delta);
+      bounds.set(c.dstBase.frame, d);
+      bounds.set(c.srcBase.frame, sb);
+    }
+  }
+  const frameAlign = new Map(fn.frame.map((f) => [f.id, Math.max(1, Math.min(8, f.align))]));
+  const alignAt = (base, off, claimed) => {
+    if (!isFrame(base)) return claimed;
+    let a = frameAlign.get(base.frame) ?? 1;
+    while (a > 1 && off % a !== 0) a >>= 1;
+    return Math.max(a, 1);
+  };
+  const cuts = (base, delta) => isFrame(base) ? [...bounds.get(base.frame) ?? []].map((x) => x - delta) : [];
   for (const b of fn.blocks) {
     if (!b.insts.some((i) => i.op === "zero" || i.op === "copy")) continue;
     const out = [];
     for (const i of b.insts) {
       if (i.op === "zero") {
-        for (const [off, size] of chunks(i.off, i.size, i.align)) {
+        for (const [off, size] of pieces(i.off, i.size, alignAt(i.base, i.off, i.align), cuts(i.base, 0))) {
           out.push({ op: "store", base: i.base, off, size, value: imm(0n), span: i.span });
         }
       } else if (i.op === "copy") {
         const delta = i.srcOff - i.dstOff;
-        for (const [off, size] of chunks(i.dstOff, i.size, alignOfOffsets(i.align, i.dstOff, i.srcOff))) {
+        const at = [...cuts(i.dstBase, 0), ...cuts(i.srcBase, delta)];
+        const align = Math.min(alignAt(i.dstBase, i.dstOff, i.align), alignAt(i.srcBase, i.srcOff, i.align));
+        for (const [off, size] of pieces(i.dstOff, i.size, align, at)) {
           const t = newVReg(fn);
           out.push({ op: "load", dst: t, base: i.srcBase, off: off + delta, size, signed: false, span: i.span });
           out.push({ op: "store", base: i.dstBase, off, size, value: t, span: i.span });
@@ -334,10 +452,14 @@ function expandMemoryOps(fn) {
     b.insts = out;
   }
 }
-function alignOfOffsets(align, a, b) {
-  let al = Math.max(1, Math.min(8, align));
-  while (al > 1 && (a - b) % al !== 0) al >>= 1;
-  return al;
+function pieces(off, size, align, at) {
+  const end = off + size;
+  const points = [off, ...at.filter((x) => x > off && x < end).sort((a, b) => a - b), end];
+  const out = [];
+  for (let k = 0; k + 1 < points.length; k++) {
+    if (points[k + 1] > points[k]) out.push(...chunks(points[k], points[k + 1] - points[k], align));
+  }
+  return out;
 }
 function chunks(off, size, align) {
   const out = [];
@@ -449,92 +571,6 @@ function legalizeBlock(fn, b) {
   b.insts = out;
 }
 
-// frontend-c/ir/cfg.ts
-function blockMap(fn) {
-  return new Map(fn.blocks.map((b) => [b.id, b]));
-}
-function predecessors(fn) {
-  const preds = new Map(fn.blocks.map((b) => [b.id, []]));
-  for (const b of fn.blocks) for (const s2 of successors(b.term)) preds.get(s2)?.push(b.id);
-  return preds;
-}
-function removeUnreachable(fn) {
-  const map = blockMap(fn);
-  const seen = /* @__PURE__ */ new Set();
-  const stack = [fn.blocks[0].id];
-  while (stack.length > 0) {
-    const id = stack.pop();
-    if (seen.has(id)) continue;
-    seen.add(id);
-    for (const s2 of successors(map.get(id).term)) stack.push(s2);
-  }
-  if (seen.size === fn.blocks.length) return false;
-  fn.blocks = fn.blocks.filter((b) => seen.has(b.id));
-  return true;
-}
-function retarget(t, from, to) {
-  if (t.op === "jmp") {
-    if (t.target === from) t.target = to;
-  } else if (t.op === "br") {
-    if (t.then === from) t.then = to;
-    if (t.else === from) t.else = to;
-  }
-}
-function simplifyCfg(fn) {
-  let any = false;
-  for (let round = 0; round < 20; round++) {
-    let changed = removeUnreachable(fn);
-    const map = blockMap(fn);
-    for (const b of fn.blocks) {
-      const t = b.term;
-      if (t.op === "br" && t.then === t.else) {
-        b.term = { op: "jmp", target: t.then, span: t.span };
-        changed = true;
-      }
-    }
-    const entry = fn.blocks[0].id;
-    for (const b of fn.blocks) {
-      for (const s2 of successors(b.term)) {
-        let target = s2;
-        const hops = /* @__PURE__ */ new Set();
-        for (; ; ) {
-          const tb = map.get(target);
-          if (tb.id === entry || tb.insts.length > 0 || tb.term.op !== "jmp" || hops.has(target)) break;
-          hops.add(target);
-          target = tb.term.target;
-        }
-        if (target !== s2) {
-          retarget(b.term, s2, target);
-          changed = true;
-        }
-      }
-    }
-    const preds = predecessors(fn);
-    const removed = /* @__PURE__ */ new Set();
-    for (const b of fn.blocks) {
-      if (removed.has(b.id)) continue;
-      for (; ; ) {
-        const t = b.term;
-        if (t.op !== "jmp") break;
-        const s2 = map.get(t.target);
-        if (s2.id === b.id || s2.id === entry || removed.has(s2.id) || preds.get(s2.id).length !== 1) break;
-        b.insts.push(...s2.insts);
-        b.term = s2.term;
-        removed.add(s2.id);
-        for (const ss of successors(s2.term)) {
-          const p = preds.get(ss);
-          for (let k = 0; k < p.length; k++) if (p[k] === s2.id) p[k] = b.id;
-        }
-        changed = true;
-      }
-    }
-    if (removed.size > 0) fn.blocks = fn.blocks.filter((b) => !removed.has(b.id));
-    if (!changed) break;
-    any = true;
-  }
-  return any;
-}
-
 // frontend-c/ir/bitset.ts
 var BitSet = class _BitSet {
   words;
@@ -611,8 +647,8 @@ function computeLiveness(fn, extra) {
         for (let w = 0; w < words; w++) liveOut[base + w] |= liveIn[sb + w];
       }
       for (let w = 0; w < words; w++) {
-        const v = gen[base + w] | liveOut[base + w] & ~kill[base + w];
-        if ((v >>> 0) !== liveIn[base + w]) {
+        const v = (gen[base + w] | liveOut[base + w] & ~kill[base + w]) >>> 0;
+        if (v !== liveIn[base + w]) {
           liveIn[base + w] = v;
           changed = true;
         }
@@ -662,6 +698,12 @@ function propagate(fn) {
       else if (i.width === 64 && single(i.src) && !fn.params.includes(i.dst)) globalCopy.set(i.dst, i.src);
     }
   }
+  const singleDef = /* @__PURE__ */ new Map();
+  for (const b of fn.blocks) for (const i of b.insts) {
+    const d = instDef(i);
+    if (d !== void 0 && single(d)) singleDef.set(d, i);
+  }
+  const isSingle = (v) => single(v) || fn.params.includes(v) && defs.get(v) === 1;
   const root = (v) => {
     let r2 = v;
     for (let k = 0; k < 64 && globalCopy.has(r2); k++) r2 = globalCopy.get(r2);
@@ -690,7 +732,7 @@ function propagate(fn) {
     for (let idx = 0; idx < b.insts.length; idx++) {
       const before = b.insts[idx];
       const i = rewriteOperands(before, reg, opnd);
-      const folded = fold(foldConstants(i, val));
+      const folded = simplifyExt(fold(foldConstants(i, val)), singleDef, isSingle);
       b.insts[idx] = folded;
       if (folded !== before) changed = true;
       const d = instDef(folded);
@@ -787,6 +829,17 @@ function rewriteOperands(i, reg, opnd) {
       return i;
   }
 }
+function simplifyExt(i, singleDef, isSingle) {
+  if (i.op !== "ext" || !isSingle(i.a)) return i;
+  const d = singleDef.get(i.a);
+  if (d === void 0) return i;
+  const copy = { op: "mov", dst: i.dst, src: i.a, width: 64, span: i.span };
+  if (d.op === "ext" && d.from >= i.from && isSingle(d.a)) return { ...i, a: d.a };
+  if (d.op === "ext" && d.from <= i.from && d.signed === i.signed) return copy;
+  if (d.op === "load" && d.size * 8 <= i.from && (d.signed === i.signed || !d.signed && d.size * 8 < i.from)) return copy;
+  if (!i.signed && i.from === 32 && (d.op === "alu" || d.op === "neg" || d.op === "mov" || d.op === "setcc") && (d.op === "setcc" || d.width === 32)) return copy;
+  return i;
+}
 function fold(i) {
   const known = (o) => isImm(o) ? toU64(o.imm) : void 0;
   switch (i.op) {
@@ -868,6 +921,74 @@ function eliminateDeadCode(fn) {
     any = true;
   }
   return any;
+}
+
+// frontend-c/ir/promote.ts
+function promoteFrameObjects(fn) {
+  const info = new Map(fn.frame.map((f) => [f.id, { escapes: false, slots: /* @__PURE__ */ new Map(), conflict: false }]));
+  const touch = (frame, off, size) => {
+    const s2 = info.get(frame);
+    const prev = s2.slots.get(off);
+    if (prev !== void 0 && prev !== size) s2.conflict = true;
+    s2.slots.set(off, size);
+  };
+  for (const b of fn.blocks) {
+    for (const i of b.insts) {
+      switch (i.op) {
+        case "frameaddr":
+          info.get(i.frame).escapes = true;
+          break;
+        case "load":
+        case "store":
+          if (isFrame(i.base)) touch(i.base.frame, i.off, i.size);
+          break;
+        case "atomic":
+        case "zero":
+          if (isFrame(i.base)) info.get(i.base.frame).escapes = true;
+          break;
+        case "copy":
+          if (isFrame(i.dstBase)) info.get(i.dstBase.frame).escapes = true;
+          if (isFrame(i.srcBase)) info.get(i.srcBase.frame).escapes = true;
+          break;
+        default:
+          break;
+      }
+    }
+  }
+  const promoted = /* @__PURE__ */ new Map();
+  for (const [id, s2] of info) {
+    if (s2.escapes || s2.conflict) continue;
+    const sorted = [...s2.slots].sort((a, b) => a[0] - b[0]);
+    let ok2 = true;
+    for (let k = 1; k < sorted.length; k++) if (sorted[k][0] < sorted[k - 1][0] + sorted[k - 1][1]) ok2 = false;
+    if (!ok2) continue;
+    const name = fn.frame.find((f) => f.id === id).name;
+    promoted.set(id, new Map(sorted.map(([off]) => [off, newVReg(fn, off === 0 ? name : `${name}+${off}`)])));
+  }
+  if (promoted.size === 0) return false;
+  const init = [];
+  for (const slots of promoted.values()) {
+    for (const v of slots.values()) init.push({ op: "mov", dst: v, src: imm(0n), width: 64, span: fn.span });
+  }
+  for (const b of fn.blocks) {
+    const out = b === fn.blocks[0] ? [...init] : [];
+    for (const i of b.insts) {
+      if ((i.op === "load" || i.op === "store") && isFrame(i.base) && promoted.has(i.base.frame)) {
+        const v = promoted.get(i.base.frame).get(i.off);
+        const bits = i.size * 8;
+        if (i.op === "store") {
+          if (isImm(i.value)) out.push({ op: "mov", dst: v, src: imm(BigInt.asUintN(bits, i.value.imm)), width: 64, span: i.span });
+          else if (bits === 64) out.push({ op: "mov", dst: v, src: i.value, width: 64, span: i.span });
+          else out.push({ op: "ext", dst: v, a: i.value, from: bits, signed: false, span: i.span });
+        } else if (i.signed && bits < 64) {
+          out.push({ op: "ext", dst: i.dst, a: v, from: bits, signed: true, span: i.span });
+        } else out.push({ op: "mov", dst: i.dst, src: v, width: 64, span: i.span });
+      } else out.push(i);
+    }
+    b.insts = out;
+  }
+  fn.frame = fn.frame.filter((f) => !promoted.has(f.id));
+  return true;
 }
 
 // frontend-c/ir/printer.ts
@@ -1523,6 +1644,9 @@ var JmpOp = {
   /** Conditional pseudo-jump (`may_goto`, kernel 6.9+): JMP|JCOND|K with src = JcondSrc.MAY_GOTO. */
   JCOND: 224
 };
+var JcondSrc = {
+  MAY_GOTO: 0
+};
 var AtomicOp = {
   ADD: 0,
   OR: 64,
@@ -1533,6 +1657,14 @@ var AtomicOp = {
   CMPXCHG: 240 | 1,
   LOAD_ACQ: 256,
   STORE_REL: 272
+};
+var CallSrc = {
+  /** imm is a helper id (see helpers.ts). */
+  HELPER: 0,
+  /** imm is the pc-relative offset of a BPF-to-BPF call target (BPF_PSEUDO_CALL). */
+  PSEUDO_CALL: 1,
+  /** imm is a BTF id of a kernel function (BPF_PSEUDO_KFUNC_CALL); off selects the module BTF fd slot. */
+  PSEUDO_KFUNC_CALL: 2
 };
 var PseudoSrc = {
   /** Plain 64-bit constant. */
@@ -1551,6 +1683,7 @@ var PseudoSrc = {
   MAP_IDX_VALUE: 6
 };
 var SIGNED_DIVMOD_OFF = 1;
+var ADDR_SPACE_CAST_OFF = 1;
 var Opcode = {
   /** LD|IMM|DW: the two-slot 64-bit immediate load. */
   LD_IMM64: 24,
@@ -1562,6 +1695,8 @@ var Opcode = {
   JA32: 6
 };
 var classOf = (code) => code & 7;
+var sizeOf = (code) => code & 24;
+var modeOf = (code) => code & 224;
 var opOf = (code) => code & 240;
 var sourceOf = (code) => code & 8;
 
@@ -1591,6 +1726,9 @@ function ldImm64(dst, value, src2 = PseudoSrc.NONE) {
   };
   checkFields(value64);
   return value64;
+}
+function imm64Of(insn2) {
+  return insn2.imm64 ?? BigInt(insn2.imm >>> 0);
 }
 function slotCount(insn2) {
   return insn2.code === Opcode.LD_IMM64 ? 2 : 1;
@@ -1749,12 +1887,12 @@ var ATOMIC = {
 };
 function selectFunction(fn, frame) {
   const out = [];
-  const bug = (msg, span2) => {
+  const bug2 = (msg, span2) => {
     throw new InternalCompilerError("select", `${fn.name}: ${msg}`, span2);
   };
   const frameOff = (id, off, span2) => {
     const base = frame.offsets.get(id);
-    if (base === void 0) bug(`frame object ${id} has no offset`, span2);
+    if (base === void 0) bug2(`frame object ${id} has no offset`, span2);
     return base + off;
   };
   let span;
@@ -1797,7 +1935,7 @@ function selectFunction(fn, frame) {
         if (i.dst !== i.a) {
           if (!isImm(b) && b === i.dst) {
             if (!(i.alu === "add" || i.alu === "mul" || i.alu === "or" || i.alu === "and" || i.alu === "xor")) {
-              bug(`non-commutative ${i.alu} with dst == rhs`, i.span);
+              bug2(`non-commutative ${i.alu} with dst == rhs`, i.span);
             }
             b = i.a;
           } else copyReg(i.dst, i.a);
@@ -1826,7 +1964,7 @@ function selectFunction(fn, frame) {
         break;
       }
       case "setcc": {
-        if (i.dst === i.a || i.b === i.dst) bug("setcc dst overlaps an operand", i.span);
+        if (i.dst === i.a || i.b === i.dst) bug2("setcc dst overlaps an operand", i.span);
         movImm(i.dst, 1n, 64);
         const skip = -1 - out.length;
         jump(i.cond, i.width, i.a, i.b, skip);
@@ -1867,18 +2005,18 @@ function selectFunction(fn, frame) {
         emit(insn(Opcode.CALL, 0, 0, 0, i.helper));
         break;
       case "calllocal":
-        bug(`BPF-to-BPF calls are not supported yet (call to ${i.callee})`, i.span);
+        bug2(`BPF-to-BPF calls are not supported yet (call to ${i.callee})`, i.span);
         break;
       case "atomic": {
         const [r2, off] = baseReg(i.base, i.off);
-        if (i.fetch && i.aop !== "cmpxchg" && i.dst !== i.value) bug("fetching atomic with dst != value", i.span);
+        if (i.fetch && i.aop !== "cmpxchg" && i.dst !== i.value) bug2("fetching atomic with dst != value", i.span);
         const imm2 = ATOMIC[i.aop] | (i.fetch ? AtomicOp.FETCH : 0);
         emit(insn(Class.STX | Mode.ATOMIC | (i.size === 8 ? Size.DW : Size.W), r2, i.value, off, imm2));
         break;
       }
       case "zero":
       case "copy":
-        bug(`${i.op} must be expanded before selection`, i.span);
+        bug2(`${i.op} must be expanded before selection`, i.span);
     }
   };
   fn.blocks.forEach((b, idx) => {
@@ -1889,7 +2027,7 @@ function selectFunction(fn, frame) {
     const next = fn.blocks[idx + 1]?.id;
     switch (t.op) {
       case "ret":
-        if (t.value !== 0) bug("ret value must be in r0 in machine form", t.span);
+        if (t.value !== 0) bug2("ret value must be in r0 in machine form", t.span);
         emit(insn(Opcode.EXIT, 0, 0, 0, 0));
         break;
       case "jmp":
@@ -1924,7 +2062,11 @@ function compileFunction(fn, sink, opts = {}) {
   if (opts.verify) verifyFunction(fn, "input");
   expandMemoryOps(fn);
   splitMisalignedFrameAccesses(fn);
-  if (opts.optimize ?? true) optimizeFunction(fn);
+  removeUnreachable(fn);
+  if (opts.optimize ?? true) {
+    promoteFrameObjects(fn);
+    optimizeFunction(fn);
+  }
   legalizeImmediates(fn);
   if (opts.verify) verifyFunction(fn, "optimize");
   opts.dump?.("ir-opt", printFunction(fn));
@@ -2102,25 +2244,25 @@ function kids(node) {
 function isUnrollPragma(node) {
   return node.type === "preproc_call" && /^#\s*pragma$/.test(node.childForFieldName("directive")?.text ?? "") && /\bunroll\b/.test(node.childForFieldName("argument")?.text ?? "");
 }
-function convertBlock(ctx2, node) {
-  ctx2.pushScope();
+function convertBlock(ctx, node) {
+  ctx.pushScope();
   const items = [];
   for (const k of kids(node)) {
     if (isUnrollPragma(k)) {
-      ctx2.pendingUnroll = true;
+      ctx.pendingUnroll = true;
       continue;
     }
-    const s2 = convertStmtOrDecl(ctx2, k);
+    const s2 = convertStmtOrDecl(ctx, k);
     if (s2) items.push(s2);
   }
-  ctx2.popScope();
-  return { kind: "block", items, span: ctx2.span(node) };
+  ctx.popScope();
+  return { kind: "block", items, span: ctx.span(node) };
 }
-function convertStmtOrDecl(ctx2, node) {
+function convertStmtOrDecl(ctx, node) {
   switch (node.type) {
     case "declaration":
     case "type_definition":
-      return convertDeclaration(ctx2, node);
+      return convertDeclaration(ctx, node);
     case "preproc_call":
     case "preproc_def":
     case "preproc_function_def":
@@ -2131,82 +2273,82 @@ function convertStmtOrDecl(ctx2, node) {
       return void 0;
     // reported by the error walk
     default:
-      return convertStmt(ctx2, node);
+      return convertStmt(ctx, node);
   }
 }
-function cond(ctx2, node, owner) {
-  if (!node) return { kind: "error", span: ctx2.span(owner) };
-  return convertExpr(ctx2, node);
+function cond(ctx, node, owner) {
+  if (!node) return { kind: "error", span: ctx.span(owner) };
+  return convertExpr(ctx, node);
 }
-function takeUnroll(ctx2, loop) {
-  const u2 = ctx2.pendingUnroll || ctx2.consumeUnroll(loop.startPosition.row);
-  ctx2.pendingUnroll = false;
+function takeUnroll(ctx, loop) {
+  const u2 = ctx.pendingUnroll || ctx.consumeUnroll(loop.startPosition.row);
+  ctx.pendingUnroll = false;
   return u2;
 }
-function convertStmt(ctx2, node) {
-  const span = ctx2.span(node);
+function convertStmt(ctx, node) {
+  const span = ctx.span(node);
   switch (node.type) {
     case "compound_statement":
-      return convertBlock(ctx2, node);
+      return convertBlock(ctx, node);
     case "expression_statement": {
       const e = kids(node)[0];
-      return e ? { kind: "expr", expr: convertExpr(ctx2, e), span } : { kind: "empty", span };
+      return e ? { kind: "expr", expr: convertExpr(ctx, e), span } : { kind: "empty", span };
     }
     case "if_statement": {
       const alt = node.childForFieldName("alternative");
       const altStmt = alt ? kids(alt)[0] : void 0;
       return {
         kind: "if",
-        cond: cond(ctx2, node.childForFieldName("condition"), node),
-        then: convertSub(ctx2, node.childForFieldName("consequence"), node),
-        else: altStmt ? convertSub(ctx2, altStmt, alt) : void 0,
+        cond: cond(ctx, node.childForFieldName("condition"), node),
+        then: convertSub(ctx, node.childForFieldName("consequence"), node),
+        else: altStmt ? convertSub(ctx, altStmt, alt) : void 0,
         span
       };
     }
     case "while_statement": {
-      const unroll = takeUnroll(ctx2, node);
+      const unroll = takeUnroll(ctx, node);
       return {
         kind: "while",
-        cond: cond(ctx2, node.childForFieldName("condition"), node),
-        body: convertSub(ctx2, node.childForFieldName("body"), node),
+        cond: cond(ctx, node.childForFieldName("condition"), node),
+        body: convertSub(ctx, node.childForFieldName("body"), node),
         unroll,
         span
       };
     }
     case "do_statement": {
-      const unroll = takeUnroll(ctx2, node);
+      const unroll = takeUnroll(ctx, node);
       return {
         kind: "do",
-        body: convertSub(ctx2, node.childForFieldName("body"), node),
-        cond: cond(ctx2, node.childForFieldName("condition"), node),
+        body: convertSub(ctx, node.childForFieldName("body"), node),
+        cond: cond(ctx, node.childForFieldName("condition"), node),
         unroll,
         span
       };
     }
     case "for_statement": {
-      const unroll = takeUnroll(ctx2, node);
-      ctx2.pushScope();
+      const unroll = takeUnroll(ctx, node);
+      ctx.pushScope();
       const initNode = node.childForFieldName("initializer");
-      const init = initNode ? initNode.type === "declaration" ? convertDeclaration(ctx2, initNode) : convertExpr(ctx2, initNode) : void 0;
+      const init = initNode ? initNode.type === "declaration" ? convertDeclaration(ctx, initNode) : convertExpr(ctx, initNode) : void 0;
       const c = node.childForFieldName("condition");
       const step = node.childForFieldName("update");
       const out = {
         kind: "for",
         init,
-        cond: c ? convertExpr(ctx2, c) : void 0,
-        step: step ? convertExpr(ctx2, step) : void 0,
-        body: convertSub(ctx2, node.childForFieldName("body"), node),
+        cond: c ? convertExpr(ctx, c) : void 0,
+        step: step ? convertExpr(ctx, step) : void 0,
+        body: convertSub(ctx, node.childForFieldName("body"), node),
         unroll,
         span
       };
-      ctx2.popScope();
+      ctx.popScope();
       return out;
     }
     case "switch_statement":
       return {
         kind: "switch",
-        cond: cond(ctx2, node.childForFieldName("condition"), node),
-        body: convertSub(ctx2, node.childForFieldName("body"), node),
+        cond: cond(ctx, node.childForFieldName("condition"), node),
+        body: convertSub(ctx, node.childForFieldName("body"), node),
         span
       };
     case "case_statement": {
@@ -2217,22 +2359,22 @@ function convertStmt(ctx2, node) {
       for (const k of kids(node)) {
         if (value && k.id === value.id) continue;
         if (k.type === "ERROR" && k.text.startsWith("...") && kids(k).length === 1) {
-          high = convertExpr(ctx2, kids(k)[0]);
+          high = convertExpr(ctx, kids(k)[0]);
           continue;
         }
         if (k.type === "ERROR" && k.text.trimEnd().endsWith("...") && kids(k).length === 1) {
-          low = convertExpr(ctx2, kids(k)[0]);
+          low = convertExpr(ctx, kids(k)[0]);
           continue;
         }
-        const s2 = convertStmtOrDecl(ctx2, k);
+        const s2 = convertStmtOrDecl(ctx, k);
         if (s2) body.push(s2);
       }
       const blk = body.length === 0 ? void 0 : { kind: "block", items: body, span };
       const isDefault = node.children[0]?.type === "default";
       if (isDefault || !value) return { kind: "default", body: blk, span };
-      const cs = { kind: "case", value: low ?? convertExpr(ctx2, value), body: blk, span };
+      const cs = { kind: "case", value: low ?? convertExpr(ctx, value), body: blk, span };
       if (high) cs.high = high;
-      else if (low) cs.high = convertExpr(ctx2, value);
+      else if (low) cs.high = convertExpr(ctx, value);
       return cs;
     }
     case "break_statement":
@@ -2241,36 +2383,36 @@ function convertStmt(ctx2, node) {
       return { kind: "continue", span };
     case "return_statement": {
       const e = kids(node)[0];
-      return { kind: "return", value: e ? convertExpr(ctx2, e) : void 0, span };
+      return { kind: "return", value: e ? convertExpr(ctx, e) : void 0, span };
     }
     case "goto_statement":
       return { kind: "goto", label: node.childForFieldName("label")?.text ?? "", span };
     case "labeled_statement": {
       const label = node.childForFieldName("label");
       const inner = kids(node).filter((k) => k.id !== label?.id)[0];
-      return { kind: "label", label: label?.text ?? "", body: inner ? convertStmtOrDecl(ctx2, inner) : void 0, span };
+      return { kind: "label", label: label?.text ?? "", body: inner ? convertStmtOrDecl(ctx, inner) : void 0, span };
     }
     case "attributed_statement": {
       const inner = kids(node).find((k) => k.type !== "attribute_declaration");
-      return inner ? convertStmt(ctx2, inner) : { kind: "empty", span };
+      return inner ? convertStmt(ctx, inner) : { kind: "empty", span };
     }
     case "ERROR":
       return { kind: "empty", span };
     default:
       if (node.type.endsWith("_statement") || node.type === "declaration") {
-        ctx2.error("parse/unsupported", node, `unsupported statement (${node.type})`);
+        ctx.error("parse/unsupported", node, `unsupported statement (${node.type})`);
         return { kind: "empty", span };
       }
-      return { kind: "expr", expr: convertExpr(ctx2, node), span };
+      return { kind: "expr", expr: convertExpr(ctx, node), span };
   }
 }
-function convertSub(ctx2, node, owner) {
-  if (!node) return { kind: "empty", span: ctx2.span(owner) };
+function convertSub(ctx, node, owner) {
+  if (!node) return { kind: "empty", span: ctx.span(owner) };
   if (node.type === "declaration") {
-    ctx2.error("parse/declaration-not-statement", node, "a declaration is not allowed here; wrap it in braces");
-    return { kind: "empty", span: ctx2.span(node) };
+    ctx.error("parse/declaration-not-statement", node, "a declaration is not allowed here; wrap it in braces");
+    return { kind: "empty", span: ctx.span(node) };
   }
-  return convertStmt(ctx2, node);
+  return convertStmt(ctx, node);
 }
 
 // frontend-c/parse/convert-type.ts
@@ -2284,26 +2426,26 @@ function qualifiersOf(node) {
   }
   return q;
 }
-function attributesOf(ctx2, node) {
+function attributesOf(ctx, node) {
   const out = [];
   for (const c of node.children) {
-    if (c.type === "attribute_specifier") out.push(...convertAttributeSpecifier(ctx2, c));
+    if (c.type === "attribute_specifier") out.push(...convertAttributeSpecifier(ctx, c));
   }
   return out;
 }
-function convertAttributeSpecifier(ctx2, node) {
+function convertAttributeSpecifier(ctx, node) {
   const out = [];
   const list = kids(node).find((k) => k.type === "argument_list");
   if (!list) return out;
   for (const a of kids(list)) {
-    if (a.type === "identifier") out.push({ name: normAttr(a.text), args: [], span: ctx2.span(a) });
+    if (a.type === "identifier") out.push({ name: normAttr(a.text), args: [], span: ctx.span(a) });
     else if (a.type === "call_expression") {
       const fn = a.childForFieldName("function");
       const args = a.childForFieldName("arguments");
       out.push({
         name: normAttr(fn?.text ?? ""),
-        args: args ? kids(args).map((x) => convertExpr(ctx2, x)) : [],
-        span: ctx2.span(a)
+        args: args ? kids(args).map((x) => convertExpr(ctx, x)) : [],
+        span: ctx.span(a)
       });
     }
   }
@@ -2312,12 +2454,12 @@ function convertAttributeSpecifier(ctx2, node) {
 function normAttr(name) {
   return name.replace(/^__(.*)__$/, "$1");
 }
-function convertBaseType(ctx2, owner) {
+function convertBaseType(ctx, owner) {
   const t = owner.childForFieldName("type");
   const quals = qualifiersOf(owner);
-  const span = ctx2.span(t ?? owner);
+  const span = ctx.span(t ?? owner);
   if (!t) return { base: { kind: "error", span }, quals, derived: [], span };
-  const spec = convertTypeSpec(ctx2, t);
+  const spec = convertTypeSpec(ctx, t);
   if (t.type === "sized_type_specifier") {
     for (const w of t.text.split(/\s+/)) {
       if (w === "const") quals.const = true;
@@ -2326,8 +2468,8 @@ function convertBaseType(ctx2, owner) {
   }
   return { base: spec, quals, derived: [], span };
 }
-function convertTypeSpec(ctx2, t) {
-  const span = ctx2.span(t);
+function convertTypeSpec(ctx, t) {
+  const span = ctx.span(t);
   switch (t.type) {
     case "primitive_type":
       return { kind: "builtin", words: [t.text], span };
@@ -2337,29 +2479,29 @@ function convertTypeSpec(ctx2, t) {
       return { kind: "typedef-name", name: t.text, span };
     case "struct_specifier":
     case "union_specifier":
-      return convertRecord(ctx2, t);
+      return convertRecord(ctx, t);
     case "enum_specifier":
-      return convertEnum(ctx2, t);
+      return convertEnum(ctx, t);
     case "macro_type_specifier": {
       const name = t.childForFieldName("name")?.text ?? "";
       const desc = t.childForFieldName("type");
       if ((name === "typeof" || name === "__typeof__" || name === "__typeof") && desc) {
         const inner = desc.childForFieldName("type");
         const onlyName = inner?.type === "type_identifier" && !desc.childForFieldName("declarator");
-        if (onlyName && !ctx2.isTypedef(inner.text)) {
-          return { kind: "typeof-expr", expr: { kind: "ident", name: inner.text, span: ctx2.span(inner) }, span };
+        if (onlyName && !ctx.isTypedef(inner.text)) {
+          return { kind: "typeof-expr", expr: { kind: "ident", name: inner.text, span: ctx.span(inner) }, span };
         }
-        return { kind: "typeof-type", type: convertTypeDescriptor(ctx2, desc), span };
+        return { kind: "typeof-type", type: convertTypeDescriptor(ctx, desc), span };
       }
-      ctx2.error("parse/unknown-type-macro", t, `'${name}(...)' is not a known type; is a macro missing?`);
+      ctx.error("parse/unknown-type-macro", t, `'${name}(...)' is not a known type; is a macro missing?`);
       return { kind: "error", span };
     }
     default:
-      ctx2.error("parse/syntax-error", t, `expected a type, found '${t.text.slice(0, 40)}'`);
+      ctx.error("parse/syntax-error", t, `expected a type, found '${t.text.slice(0, 40)}'`);
       return { kind: "error", span };
   }
 }
-function convertRecord(ctx2, t) {
+function convertRecord(ctx, t) {
   const nameNode = t.childForFieldName("name");
   const body = t.childForFieldName("body");
   let fields;
@@ -2370,25 +2512,25 @@ function convertRecord(ctx2, t) {
         if (f.type === "ERROR") continue;
         continue;
       }
-      const base = convertBaseType(ctx2, f);
-      const attrs = attributesOf(ctx2, f);
+      const base = convertBaseType(ctx, f);
+      const attrs = attributesOf(ctx, f);
       const bit = kids(f).find((k) => k.type === "bitfield_clause");
-      const bitWidth = bit ? convertExpr(ctx2, kids(bit)[0]) : void 0;
+      const bitWidth = bit ? convertExpr(ctx, kids(bit)[0]) : void 0;
       const decls = f.childrenForFieldName("declarator");
       if (decls.length === 0) {
-        fields.push({ name: void 0, type: base, bitWidth, attrs, span: ctx2.span(f) });
+        fields.push({ name: void 0, type: base, bitWidth, attrs, span: ctx.span(f) });
         continue;
       }
       for (const d of decls) {
-        const { name, derived, attrs: dAttrs } = convertDeclarator(ctx2, d);
+        const { name, derived, attrs: dAttrs } = convertDeclarator(ctx, d);
         const next = d.nextNamedSibling;
-        dAttrs.push(...ctx2.takeTrailingAttributes(d.endIndex, next ? next.startIndex : f.endIndex));
+        dAttrs.push(...ctx.takeTrailingAttributes(d.endIndex, next ? next.startIndex : f.endIndex));
         fields.push({
-          name,
-          type: { ...base, derived, span: ctx2.span(d) },
+          name: d.isMissing ? void 0 : name,
+          type: { ...base, derived, span: ctx.span(d) },
           bitWidth,
           attrs: [...attrs, ...dAttrs],
-          span: ctx2.span(d)
+          span: ctx.span(d)
         });
       }
     }
@@ -2398,11 +2540,11 @@ function convertRecord(ctx2, t) {
     union: t.type === "union_specifier",
     tag: nameNode?.text,
     fields,
-    attrs: attributesOf(ctx2, t),
-    span: ctx2.span(t)
+    attrs: attributesOf(ctx, t),
+    span: ctx.span(t)
   };
 }
-function convertEnum(ctx2, t) {
+function convertEnum(ctx, t) {
   const nameNode = t.childForFieldName("name");
   const body = t.childForFieldName("body");
   let enumerators;
@@ -2413,14 +2555,14 @@ function convertEnum(ctx2, t) {
       const v = e.childForFieldName("value");
       enumerators.push({
         name: e.childForFieldName("name")?.text ?? "",
-        value: v ? convertExpr(ctx2, v) : void 0,
-        span: ctx2.span(e)
+        value: v ? convertExpr(ctx, v) : void 0,
+        span: ctx.span(e)
       });
     }
   }
-  return { kind: "enum", tag: nameNode?.text, enumerators, span: ctx2.span(t) };
+  return { kind: "enum", tag: nameNode?.text, enumerators, span: ctx.span(t) };
 }
-function convertDeclarator(ctx2, node) {
+function convertDeclarator(ctx, node) {
   const derived = [];
   const attrs = [];
   let cur = node;
@@ -2441,17 +2583,17 @@ function convertDeclarator(ctx2, node) {
         const size = cur.childForFieldName("size");
         derived.push({
           kind: "array",
-          size: size && size.type !== "*" ? convertExpr(ctx2, size) : void 0,
-          span: ctx2.span(cur)
+          size: size && size.type !== "*" ? convertExpr(ctx, size) : void 0,
+          span: ctx.span(cur)
         });
         cur = cur.childForFieldName("declarator");
         break;
       }
       case "function_declarator":
       case "abstract_function_declarator": {
-        const { params, variadic } = convertParams(ctx2, cur.childForFieldName("parameters"));
-        derived.push({ kind: "function", params, variadic, span: ctx2.span(cur) });
-        attrs.push(...attributesOf(ctx2, cur));
+        const { params, variadic } = convertParams(ctx, cur.childForFieldName("parameters"));
+        derived.push({ kind: "function", params, variadic, span: ctx.span(cur) });
+        attrs.push(...attributesOf(ctx, cur));
         cur = cur.childForFieldName("declarator");
         break;
       }
@@ -2461,13 +2603,13 @@ function convertDeclarator(ctx2, node) {
         cur = kids(cur).find((k) => k.type !== "attribute_declaration" && k.type !== "ms_call_modifier") ?? null;
         break;
       default:
-        ctx2.error("parse/syntax-error", cur, `unsupported declarator '${cur.text.slice(0, 40)}'`);
+        ctx.error("parse/syntax-error", cur, `unsupported declarator '${cur.text.slice(0, 40)}'`);
         return { name: void 0, nameNode: void 0, derived, attrs };
     }
   }
   return { name: void 0, nameNode: void 0, derived, attrs };
 }
-function convertParams(ctx2, list) {
+function convertParams(ctx, list) {
   const params = [];
   let variadic = false;
   if (!list) return { params, variadic };
@@ -2477,9 +2619,9 @@ function convertParams(ctx2, list) {
       continue;
     }
     if (p.type !== "parameter_declaration") continue;
-    const base = convertBaseType(ctx2, p);
-    const d = convertDeclarator(ctx2, p.childForFieldName("declarator"));
-    params.push({ name: d.name, type: { ...base, derived: d.derived, span: ctx2.span(p) }, span: ctx2.span(p) });
+    const base = convertBaseType(ctx, p);
+    const d = convertDeclarator(ctx, p.childForFieldName("declarator"));
+    params.push({ name: d.name, type: { ...base, derived: d.derived, span: ctx.span(p) }, span: ctx.span(p) });
   }
   if (params.length === 1) {
     const only = params[0];
@@ -2489,10 +2631,10 @@ function convertParams(ctx2, list) {
   }
   return { params, variadic };
 }
-function convertTypeDescriptor(ctx2, node) {
-  const base = convertBaseType(ctx2, node);
-  const d = convertDeclarator(ctx2, node.childForFieldName("declarator"));
-  return { ...base, derived: d.derived, span: ctx2.span(node) };
+function convertTypeDescriptor(ctx, node) {
+  const base = convertBaseType(ctx, node);
+  const d = convertDeclarator(ctx, node.childForFieldName("declarator"));
+  return { ...base, derived: d.derived, span: ctx.span(node) };
 }
 
 // frontend-c/parse/literals.ts
@@ -2586,19 +2728,19 @@ function opText(node) {
   const op = node.childForFieldName("operator");
   return op ? { text: op.type, node: op } : { text: "", node };
 }
-function typedefInParens(ctx2, node) {
+function typedefInParens(ctx, node) {
   if (node.type !== "parenthesized_expression") return void 0;
   const inner = kids(node);
   if (inner.length !== 1) return void 0;
   const id = inner[0];
-  return id.type === "identifier" && ctx2.isTypedef(id.text) ? id : void 0;
+  return id.type === "identifier" && ctx.isTypedef(id.text) ? id : void 0;
 }
-function typeFromName(ctx2, id) {
-  const span = ctx2.span(id);
+function typeFromName(ctx, id) {
+  const span = ctx.span(id);
   return { base: { kind: "typedef-name", name: id.text, span }, quals: { const: false, volatile: false }, derived: [], span };
 }
-function convertExpr(ctx2, node) {
-  const span = ctx2.span(node);
+function convertExpr(ctx, node) {
+  const span = ctx.span(node);
   switch (node.type) {
     case "number_literal": {
       if (node.text.startsWith("-") || node.text.startsWith("+")) {
@@ -2611,14 +2753,14 @@ function convertExpr(ctx2, node) {
           decimal: !/^[-+]0[xXbB0-7]/.test(node.text) || /^[-+]0$/.test(node.text),
           span: { ...span, col: span.col + 1 }
         };
-        if (lit2.error) ctx2.error(lit2.error === "float" ? "parse/float-unsupported" : "parse/bad-literal", node, lit2.error === "float" ? "floating-point is not available in BPF programs" : `invalid integer constant '${node.text}'`);
+        if (lit2.error) ctx.error(lit2.error === "float" ? "parse/float-unsupported" : "parse/bad-literal", node, lit2.error === "float" ? "floating-point is not available in BPF programs" : `invalid integer constant '${node.text}'`);
         return node.text.startsWith("-") ? { kind: "unary", op: "-", operand: inner, span } : inner;
       }
       const lit = parseIntLiteral(node.text);
       if (lit.error === "float") {
-        ctx2.error("parse/float-unsupported", node, "floating-point is not available in BPF programs");
+        ctx.error("parse/float-unsupported", node, "floating-point is not available in BPF programs");
       } else if (lit.error === "bad") {
-        ctx2.error("parse/bad-literal", node, `invalid integer constant '${node.text}'`);
+        ctx.error("parse/bad-literal", node, `invalid integer constant '${node.text}'`);
       }
       return { kind: "int", value: lit.value, unsigned: lit.unsigned, longs: lit.longs, decimal: !/^0[xXbB0-7]/.test(node.text) || node.text === "0", span };
     }
@@ -2635,7 +2777,7 @@ function convertExpr(ctx2, node) {
       const parts = [];
       for (const k of kids(node)) {
         if (k.type === "string_literal") parts.push(stringBytes(k));
-        else ctx2.error("parse/unknown-macro", k, `'${k.text}' in a string concatenation is not a string literal`);
+        else ctx.error("parse/unknown-macro", k, `'${k.text}' in a string concatenation is not a string literal`);
       }
       const total = parts.reduce((n, p) => n + p.length, 0);
       const bytes = new Uint8Array(total);
@@ -2653,25 +2795,25 @@ function convertExpr(ctx2, node) {
       const first = inner[0];
       if (!first) return { kind: "error", span };
       if (first.type === "compound_statement") {
-        return { kind: "stmt-expr", body: convertBlock(ctx2, first), span };
+        return { kind: "stmt-expr", body: convertBlock(ctx, first), span };
       }
-      return convertExpr(ctx2, first);
+      return convertExpr(ctx, first);
     }
     case "binary_expression": {
       const left = node.childForFieldName("left");
       const right = node.childForFieldName("right");
       const op = opText(node);
-      const tyId = typedefInParens(ctx2, left);
+      const tyId = typedefInParens(ctx, left);
       if (tyId && (op.text === "*" || op.text === "&" || op.text === "-" || op.text === "+")) {
-        const operand = { kind: "unary", op: op.text, operand: convertExpr(ctx2, right), span: ctx2.spanBetween(op.node, right) };
-        return { kind: "cast", type: typeFromName(ctx2, tyId), operand, span };
+        const operand = { kind: "unary", op: op.text, operand: convertExpr(ctx, right), span: ctx.spanBetween(op.node, right) };
+        return { kind: "cast", type: typeFromName(ctx, tyId), operand, span };
       }
       return {
         kind: "binary",
         op: op.text,
-        left: convertExpr(ctx2, left),
-        right: convertExpr(ctx2, right),
-        opSpan: ctx2.span(op.node),
+        left: convertExpr(ctx, left),
+        right: convertExpr(ctx, right),
+        opSpan: ctx.span(op.node),
         span
       };
     }
@@ -2680,15 +2822,15 @@ function convertExpr(ctx2, node) {
       return {
         kind: "assign",
         op: op.text,
-        target: convertExpr(ctx2, node.childForFieldName("left")),
-        value: convertExpr(ctx2, node.childForFieldName("right")),
-        opSpan: ctx2.span(op.node),
+        target: convertExpr(ctx, node.childForFieldName("left")),
+        value: convertExpr(ctx, node.childForFieldName("right")),
+        opSpan: ctx.span(op.node),
         span
       };
     }
     case "unary_expression":
     case "pointer_expression":
-      return { kind: "unary", op: opText(node).text, operand: convertExpr(ctx2, node.childForFieldName("argument")), span };
+      return { kind: "unary", op: opText(node).text, operand: convertExpr(ctx, node.childForFieldName("argument")), span };
     case "update_expression": {
       const arg = node.childForFieldName("argument");
       const op = opText(node);
@@ -2696,23 +2838,23 @@ function convertExpr(ctx2, node) {
         kind: "update",
         op: op.text,
         prefix: op.node.startIndex < arg.startIndex,
-        operand: convertExpr(ctx2, arg),
+        operand: convertExpr(ctx, arg),
         span
       };
     }
     case "conditional_expression":
       return {
         kind: "cond",
-        cond: convertExpr(ctx2, node.childForFieldName("condition")),
-        then: convertExpr(ctx2, node.childForFieldName("consequence")),
-        else: convertExpr(ctx2, node.childForFieldName("alternative")),
+        cond: convertExpr(ctx, node.childForFieldName("condition")),
+        then: convertExpr(ctx, node.childForFieldName("consequence")),
+        else: convertExpr(ctx, node.childForFieldName("alternative")),
         span
       };
     case "comma_expression":
       return {
         kind: "comma",
-        left: convertExpr(ctx2, node.childForFieldName("left")),
-        right: convertExpr(ctx2, node.childForFieldName("right")),
+        left: convertExpr(ctx, node.childForFieldName("left")),
+        right: convertExpr(ctx, node.childForFieldName("right")),
         span
       };
     case "call_expression": {
@@ -2720,89 +2862,89 @@ function convertExpr(ctx2, node) {
       const argList = node.childForFieldName("arguments");
       const argNodes = argList ? kids(argList) : [];
       if (fn.type === "identifier" && fn.text === "__builtin_offsetof") {
-        const off = convertBuiltinOffsetof(ctx2, argNodes, span);
+        const off = convertBuiltinOffsetof(ctx, argNodes, span);
         if (off) return off;
       }
-      const tyId = typedefInParens(ctx2, fn);
+      const tyId = typedefInParens(ctx, fn);
       if (tyId && argNodes.length === 1) {
-        return { kind: "cast", type: typeFromName(ctx2, tyId), operand: convertExpr(ctx2, argNodes[0]), span };
+        return { kind: "cast", type: typeFromName(ctx, tyId), operand: convertExpr(ctx, argNodes[0]), span };
       }
-      return { kind: "call", callee: convertExpr(ctx2, fn), args: argNodes.map((a) => convertExpr(ctx2, a)), span };
+      return { kind: "call", callee: convertExpr(ctx, fn), args: argNodes.map((a) => convertExpr(ctx, a)), span };
     }
     case "field_expression": {
       const field = node.childForFieldName("field");
       return {
         kind: "member",
-        object: convertExpr(ctx2, node.childForFieldName("argument")),
+        object: convertExpr(ctx, node.childForFieldName("argument")),
         name: field.text,
         arrow: opText(node).text === "->",
-        nameSpan: ctx2.span(field),
+        nameSpan: ctx.span(field),
         span
       };
     }
     case "subscript_expression":
       return {
         kind: "index",
-        base: convertExpr(ctx2, node.childForFieldName("argument")),
-        index: convertExpr(ctx2, node.childForFieldName("index")),
+        base: convertExpr(ctx, node.childForFieldName("argument")),
+        index: convertExpr(ctx, node.childForFieldName("index")),
         span
       };
     case "cast_expression": {
       const desc = node.childForFieldName("type");
       const value = node.childForFieldName("value");
       const lone = loneTypeIdentifier(desc);
-      if (lone && !ctx2.isTypedef(lone.text) && (value.type === "pointer_expression" || value.type === "unary_expression")) {
+      if (lone && !ctx.isTypedef(lone.text) && (value.type === "pointer_expression" || value.type === "unary_expression")) {
         const op = opText(value);
         return {
           kind: "binary",
           op: op.text,
-          left: { kind: "ident", name: lone.text, span: ctx2.span(lone) },
-          right: convertExpr(ctx2, value.childForFieldName("argument")),
-          opSpan: ctx2.span(op.node),
+          left: { kind: "ident", name: lone.text, span: ctx.span(lone) },
+          right: convertExpr(ctx, value.childForFieldName("argument")),
+          opSpan: ctx.span(op.node),
           span
         };
       }
-      return { kind: "cast", type: convertTypeDescriptor(ctx2, desc), operand: convertExpr(ctx2, value), span };
+      return { kind: "cast", type: convertTypeDescriptor(ctx, desc), operand: convertExpr(ctx, value), span };
     }
     case "sizeof_expression": {
       const desc = node.childForFieldName("type");
       if (desc) {
         const lone = loneTypeIdentifier(desc);
-        if (lone && !ctx2.isTypedef(lone.text)) {
-          return { kind: "sizeof-expr", operand: { kind: "ident", name: lone.text, span: ctx2.span(lone) }, span };
+        if (lone && !ctx.isTypedef(lone.text)) {
+          return { kind: "sizeof-expr", operand: { kind: "ident", name: lone.text, span: ctx.span(lone) }, span };
         }
-        return { kind: "sizeof-type", type: convertTypeDescriptor(ctx2, desc), span };
+        return { kind: "sizeof-type", type: convertTypeDescriptor(ctx, desc), span };
       }
       const value = node.childForFieldName("value");
-      const tyId = typedefInParens(ctx2, value);
-      if (tyId) return { kind: "sizeof-type", type: typeFromName(ctx2, tyId), span };
-      return { kind: "sizeof-expr", operand: convertExpr(ctx2, value), span };
+      const tyId = typedefInParens(ctx, value);
+      if (tyId) return { kind: "sizeof-type", type: typeFromName(ctx, tyId), span };
+      return { kind: "sizeof-expr", operand: convertExpr(ctx, value), span };
     }
     case "alignof_expression":
-      return { kind: "alignof", type: convertTypeDescriptor(ctx2, node.childForFieldName("type")), span };
+      return { kind: "alignof", type: convertTypeDescriptor(ctx, node.childForFieldName("type")), span };
     case "offsetof_expression": {
       const member = node.childForFieldName("member");
       return {
         kind: "offsetof",
-        type: convertTypeDescriptor(ctx2, node.childForFieldName("type")),
-        path: [{ kind: "field", name: member.text, span: ctx2.span(member) }],
+        type: convertTypeDescriptor(ctx, node.childForFieldName("type")),
+        path: [{ kind: "field", name: member.text, span: ctx.span(member) }],
         span
       };
     }
     case "compound_literal_expression":
       return {
         kind: "compound-literal",
-        type: convertTypeDescriptor(ctx2, node.childForFieldName("type")),
-        init: convertInitList(ctx2, node.childForFieldName("value")),
+        type: convertTypeDescriptor(ctx, node.childForFieldName("type")),
+        init: convertInitList(ctx, node.childForFieldName("value")),
         span
       };
     case "extension_expression":
-      return convertExpr(ctx2, kids(node)[0]);
+      return convertExpr(ctx, kids(node)[0]);
     case "ERROR":
       return { kind: "error", span };
     default:
       if (node.isMissing) return { kind: "error", span };
-      ctx2.error("parse/unsupported", node, `unsupported expression '${node.text.slice(0, 40)}' (${node.type})`);
+      ctx.error("parse/unsupported", node, `unsupported expression '${node.text.slice(0, 40)}' (${node.type})`);
       return { kind: "error", span };
   }
 }
@@ -2817,41 +2959,41 @@ function stringBytes(node) {
   const body = text.replace(/^(u8|[LuU])?"/, "").replace(/"$/, "");
   return decodeEscapes(body);
 }
-function convertInitializer(ctx2, node) {
-  return node.type === "initializer_list" ? convertInitList(ctx2, node) : convertExpr(ctx2, node);
+function convertInitializer(ctx, node) {
+  return node.type === "initializer_list" ? convertInitList(ctx, node) : convertExpr(ctx, node);
 }
-function convertInitList(ctx2, node) {
+function convertInitList(ctx, node) {
   const items = [];
   for (const k of kids(node)) {
     if (k.type === "initializer_pair") {
       const designators = [];
       for (const d of k.childrenForFieldName("designator")) {
         if (d.type === "field_designator") {
-          designators.push({ kind: "field", name: kids(d)[0]?.text ?? "", span: ctx2.span(d) });
+          designators.push({ kind: "field", name: kids(d)[0]?.text ?? "", span: ctx.span(d) });
         } else if (d.type === "field_identifier") {
-          designators.push({ kind: "field", name: d.text, span: ctx2.span(d) });
+          designators.push({ kind: "field", name: d.text, span: ctx.span(d) });
         } else if (d.type === "subscript_designator") {
-          designators.push({ kind: "index", index: convertExpr(ctx2, kids(d)[0]), span: ctx2.span(d) });
+          designators.push({ kind: "index", index: convertExpr(ctx, kids(d)[0]), span: ctx.span(d) });
         } else {
-          ctx2.error("parse/unsupported", d, "range designators are not supported");
+          ctx.error("parse/unsupported", d, "range designators are not supported");
         }
       }
       const v = k.childForFieldName("value");
-      items.push({ designators, value: convertInitializer(ctx2, v), span: ctx2.span(k) });
+      items.push({ designators, value: convertInitializer(ctx, v), span: ctx.span(k) });
     } else {
-      items.push({ designators: [], value: convertInitializer(ctx2, k), span: ctx2.span(k) });
+      items.push({ designators: [], value: convertInitializer(ctx, k), span: ctx.span(k) });
     }
   }
-  return { kind: "init-list", items, span: ctx2.span(node) };
+  return { kind: "init-list", items, span: ctx.span(node) };
 }
-function convertBuiltinOffsetof(ctx2, args, span) {
+function convertBuiltinOffsetof(ctx, args, span) {
   let type;
   let rest;
   const a0 = args[0];
   const a1 = args[1];
   if (a0?.type === "identifier" && /^(struct|union)$/.test(a0.text) && a1?.type === "ERROR" && kids(a1).length === 1) {
     const tag = kids(a1)[0];
-    const s2 = ctx2.spanBetween(a0, a1);
+    const s2 = ctx.spanBetween(a0, a1);
     type = {
       base: { kind: "record", union: a0.text === "union", tag: tag.text, fields: void 0, attrs: [], span: s2 },
       quals: { const: false, volatile: false },
@@ -2860,32 +3002,32 @@ function convertBuiltinOffsetof(ctx2, args, span) {
     };
     rest = args.slice(2);
   } else if (a0?.type === "identifier") {
-    type = typeFromName(ctx2, a0);
+    type = typeFromName(ctx, a0);
     rest = args.slice(1);
   } else return void 0;
   if (rest.length !== 1) return void 0;
   const path = [];
   const walk2 = (n) => {
     if (n.type === "identifier" || n.type === "field_identifier") {
-      path.push({ kind: "field", name: n.text, span: ctx2.span(n) });
+      path.push({ kind: "field", name: n.text, span: ctx.span(n) });
       return true;
     }
     if (n.type === "field_expression" && n.childForFieldName("operator")?.type === ".") {
       if (!walk2(n.childForFieldName("argument"))) return false;
       const f = n.childForFieldName("field");
-      path.push({ kind: "field", name: f.text, span: ctx2.span(f) });
+      path.push({ kind: "field", name: f.text, span: ctx.span(f) });
       return true;
     }
     if (n.type === "subscript_expression") {
       if (!walk2(n.childForFieldName("argument"))) return false;
       const idx = n.childForFieldName("index");
-      path.push({ kind: "index", index: convertExpr(ctx2, idx), span: ctx2.span(idx) });
+      path.push({ kind: "index", index: convertExpr(ctx, idx), span: ctx.span(idx) });
       return true;
     }
     return false;
   };
   if (!walk2(rest[0])) {
-    ctx2.error("parse/bad-offsetof", rest[0], "offsetof needs a member designator like 'a.b[2]'");
+    ctx.error("parse/bad-offsetof", rest[0], "offsetof needs a member designator like 'a.b[2]'");
     return { kind: "error", span };
   }
   return { kind: "offsetof", type, path, span };
@@ -2902,12 +3044,12 @@ function storageOf(node) {
   }
   return out;
 }
-function convertDeclaration(ctx2, node) {
+function convertDeclaration(ctx, node) {
   const isTypedef = node.type === "type_definition";
   const storage = storageOf(node);
   if (isTypedef) storage.push("typedef");
-  const base = convertBaseType(ctx2, node);
-  const attrs = attributesOf(ctx2, node);
+  const base = convertBaseType(ctx, node);
+  const attrs = attributesOf(ctx, node);
   if (base.base.kind === "record" && base.base.fields) {
     const layoutAttrs = attrs.filter((a) => a.name === "packed" || a.name === "aligned");
     if (layoutAttrs.length > 0) base.base = { ...base.base, attrs: [...base.base.attrs, ...layoutAttrs] };
@@ -2920,51 +3062,51 @@ function convertDeclaration(ctx2, node) {
       declNode = d.childForFieldName("declarator");
       initNode = d.childForFieldName("value");
     }
-    const cd = convertDeclarator(ctx2, declNode);
+    const cd = convertDeclarator(ctx, declNode);
     if (cd.name === void 0 || cd.nameNode === void 0) continue;
-    if (isTypedef) ctx2.addTypedef(cd.name);
-    else ctx2.shadowTypedef(cd.name);
-    const type = { ...base, derived: cd.derived, span: ctx2.span(declNode) };
+    if (isTypedef) ctx.addTypedef(cd.name);
+    else ctx.shadowTypedef(cd.name);
+    const type = { ...base, derived: cd.derived, span: ctx.span(declNode) };
     const next = initNode ?? d.nextNamedSibling;
-    const trailing = ctx2.takeTrailingAttributes(declNode.endIndex, next ? next.startIndex : node.endIndex);
+    const trailing = ctx.takeTrailingAttributes(declNode.endIndex, next ? next.startIndex : node.endIndex);
     declarators.push({
       name: cd.name,
       type,
-      init: initNode ? convertInitializer(ctx2, initNode) : void 0,
-      attrs: [...cd.attrs, ...attributesOf(ctx2, d), ...trailing],
-      nameSpan: ctx2.span(cd.nameNode),
-      span: ctx2.span(d)
+      init: initNode ? convertInitializer(ctx, initNode) : void 0,
+      attrs: [...cd.attrs, ...attributesOf(ctx, d), ...trailing],
+      nameSpan: ctx.span(cd.nameNode),
+      span: ctx.span(d)
     });
   }
-  return { kind: "decl", storage, base, declarators, attrs, span: ctx2.span(node) };
+  return { kind: "decl", storage, base, declarators, attrs, span: ctx.span(node) };
 }
-function convertFunction(ctx2, node) {
-  const base = convertBaseType(ctx2, node);
+function convertFunction(ctx, node) {
+  const base = convertBaseType(ctx, node);
   const declNode = node.childForFieldName("declarator");
-  const cd = convertDeclarator(ctx2, declNode);
+  const cd = convertDeclarator(ctx, declNode);
   const fnStep = [...cd.derived].reverse().find((d) => d.kind === "function");
   if (!cd.name || !cd.nameNode || !fnStep || fnStep.kind !== "function") {
-    ctx2.error("parse/syntax-error", declNode ?? node, "malformed function definition");
+    ctx.error("parse/syntax-error", declNode ?? node, "malformed function definition");
     return void 0;
   }
-  ctx2.pushScope();
-  for (const p of fnStep.params) if (p.name) ctx2.shadowTypedef(p.name);
+  ctx.pushScope();
+  for (const p of fnStep.params) if (p.name) ctx.shadowTypedef(p.name);
   const bodyNode = node.childForFieldName("body");
-  const body = bodyNode ? convertBlock(ctx2, bodyNode) : { kind: "block", items: [], span: ctx2.span(node) };
-  ctx2.popScope();
+  const body = bodyNode ? convertBlock(ctx, bodyNode) : { kind: "block", items: [], span: ctx.span(node) };
+  ctx.popScope();
   return {
     kind: "function",
     name: cd.name,
     storage: storageOf(node),
-    type: { ...base, derived: cd.derived, span: ctx2.span(node) },
+    type: { ...base, derived: cd.derived, span: ctx.span(node) },
     params: fnStep.params,
     body,
-    attrs: [...attributesOf(ctx2, node), ...cd.attrs],
-    nameSpan: ctx2.span(cd.nameNode),
-    span: ctx2.span(node)
+    attrs: [...attributesOf(ctx, node), ...cd.attrs],
+    nameSpan: ctx.span(cd.nameNode),
+    span: ctx.span(node)
   };
 }
-function convertMapMacro(ctx2, node) {
+function convertMapMacro(ctx, node) {
   const call2 = kids(node)[0];
   if (call2?.type !== "call_expression") return void 0;
   const fn = call2.childForFieldName("function");
@@ -2972,7 +3114,7 @@ function convertMapMacro(ctx2, node) {
   const args = kids(call2.childForFieldName("arguments"));
   const first = args[0];
   if (first?.type !== "identifier") {
-    ctx2.error("parse/bad-map-decl", call2, `${fn.text}(...) needs the map name as its first argument`);
+    ctx.error("parse/bad-map-decl", call2, `${fn.text}(...) needs the map name as its first argument`);
     return void 0;
   }
   const typeArgs = [];
@@ -2983,51 +3125,51 @@ function convertMapMacro(ctx2, node) {
     const next = rest[i + 1];
     if (a.type === "identifier" && /^(struct|union|enum)$/.test(a.text) && next?.type === "ERROR") {
       const tagNode = kids(next)[0];
-      const span = ctx2.spanBetween(a, next);
+      const span = ctx.spanBetween(a, next);
       const base = a.text === "enum" ? { kind: "enum", tag: tagNode.text, enumerators: void 0, span } : { kind: "record", union: a.text === "union", tag: tagNode.text, fields: void 0, attrs: [], span };
       typeArgs.push({ base, quals: { const: false, volatile: false }, derived: [], span });
       i++;
       continue;
     }
     if (a.type === "identifier" || a.type === "primitive_type") {
-      const span = ctx2.span(a);
+      const span = ctx.span(a);
       typeArgs.push({ base: { kind: "typedef-name", name: a.text, span }, quals: { const: false, volatile: false }, derived: [], span });
     } else {
-      sizeArg = convertExpr(ctx2, a);
+      sizeArg = convertExpr(ctx, a);
     }
   }
-  return { kind: "map-macro", macro: fn.text, name: first.text, typeArgs, sizeArg, span: ctx2.span(node) };
+  return { kind: "map-macro", macro: fn.text, name: first.text, typeArgs, sizeArg, span: ctx.span(node) };
 }
-function convertTopLevel(ctx2, root) {
+function convertTopLevel(ctx, root) {
   const out = [];
   for (const k of kids(root)) {
     switch (k.type) {
       case "function_definition": {
-        const f = convertFunction(ctx2, k);
+        const f = convertFunction(ctx, k);
         if (f) out.push(f);
         break;
       }
       case "declaration":
       case "type_definition":
-        out.push(convertDeclaration(ctx2, k));
+        out.push(convertDeclaration(ctx, k));
         break;
       case "expression_statement": {
-        const m = convertMapMacro(ctx2, k);
+        const m = convertMapMacro(ctx, k);
         if (m) out.push(m);
-        else if (!k.hasError) ctx2.error("parse/unexpected-top-level", k, "expected a declaration or function definition");
+        else if (!k.hasError) ctx.error("parse/unexpected-top-level", k, "expected a declaration or function definition");
         break;
       }
       case "struct_specifier":
       case "union_specifier":
       case "enum_specifier": {
-        const span = ctx2.span(k);
+        const span = ctx.span(k);
         out.push({
           kind: "decl",
           storage: [],
           declarators: [],
           attrs: [],
           span,
-          base: { base: convertTypeSpec(ctx2, k), quals: { const: false, volatile: false }, derived: [], span }
+          base: { base: convertTypeSpec(ctx, k), quals: { const: false, volatile: false }, derived: [], span }
         });
         break;
       }
@@ -3042,7 +3184,7 @@ function convertTopLevel(ctx2, root) {
         if (isUnrollPragma(k)) break;
         break;
       default:
-        if (!k.hasError) ctx2.error("parse/unexpected-top-level", k, `unexpected ${k.type.replace(/_/g, " ")} at top level`);
+        if (!k.hasError) ctx.error("parse/unexpected-top-level", k, `unexpected ${k.type.replace(/_/g, " ")} at top level`);
     }
   }
   return out;
@@ -3287,26 +3429,27 @@ var CParser = class {
     text = trailing.text;
     const tree = this.parser.parse(text);
     const root = mirrorTree(tree, text, this.symbols);
-    const ctx2 = new ConvertContext(opts.file, sink, opts.mapper, opts.isExternalTypedef ?? (() => false), [...opts.unrollRows ?? []]);
-    ctx2.trailingAttributes = trailing.found;
-    if (root.hasError) reportSyntaxErrors(ctx2, root);
-    const items = convertTopLevel(ctx2, root);
+    const ctx = new ConvertContext(opts.file, sink, opts.mapper, opts.isExternalTypedef ?? (() => false), [...opts.unrollRows ?? []]);
+    ctx.trailingAttributes = trailing.found;
+    if (root.hasError) reportSyntaxErrors(ctx, root);
+    const items = convertTopLevel(ctx, root);
     return { items, file: opts.file };
   }
 };
-function reportSyntaxErrors(ctx2, node) {
+function reportSyntaxErrors(ctx, node) {
+  if (node.isMissing && isUnnamedBitfield(node)) return;
   if (node.isMissing) {
-    ctx2.error("parse/missing-token", node, `expected '${node.type}'`);
+    ctx.error("parse/missing-token", node, `expected '${node.type}'`);
     return;
   }
   if (node.type === "ERROR" && (isTagInMapMacro(node) || isCaseRange(node))) return;
   if (node.type === "ERROR") {
     const text = node.text.split("\n")[0].slice(0, 30);
-    ctx2.error("parse/syntax-error", node, `syntax error near '${text}'`);
+    ctx.error("parse/syntax-error", node, `syntax error near '${text}'`);
     return;
   }
   for (const c of node.children) {
-    if (c.hasError || c.isMissing) reportSyntaxErrors(ctx2, c);
+    if (c.hasError || c.isMissing) reportSyntaxErrors(ctx, c);
   }
 }
 function isTagInMapMacro(node) {
@@ -3319,6 +3462,9 @@ function isTagInMapMacro(node) {
 }
 function isCaseRange(node) {
   return node.parent?.type === "case_statement" && node.namedChildren.length === 1 && (node.text.startsWith("...") || node.text.trimEnd().endsWith("..."));
+}
+function isUnnamedBitfield(node) {
+  return node.type === "field_identifier" && node.parent?.type === "field_declaration" && node.parent.children.some((c) => c.type === "bitfield_clause");
 }
 
 // frontend-c/preprocess/cflags.ts
@@ -4234,8 +4380,8 @@ var Expander = class {
   substitute(m, args, hs, name, exp) {
     const expanded = [];
     const out = [];
-    const ok = this.substRange(m, 0, m.body.length, args, expanded, name, exp, hs, out);
-    if (!ok || !this.charge(out.length, name)) return void 0;
+    const ok2 = this.substRange(m, 0, m.body.length, args, expanded, name, exp, hs, out);
+    if (!ok2 || !this.charge(out.length, name)) return void 0;
     const result = [];
     for (let i = 0; i < out.length; i++) {
       const t = out[i];
@@ -4634,6 +4780,11 @@ var SourceMap = class {
     while (rec.parent >= 0) rec = this.expansions[rec.parent];
     return rec.call;
   }
+  /** The notes for an output position: empty for user text, else the macro chain (see notes()). */
+  notesAt(row, column) {
+    const p = this.lookup(row, column);
+    return p.expansion >= 0 ? this.notes(p.expansion) : [];
+  }
   /** "expanded from macro 'X'" notes, innermost first, for a position's expansion. */
   notes(exp) {
     const out = [];
@@ -4861,36 +5012,36 @@ var Preprocessor = class {
     for (const p of lex.problems) {
       this.sink.error(p.code, { file: name, line: p.line, col: p.col, endLine: p.line, endCol: p.col + 2 }, p.message);
     }
-    const ctx2 = { idx, name, lines: lex.lines, pos: 0, conds: [], depth };
+    const ctx = { idx, name, lines: lex.lines, pos: 0, conds: [], depth };
     const outer = this.current;
-    this.current = ctx2;
-    const stream = new TokenStream([], 0, () => this.nextTextLine(ctx2, true));
-    for (let line = this.nextTextLine(ctx2, false); line !== void 0; line = this.nextTextLine(ctx2, false)) {
+    this.current = ctx;
+    const stream = new TokenStream([], 0, () => this.nextTextLine(ctx, true));
+    for (let line = this.nextTextLine(ctx, false); line !== void 0; line = this.nextTextLine(ctx, false)) {
       stream.reset(line);
       this.expander.expand(stream, this.emitFn, TEXT_LINE);
     }
-    for (const c of ctx2.conds) {
+    for (const c of ctx.conds) {
       this.sink.error("pp/unterminated-conditional", this.tokSpan(c.tok), `unterminated conditional directive`);
     }
     this.current = outer;
   }
   /** The next active text line of the file, handling directives and skipped groups on the way. */
-  nextTextLine(ctx2, inArgs) {
-    while (ctx2.pos < ctx2.lines.length) {
-      const line = ctx2.lines[ctx2.pos++];
+  nextTextLine(ctx, inArgs) {
+    while (ctx.pos < ctx.lines.length) {
+      const line = ctx.lines[ctx.pos++];
       const first = line.tokens[0];
       if (first === void 0) continue;
       if (first.kind === 4 /* Punct */ && first.text === "#") {
-        this.directive(ctx2, line.tokens, inArgs);
+        this.directive(ctx, line.tokens, inArgs);
         continue;
       }
-      if (!this.active(ctx2)) continue;
+      if (!this.active(ctx)) continue;
       return line.tokens;
     }
     return void 0;
   }
-  active(ctx2) {
-    const top = ctx2.conds[ctx2.conds.length - 1];
+  active(ctx) {
+    const top = ctx.conds[ctx.conds.length - 1];
     return top === void 0 || top.active;
   }
   emitToken(t) {
@@ -4974,7 +5125,7 @@ var Preprocessor = class {
     return angle ? r2 !== void 0 : r2 !== void 0 && r2 !== "ignore";
   }
   // ---- directives ----
-  directive(ctx2, toks, inArgs) {
+  directive(ctx, toks, inArgs) {
     const hash = toks[0];
     const nameTok = toks[1];
     if (nameTok === void 0) return;
@@ -4984,18 +5135,18 @@ var Preprocessor = class {
       case "if":
       case "ifdef":
       case "ifndef": {
-        if (!this.active(ctx2)) {
-          ctx2.conds.push({ parentActive: false, active: false, taken: true, sawElse: false, tok: hash });
+        if (!this.active(ctx)) {
+          ctx.conds.push({ parentActive: false, active: false, taken: true, sawElse: false, tok: hash });
           return;
         }
         const v = this.condition(name, nameTok, rest);
-        ctx2.conds.push({ parentActive: true, active: v, taken: v, sawElse: false, tok: hash });
+        ctx.conds.push({ parentActive: true, active: v, taken: v, sawElse: false, tok: hash });
         return;
       }
       case "elif":
       case "elifdef":
       case "elifndef": {
-        const c = ctx2.conds[ctx2.conds.length - 1];
+        const c = ctx.conds[ctx.conds.length - 1];
         if (c === void 0) {
           this.error("pp/unmatched-conditional", nameTok, `#${name} without #if`);
           return;
@@ -5012,14 +5163,14 @@ var Preprocessor = class {
       }
       case "else":
       case "endif": {
-        const c = ctx2.conds[ctx2.conds.length - 1];
+        const c = ctx.conds[ctx.conds.length - 1];
         if (c === void 0) {
           this.error("pp/unmatched-conditional", nameTok, `#${name} without #if`);
           return;
         }
         if (rest[0] !== void 0 && c.parentActive) this.warning("pp/extra-tokens", rest[0], `extra tokens at end of #${name} directive`);
         if (name === "endif") {
-          ctx2.conds.pop();
+          ctx.conds.pop();
           return;
         }
         if (c.sawElse) this.error("pp/unmatched-conditional", nameTok, "#else after #else");
@@ -5029,7 +5180,7 @@ var Preprocessor = class {
         return;
       }
     }
-    if (!this.active(ctx2)) return;
+    if (!this.active(ctx)) return;
     switch (name) {
       case "define":
         return this.define(nameTok, rest);
@@ -5042,7 +5193,7 @@ var Preprocessor = class {
           this.error("pp/invalid-directive", nameTok, `#${name} inside macro arguments is not supported`);
           return;
         }
-        return this.include(ctx2, nameTok, rest);
+        return this.include(ctx, nameTok, rest);
       case "error":
         this.sink.error("pp/error-directive", this.spanOf(hash, toks[toks.length - 1]), `#error ${spell(rest)}`.trimEnd());
         return;
@@ -5050,7 +5201,7 @@ var Preprocessor = class {
         this.sink.warning("pp/warning-directive", this.spanOf(hash, toks[toks.length - 1]), `#warning ${spell(rest)}`.trimEnd());
         return;
       case "pragma":
-        return this.pragmaDirective(ctx2, hash, toks, rest);
+        return this.pragmaDirective(ctx, hash, toks, rest);
       case "line":
       case "ident":
       case "sccs":
@@ -5111,7 +5262,7 @@ var Preprocessor = class {
     if (rest[1] !== void 0) this.warning("pp/extra-tokens", rest[1], "extra tokens at end of #undef directive");
     this.macros.delete(id.text);
   }
-  include(ctx2, nameTok, rest) {
+  include(ctx, nameTok, rest) {
     let spec;
     const first = rest[0];
     if (first !== void 0 && first.kind === 6 /* HeaderName */) spec = { name: first.text.slice(1, -1), angle: true };
@@ -5130,8 +5281,8 @@ var Preprocessor = class {
       this.error("pp/invalid-directive", at, `#${nameTok.text} expects "FILENAME" or <FILENAME>`);
       return;
     }
-    if (ctx2.depth + 1 > this.maxDepth) {
-      this.error("pp/recursive-include", at, `#include nested depth ${ctx2.depth + 1} exceeds maximum of ${this.maxDepth}`);
+    if (ctx.depth + 1 > this.maxDepth) {
+      this.error("pp/recursive-include", at, `#include nested depth ${ctx.depth + 1} exceeds maximum of ${this.maxDepth}`);
       return;
     }
     const host = this.opts.includeHost;
@@ -5141,7 +5292,7 @@ var Preprocessor = class {
       if (r2 === "ignore") return;
       found = r2;
     } else {
-      found = host.resolveQuote(ctx2.name, spec.name, this.includeDirs);
+      found = host.resolveQuote(ctx.name, spec.name, this.includeDirs);
       if (found === void 0) {
         const r2 = host.resolveAngle(spec.name, this.includeDirs);
         if (r2 !== void 0 && r2 !== "ignore") found = r2;
@@ -5154,12 +5305,12 @@ var Preprocessor = class {
     }
     if (this.once.has(found.file)) return;
     if (!this.fileIndex.has(found.file)) this.includes.push(found.file);
-    this.processFile(found.text, found.file, this.fileId(found.file), ctx2.depth + 1);
+    this.processFile(found.text, found.file, this.fileId(found.file), ctx.depth + 1);
   }
-  pragmaDirective(ctx2, hash, toks, rest) {
+  pragmaDirective(ctx, hash, toks, rest) {
     const head = rest[0]?.text;
     if (head === "once") {
-      this.once.add(ctx2.name);
+      this.once.add(ctx.name);
       return;
     }
     if ((head === "push_macro" || head === "pop_macro") && rest[1]?.text === "(" && rest[2]?.kind === 3 /* String */) {
@@ -5237,8 +5388,8 @@ var MemoryIncludeHost = class {
 };
 
 // frontend-c/sema/types.ts
-function int(name, size, signed, rank) {
-  return Object.freeze({ kind: "int", size, signed, rank, name });
+function int(name, size, signed2, rank) {
+  return Object.freeze({ kind: "int", size, signed: signed2, rank, name });
 }
 var T = Object.freeze({
   void: Object.freeze({ kind: "void" }),
@@ -5274,14 +5425,14 @@ function withQuals(t, q) {
   if (t.kind === "error" || !q.const && !q.volatile) return t;
   return { ...t, ...q.const ? { const: true } : {}, ...q.volatile ? { volatile: true } : {} };
 }
-function sizeOf(t) {
+function sizeOf2(t) {
   switch (t.kind) {
     case "int":
       return t.size;
     case "ptr":
       return 8;
     case "array":
-      return t.length === void 0 ? 0 : t.length * sizeOf(t.of);
+      return t.length === void 0 ? 0 : t.length * sizeOf2(t.of);
     case "record":
       return t.rec.size;
     case "void":
@@ -5396,7 +5547,7 @@ function toTypeDesc(t) {
     case "map":
       return { kind: "pointer", size: 8, target: t.kind === "ptr" ? typeToString(t.to) : "void" };
     case "array":
-      return { kind: "array", size: sizeOf(t), element: toTypeDesc(t.of), length: t.length ?? 0 };
+      return { kind: "array", size: sizeOf2(t), element: toTypeDesc(t.of), length: t.length ?? 0 };
     case "record": {
       const fields = [];
       const add = (rec, base) => {
@@ -5414,14 +5565,14 @@ function toTypeDesc(t) {
         }
       };
       add(t.rec, 0);
-      return { kind: t.rec.union ? "union" : "struct", name: t.rec.tag ?? "", size: sizeOf(t), align: alignOf(t), fields };
+      return { kind: t.rec.union ? "union" : "struct", name: t.rec.tag ?? "", size: sizeOf2(t), align: alignOf(t), fields };
     }
   }
 }
 
 // frontend-c/lower/lower-init.ts
 function effectiveAlign(a, t) {
-  if (isFrame(a.base) && sizeOf(t) >= 8) {
+  if (isFrame(a.base) && sizeOf2(t) >= 8) {
     let al = 8;
     while (al > 1 && a.off % al !== 0) al >>= 1;
     return Math.max(al, Math.min(8, alignOf(t)));
@@ -5429,7 +5580,7 @@ function effectiveAlign(a, t) {
   return Math.min(8, alignOf(t));
 }
 function initObject(L, a, t, init, span) {
-  const size = sizeOf(t);
+  const size = sizeOf2(t);
   const align = effectiveAlign(a, t);
   if (!init) {
     L.b.zero(a.base, a.off, size, align, span);
@@ -5467,6 +5618,11 @@ function lowerLvalue(L, e) {
     }
     case "deref":
       return { kind: "mem", addr: pointerAddr(L, e.ptr), type: e.type };
+    case "global": {
+      const dst = L.b.vreg(e.sym.name);
+      L.b.emit({ op: "mapvalue", dst, map: e.sym.section, off: e.sym.offset, span: e.span });
+      return { kind: "mem", addr: { base: dst, off: 0 }, type: e.type };
+    }
     case "member": {
       const base = lowerLvalue(L, e.base);
       if (base.kind !== "mem") throw new InternalCompilerError("lower", "member of a register-resident object", e.span);
@@ -5512,7 +5668,7 @@ function lowerRecordValue(L, e) {
       return r2.obj;
     }
     case "cond": {
-      const size = sizeOf(e.type);
+      const size = sizeOf2(e.type);
       const tmp = L.b.frameObject("<cond>", Math.max(1, size), 8, e.span);
       const thenB = L.b.newBlock("cond.then");
       const elseB = L.b.newBlock("cond.else");
@@ -5576,14 +5732,14 @@ function readLvalue(L, lv, span) {
   if (lv.kind === "vreg") return lv.v;
   const bf = lv.bitfield;
   if (!bf) {
-    const { size, signed: signed2 } = accessOf(lv.type);
-    return L.b.load(L.b.vreg(), lv.addr.base, lv.addr.off, size, span, signed2);
+    const { size, signed: signed3 } = accessOf(lv.type);
+    return L.b.load(L.b.vreg(), lv.addr.base, lv.addr.off, size, span, signed3);
   }
   const unit = L.b.load(L.b.vreg(), lv.addr.base, lv.addr.off, bf.unitSize, span, false);
-  const signed = lv.type.kind === "int" && lv.type.signed;
+  const signed2 = lv.type.kind === "int" && lv.type.signed;
   const up = 64 - bf.bitOffset - bf.bitWidth;
   const hi = up === 0 ? unit : L.b.alu("lsh", L.b.vreg(), unit, imm(up), span);
-  return L.b.alu(signed ? "arsh" : "rsh", L.b.vreg(), hi, imm(64 - bf.bitWidth), span);
+  return L.b.alu(signed2 ? "arsh" : "rsh", L.b.vreg(), hi, imm(64 - bf.bitWidth), span);
 }
 function writeLvalue(L, lv, value, span) {
   if (lv.kind === "vreg") {
@@ -5649,14 +5805,14 @@ function inlineCall(L, e) {
     retBlock: L.b.newBlock(`${e.fn.name}.ret`),
     retValue: isVoid ? void 0 : L.b.vreg(`${e.fn.name}.result`)
   };
-  if (ret.kind === "record") frame.retObj = L.b.frameObject(`${e.fn.name}.result`, Math.max(1, sizeOf(ret)), 8, span);
+  if (ret.kind === "record") frame.retObj = L.b.frameObject(`${e.fn.name}.result`, Math.max(1, sizeOf2(ret)), 8, span);
   L.frames.push(frame);
   const savedTargets = L.targets.splice(0, L.targets.length);
   e.fn.params.forEach((p, i) => {
     const s2 = L.declare(p, span);
     const v = args[i] ?? L.b.mov(L.b.vreg(), imm(0), span);
     if (typeof v !== "number") {
-      if (s2.kind === "frame") L.b.copy(s2.ref, 0, v.base, v.off, sizeOf(p.type), 1, span);
+      if (s2.kind === "frame") L.b.copy(s2.ref, 0, v.base, v.off, sizeOf2(p.type), 1, span);
     } else if (s2.kind === "vreg") L.b.mov(s2.v, v, span);
     else {
       const size = p.type.kind === "int" ? p.type.size : 8;
@@ -5759,8 +5915,8 @@ function lowerAtomic(L, e) {
   if (e.boolResult && expected !== void 0) return L.b.setcc(L.b.vreg(), "eq", oldR, expected, span);
   if (e.returnNew && e.op !== "xchg" && e.op !== "cmpxchg") {
     const op = e.op === "sub" ? "sub" : e.op;
-    const signed = elem.kind === "int" && elem.signed;
-    return arith(L, op, signed, oldR, orig, elem, span);
+    const signed2 = elem.kind === "int" && elem.signed;
+    return arith(L, op, signed2, oldR, orig, elem, span);
   }
   return oldR;
 }
@@ -5779,29 +5935,29 @@ var ALU2 = {
   or: ["or", "or"],
   xor: ["xor", "xor"]
 };
-function cmpCond(op, signed) {
+function cmpCond(op, signed2) {
   switch (op) {
     case "eq":
       return "eq";
     case "ne":
       return "ne";
     case "lt":
-      return signed ? "slt" : "lt";
+      return signed2 ? "slt" : "lt";
     case "gt":
-      return signed ? "sgt" : "gt";
+      return signed2 ? "sgt" : "gt";
     case "le":
-      return signed ? "sle" : "le";
+      return signed2 ? "sle" : "le";
     case "ge":
-      return signed ? "sge" : "ge";
+      return signed2 ? "sge" : "ge";
   }
 }
-function arith(L, op, signed, a, b, t, span) {
-  const aop = ALU2[op][signed ? 1 : 0];
+function arith(L, op, signed2, a, b, t, span) {
+  const aop = ALU2[op][signed2 ? 1 : 0];
   const size = t.kind === "int" ? t.size : 8;
   const width = size === 8 ? 64 : 32;
   const r2 = L.b.alu(aop, L.b.vreg(), a, b, span, width);
   if (size === 8) return r2;
-  if (size === 4 && !signed) return r2;
+  if (size === 4 && !signed2) return r2;
   return L.normalize(r2, t, span);
 }
 function castValue(L, v, from, to, span) {
@@ -5828,6 +5984,7 @@ function lowerExpr(L, e) {
     case "const":
       return imm(e.value);
     case "local":
+    case "global":
     case "deref":
     case "member": {
       if (e.type.kind === "record" || e.type.kind === "array") {
@@ -6017,7 +6174,7 @@ function lowerAssign(L, e) {
     const src2 = lowerRecordValue(L, e.value);
     const dst = lowerLvalue(L, e.target);
     if (dst.kind !== "mem") throw new InternalCompilerError("lower", "record in a register", span);
-    L.b.copy(dst.addr.base, dst.addr.off, src2.base, src2.off, sizeOf(e.target.type), 1, span);
+    L.b.copy(dst.addr.base, dst.addr.off, src2.base, src2.off, sizeOf2(e.target.type), 1, span);
     return imm(0);
   }
   const v = lowerExpr(L, e.value);
@@ -6101,7 +6258,7 @@ function lowerReturn(L, s2) {
   if (f.retBlock) {
     if (s2.value && f.retObj) {
       const src2 = lowerRecordValue(L, s2.value);
-      L.b.copy(f.retObj, 0, src2.base, src2.off, sizeOf(s2.value.type), 1, s2.span);
+      L.b.copy(f.retObj, 0, src2.base, src2.off, sizeOf2(s2.value.type), 1, s2.span);
     } else if (s2.value && f.retValue !== void 0) L.b.mov(f.retValue, lowerExpr(L, s2.value), s2.span);
     else if (s2.value) lowerEffect(L, s2.value);
     L.b.jmp(f.retBlock, s2.span);
@@ -6278,8 +6435,8 @@ var IrBuilder = class _IrBuilder {
     this.emit({ op: "neg", dst, a, width, span });
     return dst;
   }
-  ext(dst, a, from, signed, span) {
-    this.emit({ op: "ext", dst, a, from, signed, span });
+  ext(dst, a, from, signed2, span) {
+    this.emit({ op: "ext", dst, a, from, signed: signed2, span });
     return dst;
   }
   endian(dst, a, kind, bits, span) {
@@ -6290,8 +6447,8 @@ var IrBuilder = class _IrBuilder {
     this.emit({ op: "setcc", dst, cond: cond2, a, b, width, span });
     return dst;
   }
-  load(dst, base, off, size, span, signed = false) {
-    this.emit({ op: "load", dst, base, off, size, signed, span });
+  load(dst, base, off, size, span, signed2 = false) {
+    this.emit({ op: "load", dst, base, off, size, signed: signed2, span });
     return dst;
   }
   store(base, off, size, value, span) {
@@ -6362,7 +6519,7 @@ var FnLowerer = class {
     const t = sym.type;
     let s2;
     if (t.kind === "record" || t.kind === "array" || sym.addressTaken) {
-      const size = Math.max(1, sizeOf(t));
+      const size = Math.max(1, sizeOf2(t));
       const align = size >= 8 ? 8 : Math.min(8, Math.max(1, alignOf(t)));
       s2 = { kind: "frame", ref: this.b.frameObject(sym.name, size, align, sym.span) };
     } else {
@@ -6425,13 +6582,27 @@ function lowerModule(m, sink) {
   const maps = m.maps.map((d) => ({
     name: d.name,
     kind: d.kind,
-    keySize: d.key.kind === "void" ? 0 : sizeOf(d.key),
-    valueSize: d.value.kind === "void" ? 0 : sizeOf(d.value),
+    keySize: d.key.kind === "void" ? 0 : sizeOf2(d.key),
+    valueSize: d.value.kind === "void" ? 0 : sizeOf2(d.value),
     maxEntries: d.maxEntries,
     flags: d.flags,
     key: toTypeDesc(d.key),
     value: toTypeDesc(d.value)
   }));
+  for (const s2 of m.globalSections) {
+    maps.push({
+      name: s2.name,
+      kind: "array",
+      keySize: 4,
+      valueSize: Math.max(1, s2.bytes.length),
+      maxEntries: 1,
+      // .rodata is read-only for programs (BPF_F_RDONLY_PROG), like libbpf's.
+      flags: s2.name === ".rodata" ? 128 : 0,
+      key: { kind: "int", name: "unsigned int", size: 4, signed: false },
+      value: { kind: "array", size: Math.max(1, s2.bytes.length), element: { kind: "int", name: "unsigned char", size: 1, signed: false }, length: Math.max(1, s2.bytes.length) },
+      ...s2.name === ".bss" ? {} : { initialValue: s2.bytes }
+    });
+  }
   return { functions, programs, maps, license: m.license };
 }
 
@@ -6478,6 +6649,8 @@ var Checker = class {
   fn;
   nextId = 0;
   maps = [];
+  /** Global-data sections being laid out: bytes grow as variables are added. */
+  sections = /* @__PURE__ */ new Map();
   functions = /* @__PURE__ */ new Map();
   license = "GPL";
   newId() {
@@ -6547,9 +6720,9 @@ function promote(t) {
   }
   return t;
 }
-var bySizeSign = (size, signed, rank) => {
-  if (size === 8) return rank >= 5 ? signed ? T.llong : T.ullong : signed ? T.long : T.ulong;
-  return signed ? T.int : T.uint;
+var bySizeSign = (size, signed2, rank) => {
+  if (size === 8) return rank >= 5 ? signed2 ? T.llong : T.ullong : signed2 ? T.long : T.ulong;
+  return signed2 ? T.int : T.uint;
 };
 function usualArith(a, b) {
   const x = promote(a);
@@ -6627,6 +6800,707 @@ function isNullConst(e) {
   return e.k === "const" && e.value === 0n && isInt(e.type);
 }
 
+// frontend-c/sema/check-operators.ts
+var ARITH = {
+  "+": "add",
+  "-": "sub",
+  "*": "mul",
+  "/": "div",
+  "%": "mod",
+  "<<": "shl",
+  ">>": "shr",
+  "&": "and",
+  "|": "or",
+  "^": "xor"
+};
+var CMP = { "==": "eq", "!=": "ne", "<": "lt", ">": "gt", "<=": "le", ">=": "ge" };
+function buildArith(c, op, left, right, span, opSpan) {
+  const lt = left.type;
+  const rt = right.type;
+  const common = op === "shl" || op === "shr" ? promote(lt) : usualArith(lt, rt);
+  const l = convert(left, common);
+  const r2 = convert(right, op === "shl" || op === "shr" ? promote(rt) : common);
+  const lv = constOf(l);
+  const rv = constOf(r2);
+  if ((op === "div" || op === "mod") && rv === 0n) {
+    c.warn("sema/division-by-zero", opSpan, "division by zero (BPF defines x/0 = 0 and x%0 = x)");
+  }
+  if ((op === "shl" || op === "shr") && rv !== void 0 && (rv < 0n || rv >= BigInt(common.size * 8))) {
+    c.warn("sema/shift-count", opSpan, `shift count ${rv} is out of range for ${typeToString(common)}`);
+  }
+  if (lv !== void 0 && rv !== void 0) {
+    const v = foldArith(op, lv, rv, common);
+    if (v !== void 0) return mkConst(v, common, span);
+  }
+  return { k: "arith", op, signed: common.signed, left: l, right: r2.type === common ? r2 : convert(r2, op === "shl" || op === "shr" ? common : common), type: common, span };
+}
+function checkBinary(c, e) {
+  if (e.op === "&&" || e.op === "||") {
+    const l = checkScalar(c, e.left, `the left operand of '${e.op}'`);
+    const r2 = checkScalar(c, e.right, `the right operand of '${e.op}'`);
+    if (l.type.kind === "error" || r2.type.kind === "error") return errorExpr(e.span);
+    const lv = constOf(l);
+    const rv = constOf(r2);
+    if (lv !== void 0 && rv !== void 0) {
+      const v = e.op === "&&" ? lv !== 0n && rv !== 0n : lv !== 0n || rv !== 0n;
+      return mkConst(v ? 1n : 0n, T.int, e.span);
+    }
+    return { k: "logical", op: e.op === "&&" ? "and" : "or", left: l, right: r2, type: T.int, span: e.span };
+  }
+  const left = checkRvalue(c, e.left);
+  const right = checkRvalue(c, e.right);
+  if (left.type.kind === "error" || right.type.kind === "error") return errorExpr(e.span);
+  const cmp = CMP[e.op];
+  if (cmp) return buildCompare(c, cmp, left, right, e.span, e.opSpan);
+  const op = ARITH[e.op];
+  if ((op === "add" || op === "sub") && (isPtr(left.type) || isPtr(right.type))) {
+    return buildPointerArith(c, op, left, right, e.span, e.opSpan);
+  }
+  if (!isInt(left.type) || !isInt(right.type)) {
+    c.error(
+      "sema/type-mismatch",
+      e.opSpan,
+      `invalid operands to '${e.op}' (${typeToString(left.type)} and ${typeToString(right.type)})`
+    );
+    return errorExpr(e.span);
+  }
+  return buildArith(c, op, left, right, e.span, e.opSpan);
+}
+function elementScale(c, ptrType, span) {
+  if (!isPtr(ptrType)) return void 0;
+  const to = ptrType.to;
+  if (to.kind === "void" || to.kind === "func") return 1;
+  if (!isComplete(to)) {
+    c.error("sema/incomplete-type", span, `arithmetic on a pointer to incomplete type ${typeToString(to)}`);
+    return void 0;
+  }
+  return sizeOf2(to);
+}
+function buildPointerArith(c, op, left, right, span, opSpan) {
+  if (isPtr(left.type) && isPtr(right.type)) {
+    if (op === "add" || !sameType(unqual(left.type.to), unqual(right.type.to))) {
+      c.error("sema/type-mismatch", opSpan, `invalid operands to '${op === "add" ? "+" : "-"}' (${typeToString(left.type)} and ${typeToString(right.type)})`);
+      return errorExpr(span);
+    }
+    const scale2 = elementScale(c, left.type, span);
+    if (scale2 === void 0) return errorExpr(span);
+    return { k: "ptrdiff", left, right, scale: scale2, type: T.long, span };
+  }
+  const [ptr, idx] = isPtr(left.type) ? [left, right] : [right, left];
+  if (op === "sub" && ptr === right) {
+    c.error("sema/type-mismatch", opSpan, "cannot subtract a pointer from an integer");
+    return errorExpr(span);
+  }
+  if (!isInt(idx.type)) {
+    c.error("sema/type-mismatch", opSpan, `pointer arithmetic needs an integer operand, not ${typeToString(idx.type)}`);
+    return errorExpr(span);
+  }
+  const scale = elementScale(c, ptr.type, span);
+  if (scale === void 0) return errorExpr(span);
+  return { k: "ptradd", ptr, index: convert(idx, T.long), scale, negate: op === "sub", type: ptr.type, span };
+}
+function buildCompare(c, op, left, right, span, opSpan) {
+  if (isInt(left.type) && isInt(right.type)) {
+    const common = usualArith(left.type, right.type);
+    const l = convert(left, common);
+    const r2 = convert(right, common);
+    const lv = constOf(l);
+    const rv = constOf(r2);
+    if (lv !== void 0 && rv !== void 0) return mkConst(foldCmp(op, lv, rv) ? 1n : 0n, T.int, span);
+    return { k: "cmp", op, signed: common.signed, left: l, right: r2, type: T.int, span };
+  }
+  if (isPtr(left.type) || isPtr(right.type)) {
+    const okPair = isPtr(left.type) && isPtr(right.type) || isNullConst(left) || isNullConst(right);
+    if (!okPair) {
+      c.warn("sema/pointer-int-compare", opSpan, `comparison between ${typeToString(left.type)} and ${typeToString(right.type)}`);
+    }
+    if (!isScalar(left.type) || !isScalar(right.type)) {
+      c.error("sema/type-mismatch", opSpan, `invalid operands to comparison (${typeToString(left.type)} and ${typeToString(right.type)})`);
+      return errorExpr(span);
+    }
+    return { k: "cmp", op, signed: false, left: convert(left, T.ulong), right: convert(right, T.ulong), type: T.int, span };
+  }
+  c.error("sema/type-mismatch", opSpan, `invalid operands to comparison (${typeToString(left.type)} and ${typeToString(right.type)})`);
+  return errorExpr(span);
+}
+function checkModifiable(c, target, span) {
+  if (target.type.kind === "error") return false;
+  if (!isLvalue(target) || target.k === "string") {
+    c.error("sema/not-lvalue", span, "expression is not assignable (not an lvalue)");
+    return false;
+  }
+  if (isArray(target.type)) {
+    c.error("sema/not-assignable", span, `array type ${typeToString(target.type)} is not assignable; copy it with __builtin_memcpy`);
+    return false;
+  }
+  if (target.type.const) {
+    c.error("sema/assign-to-const", span, `cannot assign to an object of const-qualified type '${typeToString(target.type)}'`);
+    return false;
+  }
+  return true;
+}
+function assignConvert(c, to, value, span, what) {
+  const from = value.type;
+  if (to.kind === "error" || from.kind === "error") return errorExpr(span);
+  const t = unqual(to);
+  if (isInt(t) && isInt(from)) return convert(value, to);
+  if (isRecord(t)) {
+    if (isRecord(from) && from.rec === t.rec) return value;
+  } else if (isPtr(t)) {
+    if (isPtr(from)) {
+      const compatible = from.to.kind === "void" || t.to.kind === "void" || sameType(unqual(from.to), unqual(t.to));
+      if (!compatible) {
+        c.warn("sema/incompatible-pointer", span, `${what}: converting ${typeToString(from)} to ${typeToString(to)}`);
+      }
+      return convert(value, to);
+    }
+    if (isNullConst(value)) return convert(value, to);
+    if (from.kind === "map" && t.to.kind === "void") return { k: "addr", of: value, type: to, span };
+  } else if (isInt(t) && t.bool && isPtr(from)) {
+    return convert(value, to);
+  }
+  c.error("sema/type-mismatch", span, `${what}: cannot convert ${typeToString(from)} to ${typeToString(to)}`);
+  return errorExpr(span);
+}
+function checkAssign(c, e) {
+  const target = checkExpr(c, e.target);
+  const value = checkRvalue(c, e.value);
+  if (!checkModifiable(c, target, e.target.span) || value.type.kind === "error") return errorExpr(e.span);
+  if (e.op === "=") {
+    const v = assignConvert(c, target.type, value, e.value.span, "assignment");
+    if (v.type.kind === "error") return v;
+    return { k: "assign", target, value: v, type: unqual(target.type), span: e.span };
+  }
+  const bop = e.op.slice(0, -1);
+  const op = ARITH[bop];
+  if (isPtr(target.type)) {
+    if (op !== "add" && op !== "sub" || !isInt(value.type)) {
+      c.error("sema/type-mismatch", e.opSpan, `invalid operands to '${e.op}' (${typeToString(target.type)} and ${typeToString(value.type)})`);
+      return errorExpr(e.span);
+    }
+    const scale = elementScale(c, target.type, e.span);
+    if (scale === void 0) return errorExpr(e.span);
+    return { k: "compound", target, op, opType: T.long, signed: true, rhs: convert(value, T.long), scale, type: unqual(target.type), span: e.span };
+  }
+  if (!isInt(target.type) || !isInt(value.type)) {
+    c.error("sema/type-mismatch", e.opSpan, `invalid operands to '${e.op}' (${typeToString(target.type)} and ${typeToString(value.type)})`);
+    return errorExpr(e.span);
+  }
+  const opType = op === "shl" || op === "shr" ? promote(target.type) : usualArith(target.type, value.type);
+  const rhsType = op === "shl" || op === "shr" ? opType : opType;
+  if ((op === "div" || op === "mod") && constOf(value) === 0n) c.warn("sema/division-by-zero", e.opSpan, "division by zero");
+  return { k: "compound", target, op, opType, signed: opType.signed, rhs: convert(value, rhsType), scale: 1, type: unqual(target.type), span: e.span };
+}
+function checkUnary(c, e) {
+  if (e.op === "&") {
+    const of = checkExpr(c, e.operand);
+    if (of.type.kind === "error") return of;
+    if (of.k === "map") return { k: "addr", of, type: ptrTo(of.type), span: e.span };
+    if (!isLvalue(of)) {
+      c.error("sema/not-lvalue", e.operand.span, "cannot take the address of an rvalue");
+      return errorExpr(e.span);
+    }
+    if (of.k === "member" && of.bitfield) {
+      c.error("sema/address-of-bitfield", e.operand.span, "cannot take the address of a bitfield");
+      return errorExpr(e.span);
+    }
+    markAddressTaken(of);
+    return { k: "addr", of, type: ptrTo(of.type), span: e.span };
+  }
+  if (e.op === "*") {
+    const p = checkRvalue(c, e.operand);
+    if (p.type.kind === "error") return p;
+    if (!isPtr(p.type)) {
+      c.error("sema/deref-non-pointer", e.span, `cannot dereference a non-pointer of type ${typeToString(p.type)}`);
+      return errorExpr(e.span);
+    }
+    if (p.type.to.kind === "void") {
+      c.error("sema/deref-void", e.span, "cannot dereference a 'void *'; cast it to a typed pointer first");
+      return errorExpr(e.span);
+    }
+    return { k: "deref", ptr: p, type: p.type.to, span: e.span };
+  }
+  const v = checkRvalue(c, e.operand);
+  if (v.type.kind === "error") return v;
+  if (e.op === "!") {
+    if (!isScalar(v.type)) {
+      c.error("sema/type-mismatch", e.span, `invalid operand to '!' (${typeToString(v.type)})`);
+      return errorExpr(e.span);
+    }
+    const cv2 = constOf(v);
+    if (cv2 !== void 0) return mkConst(cv2 === 0n ? 1n : 0n, T.int, e.span);
+    return { k: "not", operand: v, type: T.int, span: e.span };
+  }
+  if (!isInt(v.type)) {
+    c.error("sema/type-mismatch", e.span, `invalid operand to unary '${e.op}' (${typeToString(v.type)})`);
+    return errorExpr(e.span);
+  }
+  const t = promote(v.type);
+  const pv = convert(v, t);
+  const cv = constOf(pv);
+  if (e.op === "+") return pv;
+  if (cv !== void 0) return mkConst(e.op === "-" ? -cv : ~cv, t, e.span);
+  return { k: e.op === "-" ? "neg" : "bitnot", operand: pv, type: t, span: e.span };
+}
+function checkUpdate(c, e) {
+  const target = checkExpr(c, e.operand);
+  if (!checkModifiable(c, target, e.operand.span)) return errorExpr(e.span);
+  let delta = 1n;
+  if (isPtr(target.type)) {
+    const s2 = elementScale(c, target.type, e.span);
+    if (s2 === void 0) return errorExpr(e.span);
+    delta = BigInt(s2);
+  } else if (!isInt(target.type)) {
+    c.error("sema/type-mismatch", e.span, `cannot apply '${e.op}' to ${typeToString(target.type)}`);
+    return errorExpr(e.span);
+  }
+  return { k: "incdec", target, delta: e.op === "++" ? delta : -delta, prefix: e.prefix, type: unqual(target.type), span: e.span };
+}
+function checkCond(c, e) {
+  const cond2 = checkScalar(c, e.cond, "the condition of '?:'");
+  const a = checkRvalue(c, e.then);
+  const b = checkRvalue(c, e.else);
+  if (cond2.type.kind === "error" || a.type.kind === "error" || b.type.kind === "error") return errorExpr(e.span);
+  let t;
+  if (isInt(a.type) && isInt(b.type)) t = usualArith(a.type, b.type);
+  else if (isPtr(a.type) && (isPtr(b.type) || isNullConst(b))) t = isPtr(b.type) && a.type.to.kind === "void" ? b.type : a.type;
+  else if (isPtr(b.type) && isNullConst(a)) t = b.type;
+  else if (a.type.kind === "void" && b.type.kind === "void") t = T.void;
+  else if (isRecord(a.type) && isRecord(b.type) && a.type.rec === b.type.rec) {
+    return { k: "cond", cond: cond2, then: a, else: b, type: a.type, span: e.span };
+  } else {
+    c.error("sema/type-mismatch", e.span, `'?:' operands have incompatible types ${typeToString(a.type)} and ${typeToString(b.type)}`);
+    return errorExpr(e.span);
+  }
+  const ca = t.kind === "void" ? a : convert(a, t);
+  const cb = t.kind === "void" ? b : convert(b, t);
+  const cv = constOf(cond2);
+  if (cv !== void 0 && ca.k === "const" && cb.k === "const") return cv !== 0n ? { ...ca, span: e.span } : { ...cb, span: e.span };
+  return { k: "cond", cond: cond2, then: ca, else: cb, type: t, span: e.span };
+}
+
+// frontend-c/sema/layout.ts
+var roundUp = (n, a) => a <= 1 ? n : Math.ceil(n / a) * a;
+function coverSize(bits) {
+  if (bits <= 8) return 1;
+  if (bits <= 16) return 2;
+  if (bits <= 32) return 4;
+  if (bits <= 64) return 8;
+  return void 0;
+}
+function layoutRecord(rec, fields, attrs) {
+  const bad = [];
+  const out = [];
+  let bitOff = 0;
+  let maxBits = 0;
+  let align = 1;
+  for (const f of fields) {
+    const tSize = sizeOf2(f.type);
+    const tAlign = alignOf(f.type);
+    const packed = attrs.packed || f.packedAttr;
+    if (f.bitWidth !== void 0) {
+      const w = f.bitWidth;
+      const unitBits = tSize * 8;
+      let start = rec.union ? 0 : bitOff;
+      if (w === 0) {
+        if (!rec.union) bitOff = roundUp(bitOff, tAlign * 8);
+        continue;
+      }
+      if (!packed) {
+        if (Math.floor(start / unitBits) !== Math.floor((start + w - 1) / unitBits)) start = roundUp(start, tAlign * 8);
+      }
+      if (f.alignAttr !== void 0) start = roundUp(start, f.alignAttr * 8);
+      let unitStart;
+      let unitSize;
+      if (!packed) {
+        unitStart = Math.floor(start / unitBits) * tSize;
+        unitSize = tSize;
+      } else {
+        unitStart = Math.floor(start / 8);
+        unitSize = coverSize(start - unitStart * 8 + w);
+        if (unitSize === void 0) {
+          bad.push(f.name ?? "<unnamed>");
+          unitSize = 8;
+        }
+      }
+      if (f.name !== void 0) {
+        out.push({ name: f.name, type: f.type, offset: unitStart, bitOffset: start - unitStart * 8, bitWidth: w, unitSize, span: f.span });
+        if (!packed) align = Math.max(align, tAlign);
+      }
+      if (f.alignAttr !== void 0) align = Math.max(align, f.alignAttr);
+      if (rec.union) maxBits = Math.max(maxBits, w);
+      else bitOff = start + w;
+      continue;
+    }
+    let fAlign = packed ? 1 : tAlign;
+    if (f.alignAttr !== void 0) fAlign = Math.max(fAlign, f.alignAttr);
+    align = Math.max(align, fAlign);
+    if (rec.union) {
+      out.push({ name: f.name, type: f.type, offset: 0, span: f.span });
+      maxBits = Math.max(maxBits, tSize * 8);
+    } else {
+      const off = roundUp(Math.ceil(bitOff / 8), fAlign);
+      out.push({ name: f.name, type: f.type, offset: off, span: f.span });
+      bitOff = (off + tSize) * 8;
+    }
+  }
+  if (attrs.aligned !== void 0) align = Math.max(align, attrs.aligned);
+  const bytes = Math.ceil((rec.union ? maxBits : bitOff) / 8);
+  rec.fields = out;
+  rec.align = align;
+  rec.size = roundUp(bytes, align);
+  rec.complete = true;
+  return bad;
+}
+function findMember(rec, name) {
+  for (const f of rec.fields) {
+    if (f.name === name) return { offset: f.offset, field: f };
+    if (f.name === void 0 && f.type.kind === "record") {
+      const inner = findMember(f.type.rec, name);
+      if (inner) return { offset: f.offset + inner.offset, field: inner.field };
+    }
+  }
+  return void 0;
+}
+function memberNames(rec) {
+  const out = [];
+  for (const f of rec.fields) {
+    if (f.name !== void 0) out.push(f.name);
+    else if (f.type.kind === "record") out.push(...memberNames(f.type.rec));
+  }
+  return out;
+}
+
+// frontend-c/sema/resolve-type.ts
+var WORD_TYPES = {
+  "void": T.void,
+  "_Bool": T.bool,
+  "char": T.char,
+  "signed char": T.schar,
+  "unsigned char": T.uchar,
+  "short": T.short,
+  "short int": T.short,
+  "signed short": T.short,
+  "signed short int": T.short,
+  "unsigned short": T.ushort,
+  "unsigned short int": T.ushort,
+  "int": T.int,
+  "signed": T.int,
+  "signed int": T.int,
+  "unsigned": T.uint,
+  "unsigned int": T.uint,
+  "long": T.long,
+  "long int": T.long,
+  "signed long": T.long,
+  "signed long int": T.long,
+  "unsigned long": T.ulong,
+  "unsigned long int": T.ulong,
+  "long long": T.llong,
+  "long long int": T.llong,
+  "signed long long": T.llong,
+  "signed long long int": T.llong,
+  "unsigned long long": T.ullong,
+  "unsigned long long int": T.ullong
+};
+function canonicalWords(words) {
+  const order = ["signed", "unsigned", "short", "long", "char", "int", "_Bool", "void"];
+  const sorted = [...words].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  return sorted.join(" ");
+}
+function builtinType(c, words, span) {
+  const key = canonicalWords(words);
+  const t = WORD_TYPES[key];
+  if (t) return t;
+  const known = words.length === 1 ? KNOWN_TYPEDEFS.get(words[0]) : void 0;
+  if (known) return builtinType(c, [...known], span);
+  if (words.some((w) => w === "float" || w === "double")) {
+    c.error("sema/float-unsupported", span, "floating-point types are not available in BPF programs");
+  } else {
+    c.error("sema/unknown-type", span, `'${words.join(" ")}' is not a valid type`);
+  }
+  return T.error;
+}
+function constInt(c, e, what) {
+  const te = checkExpr(c, e);
+  if (te.type.kind === "error") return void 0;
+  if (te.k !== "const" || !isInt(te.type)) {
+    c.error("sema/not-constant", e.span, `${what} must be an integer constant expression`);
+    return void 0;
+  }
+  return te.value;
+}
+function attrInt(c, attrs, name) {
+  const a = attrs.find((x) => x.name === name);
+  if (!a) return void 0;
+  const arg = a.args[0];
+  if (!arg) return 16;
+  const v = constInt(c, arg, `the argument of ${name}`);
+  if (v === void 0) return void 0;
+  if (v <= 0n || (v & v - 1n) !== 0n) {
+    c.error("sema/bad-attribute", a.span, `${name}(${v}) is not a power of two`);
+    return void 0;
+  }
+  return Number(v);
+}
+function resolveTypeName(c, tn) {
+  let t = withQuals(resolveSpec(c, tn.base), tn.quals);
+  for (const d of tn.derived) {
+    if (t.kind === "error") return t;
+    switch (d.kind) {
+      case "pointer":
+        t = withQuals(ptrTo(t), d.quals);
+        break;
+      case "array": {
+        if (t.kind === "void" || t.kind === "func") {
+          c.error("sema/bad-array", d.span, `array of ${typeToString(t)} is not allowed`);
+          return T.error;
+        }
+        let len;
+        if (d.size) {
+          const v = constInt(c, d.size, "an array size");
+          if (v === void 0) return T.error;
+          if (v < 0n) {
+            c.error("sema/bad-array-size", d.size.span, `array size ${v} is negative`);
+            return T.error;
+          }
+          len = Number(v);
+        }
+        t = arrayOf(t, len);
+        break;
+      }
+      case "function": {
+        const params = d.params.map((p) => {
+          const pt = resolveTypeName(c, p.type);
+          return pt.kind === "array" ? ptrTo(pt.of) : pt;
+        });
+        t = { kind: "func", ret: t, params, variadic: d.variadic };
+        break;
+      }
+    }
+  }
+  return t;
+}
+function resolveSpec(c, spec) {
+  switch (spec.kind) {
+    case "builtin":
+      return builtinType(c, spec.words, spec.span);
+    case "typedef-name": {
+      const sym = c.scope.lookup(spec.name);
+      if (sym?.kind === "typedef") return sym.type;
+      const known = KNOWN_TYPEDEFS.get(spec.name);
+      if (known) return builtinType(c, [...known], spec.span);
+      const ext = c.external?.lookupTypedef(spec.name);
+      if (ext) return ext;
+      const typedefs = [...KNOWN_TYPEDEFS.keys()];
+      for (const n of c.scope.allNames()) if (c.scope.lookup(n)?.kind === "typedef") typedefs.push(n);
+      const hint = didYouMean(spec.name, typedefs);
+      c.error("sema/unknown-type", spec.span, `unknown type name '${spec.name}'${hint ? `; did you mean '${hint}'?` : ""}`);
+      return T.error;
+    }
+    case "record":
+      return resolveRecord(c, spec);
+    case "enum":
+      return resolveEnum(c, spec);
+    case "typeof-expr":
+      return checkExpr(c, spec.expr).type;
+    case "typeof-type":
+      return resolveTypeName(c, spec.type);
+    case "error":
+      return T.error;
+  }
+}
+function resolveRecord(c, spec) {
+  const kw = spec.union ? "union" : "struct";
+  if (spec.fields === void 0) {
+    if (spec.tag === void 0) return T.error;
+    const found = c.scope.lookupTag(`${kw} ${spec.tag}`);
+    if (found) return found;
+    const ext = c.external?.lookupStruct(spec.tag, spec.union);
+    if (ext) return ext;
+    const rec2 = { union: spec.union, tag: spec.tag, complete: false, fields: [], size: 0, align: 1, span: spec.span };
+    const t2 = { kind: "record", rec: rec2 };
+    c.globals.tags.set(`${kw} ${spec.tag}`, t2);
+    return t2;
+  }
+  let t;
+  if (spec.tag !== void 0) {
+    const existing = c.scope.tags.get(`${kw} ${spec.tag}`) ?? c.globals.tags.get(`${kw} ${spec.tag}`);
+    if (existing?.kind === "record" && !existing.rec.complete) t = existing;
+    else if (existing?.kind === "record" && existing.rec.span !== spec.span) {
+      c.error("sema/redefinition", spec.span, `redefinition of '${kw} ${spec.tag}'`, [
+        { message: "previous definition is here", span: existing.rec.span }
+      ]);
+      return existing;
+    } else if (existing) return existing;
+  }
+  if (!t) {
+    const rec2 = { union: spec.union, tag: spec.tag, complete: false, fields: [], size: 0, align: 1, span: spec.span };
+    t = { kind: "record", rec: rec2 };
+    if (spec.tag !== void 0) c.scope.tags.set(`${kw} ${spec.tag}`, t);
+  }
+  const rec = t.rec;
+  const inputs = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const f of spec.fields) {
+    const ft = resolveTypeName(c, f.type);
+    if (ft.kind === "error") {
+      inputs.push({ name: f.name, type: ft, bitWidth: void 0, alignAttr: void 0, packedAttr: false, span: f.span });
+      continue;
+    }
+    if (f.name !== void 0) {
+      if (seen.has(f.name)) c.error("sema/redefinition", f.span, `duplicate member '${f.name}'`);
+      seen.add(f.name);
+    }
+    let bitWidth;
+    if (f.bitWidth) {
+      const v = constInt(c, f.bitWidth, "a bitfield width");
+      if (v === void 0) continue;
+      if (!isInt(ft)) {
+        c.error("sema/bitfield-type", f.span, `bitfield '${f.name ?? ""}' has non-integer type ${typeToString(ft)}`);
+        continue;
+      }
+      if (v < 0n || v > BigInt(ft.size * 8) || v === 0n && f.name !== void 0) {
+        c.error("sema/bitfield-width", f.bitWidth.span, `invalid width ${v} for bitfield '${f.name ?? "<unnamed>"}' of type ${typeToString(ft)}`);
+        continue;
+      }
+      bitWidth = Number(v);
+    } else if (!isComplete(ft) && !(ft.kind === "array" && ft.length === void 0)) {
+      c.error("sema/incomplete-type", f.span, `member '${f.name ?? ""}' has incomplete type ${typeToString(ft)}`);
+      continue;
+    }
+    inputs.push({
+      name: f.name,
+      type: ft,
+      bitWidth,
+      alignAttr: attrInt(c, f.attrs, "aligned"),
+      packedAttr: f.attrs.some((a) => a.name === "packed"),
+      span: f.span
+    });
+  }
+  const bad = layoutRecord(rec, inputs, { packed: spec.attrs.some((a) => a.name === "packed"), aligned: attrInt(c, spec.attrs, "aligned") });
+  for (const name of bad) c.error("sema/unsupported", spec.span, `bitfield '${name}' spans more than 8 bytes in a packed record`);
+  return t;
+}
+function resolveEnum(c, spec) {
+  const tagKey = spec.tag !== void 0 ? `enum ${spec.tag}` : void 0;
+  if (spec.enumerators === void 0) {
+    const found = tagKey ? c.scope.lookupTag(tagKey) : void 0;
+    return found ?? { ...T.uint, enumTag: spec.tag ?? "<anonymous>" };
+  }
+  let next = 0n;
+  let min = 0n;
+  let max = 0n;
+  const values = [];
+  for (const e of spec.enumerators) {
+    if (e.value) {
+      const v = constInt(c, e.value, `the value of '${e.name}'`);
+      if (v !== void 0) next = v;
+    }
+    values.push([e.name, next, e.span]);
+    if (next < min) min = next;
+    if (next > max) max = next;
+    c.scope.names.set(e.name, { kind: "enum-const", value: next, type: T.int, span: e.span });
+    next += 1n;
+  }
+  const wide = max > 0xffffffffn || min < -0x80000000n || min < 0n && max > 0x7fffffffn;
+  const base = wide ? min < 0n ? T.long : T.ulong : min < 0n ? T.int : T.uint;
+  const t = { ...base, enumTag: spec.tag ?? "<anonymous>" };
+  if (tagKey) c.scope.tags.set(tagKey, t);
+  return t;
+}
+
+// frontend-c/sema/check-access.ts
+function unknownMember(c, t, name, span) {
+  const hint = didYouMean(name, memberNames(t.rec));
+  c.error("sema/unknown-member", span, `no member named '${name}' in ${typeToString(t)}${hint ? `; did you mean '${hint}'?` : ""}`);
+}
+function checkMember(c, e) {
+  let base = checkExpr(c, e.object);
+  if (base.type.kind === "error") return base;
+  if (e.arrow) {
+    base = rvalue(base);
+    if (!isPtr(base.type)) {
+      c.error("sema/arrow-on-non-pointer", e.span, `'->' needs a pointer, but the operand has type ${typeToString(base.type)}; use '.'`);
+      return errorExpr(e.span);
+    }
+    base = { k: "deref", ptr: base, type: base.type.to, span: e.object.span };
+  } else if (isPtr(base.type) && isRecord(base.type.to)) {
+    c.error("sema/member-on-pointer", e.span, `'${typeToString(base.type)}' is a pointer; did you mean to use '->'?`);
+    return errorExpr(e.span);
+  }
+  const rt = base.type;
+  if (rt.kind === "map") return { k: "error", type: T.error, span: e.span };
+  if (!isRecord(rt)) {
+    c.error("sema/member-on-non-record", e.span, `member reference '${e.name}' on non-struct type ${typeToString(rt)}`);
+    return errorExpr(e.span);
+  }
+  if (!rt.rec.complete) {
+    c.error("sema/incomplete-type", e.span, `member access into incomplete type ${typeToString(rt)}`);
+    return errorExpr(e.span);
+  }
+  const m = findMember(rt.rec, e.name);
+  if (!m) {
+    unknownMember(c, rt, e.name, e.nameSpan);
+    return errorExpr(e.span);
+  }
+  let ft = m.field.type;
+  if (rt.const) ft = { ...ft, const: true };
+  const f = m.field;
+  if (f.bitWidth !== void 0) {
+    return { k: "member", base, offset: m.offset, bitfield: { bitOffset: f.bitOffset, bitWidth: f.bitWidth, unitSize: f.unitSize }, type: ft, span: e.span };
+  }
+  return { k: "member", base, offset: m.offset, type: ft, span: e.span };
+}
+function checkIndex(c, e) {
+  const rawBase = checkExpr(c, e.base);
+  let base = rvalue(rawBase);
+  let idx = checkRvalue(c, e.index);
+  if (base.type.kind === "error" || idx.type.kind === "error") return errorExpr(e.span);
+  if (isInt(base.type) && isPtr(idx.type)) [base, idx] = [idx, base];
+  if (!isPtr(base.type)) {
+    c.error("sema/subscript-non-array", e.span, `subscripted value of type ${typeToString(base.type)} is not an array or pointer`);
+    return errorExpr(e.span);
+  }
+  if (!isInt(idx.type)) {
+    c.error("sema/type-mismatch", e.index.span, `array subscript has type ${typeToString(idx.type)}, not an integer`);
+    return errorExpr(e.span);
+  }
+  const iv = constOf(idx);
+  if (rawBase.type.kind === "array" && rawBase.type.length !== void 0 && iv !== void 0 && (iv < 0n || iv >= BigInt(rawBase.type.length))) {
+    c.error("sema/array-bounds", e.index.span, `index ${iv} is out of bounds for ${typeToString(rawBase.type)}`);
+    return errorExpr(e.span);
+  }
+  if (base.type.to.kind === "void") {
+    c.error("sema/deref-void", e.span, "cannot subscript a 'void *'");
+    return errorExpr(e.span);
+  }
+  const scale = elementScale(c, base.type, e.span);
+  if (scale === void 0) return errorExpr(e.span);
+  const addr = { k: "ptradd", ptr: base, index: convert(idx, T.long), scale, negate: false, type: base.type, span: e.span };
+  return { k: "deref", ptr: addr, type: base.type.to, span: e.span };
+}
+function checkCast(c, e) {
+  const to = resolveTypeName(c, e.type);
+  const v = checkRvalue(c, e.operand);
+  if (to.kind === "error" || v.type.kind === "error") return errorExpr(e.span);
+  if (to.kind === "void") return { k: "cast", operand: v, type: T.void, span: e.span };
+  if (isRecord(to) && isRecord(v.type) && to.rec === v.type.rec) return v;
+  if (!isScalar(to)) {
+    c.error("sema/bad-cast", e.span, `cannot cast to non-scalar type ${typeToString(to)}`);
+    return errorExpr(e.span);
+  }
+  if (v.type.kind === "map" && isPtr(to)) return { k: "addr", of: v, type: to, span: e.span };
+  if (!isScalar(v.type)) {
+    c.error("sema/bad-cast", e.span, `cannot cast ${typeToString(v.type)} to ${typeToString(to)}`);
+    return errorExpr(e.span);
+  }
+  if (isPtr(to) && isInt(v.type) && v.type.size < 8 && v.k !== "const") {
+    c.warn("sema/int-to-pointer-size", e.span, `cast to pointer from integer of different size (${typeToString(v.type)})`);
+  }
+  const r2 = convert(v, to);
+  return r2 === v ? { ...v, type: to, span: e.span } : { ...r2, span: e.span };
+}
+
 // frontend-c/sema/map-methods.ts
 var BPF_ANY = 0n;
 var BPF_NOEXIST = 1n;
@@ -6642,11 +7516,18 @@ function keyPointer(c, a, want, what, pre) {
   const v = checkRvalue(c, a);
   if (v.type.kind === "error") return v;
   if (isPtr(v.type)) return v;
+  if (isLvalue(v) && v.type.kind === want.kind && (v.type.kind !== "record" || want.kind === "record" && v.type.rec === want.rec)) {
+    if (v.type.kind === "record" || v.type.kind === "array") {
+      markAddressTaken(v);
+      return { k: "addr", of: v, type: ptrTo(want), span: a.span };
+    }
+  }
   const sym = c.newLocal(`<${what}>`, want, a.span);
   sym.addressTaken = true;
   const init = assignConvert(c, want, v, a.span, what);
   if (init.type.kind === "error") return init;
-  pre.push({ k: "decl", sym, init: { zeroFill: true, parts: [{ kind: "scalar", offset: 0, expr: init }] }, span: a.span });
+  const part = want.kind === "record" ? { kind: "copy", offset: 0, expr: init, size: sizeOf2(want) } : { kind: "scalar", offset: 0, expr: init };
+  pre.push({ k: "decl", sym, init: { zeroFill: true, parts: [part] }, span: a.span });
   const ref = { k: "local", sym, type: want, span: a.span };
   return { k: "addr", of: ref, type: ptrTo(want), span: a.span };
 }
@@ -6739,12 +7620,12 @@ function checkMapMethod(c, e, callee) {
     }
     case "perf_submit": {
       if (!arity(3, 3)) return errorExpr(e.span);
-      const ctx2 = checkRvalue(c, e.args[0]);
+      const ctx = checkRvalue(c, e.args[0]);
       const data = checkRvalue(c, e.args[1]);
       const size = checkRvalue(c, e.args[2]);
-      if ([ctx2, data, size].some((x) => x.type.kind === "error")) return errorExpr(e.span);
+      if ([ctx, data, size].some((x) => x.type.kind === "error")) return errorExpr(e.span);
       const flags = mkConst(0xffffffffn, T.ulong, e.span);
-      return call(c, "bpf_perf_event_output", [ctx2, mapRef, flags, data, convert(size, T.ulong)], void 0, e.span);
+      return call(c, "bpf_perf_event_output", [ctx, mapRef, flags, data, convert(size, T.ulong)], void 0, e.span);
     }
     case "ringbuf_output": {
       if (!arity(3, 3)) return errorExpr(e.span);
@@ -7085,331 +7966,6 @@ function checkAtomic(c, e, name, a) {
   return node;
 }
 
-// frontend-c/sema/layout.ts
-var roundUp = (n, a) => a <= 1 ? n : Math.ceil(n / a) * a;
-function coverSize(bits) {
-  if (bits <= 8) return 1;
-  if (bits <= 16) return 2;
-  if (bits <= 32) return 4;
-  if (bits <= 64) return 8;
-  return void 0;
-}
-function layoutRecord(rec, fields, attrs) {
-  const bad = [];
-  const out = [];
-  let bitOff = 0;
-  let maxBits = 0;
-  let align = 1;
-  for (const f of fields) {
-    const tSize = sizeOf(f.type);
-    const tAlign = alignOf(f.type);
-    const packed = attrs.packed || f.packedAttr;
-    if (f.bitWidth !== void 0) {
-      const w = f.bitWidth;
-      const unitBits = tSize * 8;
-      let start = rec.union ? 0 : bitOff;
-      if (w === 0) {
-        if (!rec.union) bitOff = roundUp(bitOff, tAlign * 8);
-        continue;
-      }
-      if (!packed) {
-        if (Math.floor(start / unitBits) !== Math.floor((start + w - 1) / unitBits)) start = roundUp(start, tAlign * 8);
-      }
-      if (f.alignAttr !== void 0) start = roundUp(start, f.alignAttr * 8);
-      let unitStart;
-      let unitSize;
-      if (!packed) {
-        unitStart = Math.floor(start / unitBits) * tSize;
-        unitSize = tSize;
-      } else {
-        unitStart = Math.floor(start / 8);
-        unitSize = coverSize(start - unitStart * 8 + w);
-        if (unitSize === void 0) {
-          bad.push(f.name ?? "<unnamed>");
-          unitSize = 8;
-        }
-      }
-      if (f.name !== void 0) {
-        out.push({ name: f.name, type: f.type, offset: unitStart, bitOffset: start - unitStart * 8, bitWidth: w, unitSize, span: f.span });
-        if (!packed) align = Math.max(align, tAlign);
-      }
-      if (f.alignAttr !== void 0) align = Math.max(align, f.alignAttr);
-      if (rec.union) maxBits = Math.max(maxBits, w);
-      else bitOff = start + w;
-      continue;
-    }
-    let fAlign = packed ? 1 : tAlign;
-    if (f.alignAttr !== void 0) fAlign = Math.max(fAlign, f.alignAttr);
-    align = Math.max(align, fAlign);
-    if (rec.union) {
-      out.push({ name: f.name, type: f.type, offset: 0, span: f.span });
-      maxBits = Math.max(maxBits, tSize * 8);
-    } else {
-      const off = roundUp(Math.ceil(bitOff / 8), fAlign);
-      out.push({ name: f.name, type: f.type, offset: off, span: f.span });
-      bitOff = (off + tSize) * 8;
-    }
-  }
-  if (attrs.aligned !== void 0) align = Math.max(align, attrs.aligned);
-  const bytes = Math.ceil((rec.union ? maxBits : bitOff) / 8);
-  rec.fields = out;
-  rec.align = align;
-  rec.size = roundUp(bytes, align);
-  rec.complete = true;
-  return bad;
-}
-function findMember(rec, name) {
-  for (const f of rec.fields) {
-    if (f.name === name) return { offset: f.offset, field: f };
-    if (f.name === void 0 && f.type.kind === "record") {
-      const inner = findMember(f.type.rec, name);
-      if (inner) return { offset: f.offset + inner.offset, field: inner.field };
-    }
-  }
-  return void 0;
-}
-function memberNames(rec) {
-  const out = [];
-  for (const f of rec.fields) {
-    if (f.name !== void 0) out.push(f.name);
-    else if (f.type.kind === "record") out.push(...memberNames(f.type.rec));
-  }
-  return out;
-}
-
-// frontend-c/sema/resolve-type.ts
-var WORD_TYPES = {
-  "void": T.void,
-  "_Bool": T.bool,
-  "char": T.char,
-  "signed char": T.schar,
-  "unsigned char": T.uchar,
-  "short": T.short,
-  "short int": T.short,
-  "signed short": T.short,
-  "signed short int": T.short,
-  "unsigned short": T.ushort,
-  "unsigned short int": T.ushort,
-  "int": T.int,
-  "signed": T.int,
-  "signed int": T.int,
-  "unsigned": T.uint,
-  "unsigned int": T.uint,
-  "long": T.long,
-  "long int": T.long,
-  "signed long": T.long,
-  "signed long int": T.long,
-  "unsigned long": T.ulong,
-  "unsigned long int": T.ulong,
-  "long long": T.llong,
-  "long long int": T.llong,
-  "signed long long": T.llong,
-  "signed long long int": T.llong,
-  "unsigned long long": T.ullong,
-  "unsigned long long int": T.ullong
-};
-function canonicalWords(words) {
-  const order = ["signed", "unsigned", "short", "long", "char", "int", "_Bool", "void"];
-  const sorted = [...words].sort((a, b) => order.indexOf(a) - order.indexOf(b));
-  return sorted.join(" ");
-}
-function builtinType(c, words, span) {
-  const key = canonicalWords(words);
-  const t = WORD_TYPES[key];
-  if (t) return t;
-  if (words.some((w) => w === "float" || w === "double")) {
-    c.error("sema/float-unsupported", span, "floating-point types are not available in BPF programs");
-  } else {
-    c.error("sema/unknown-type", span, `'${words.join(" ")}' is not a valid type`);
-  }
-  return T.error;
-}
-function constInt(c, e, what) {
-  const te = checkExpr(c, e);
-  if (te.type.kind === "error") return void 0;
-  if (te.k !== "const" || !isInt(te.type)) {
-    c.error("sema/not-constant", e.span, `${what} must be an integer constant expression`);
-    return void 0;
-  }
-  return te.value;
-}
-function attrInt(c, attrs, name) {
-  const a = attrs.find((x) => x.name === name);
-  if (!a) return void 0;
-  const arg = a.args[0];
-  if (!arg) return 16;
-  const v = constInt(c, arg, `the argument of ${name}`);
-  if (v === void 0) return void 0;
-  if (v <= 0n || (v & v - 1n) !== 0n) {
-    c.error("sema/bad-attribute", a.span, `${name}(${v}) is not a power of two`);
-    return void 0;
-  }
-  return Number(v);
-}
-function resolveTypeName(c, tn) {
-  let t = withQuals(resolveSpec(c, tn.base), tn.quals);
-  for (const d of tn.derived) {
-    if (t.kind === "error") return t;
-    switch (d.kind) {
-      case "pointer":
-        t = withQuals(ptrTo(t), d.quals);
-        break;
-      case "array": {
-        if (t.kind === "void" || t.kind === "func") {
-          c.error("sema/bad-array", d.span, `array of ${typeToString(t)} is not allowed`);
-          return T.error;
-        }
-        let len;
-        if (d.size) {
-          const v = constInt(c, d.size, "an array size");
-          if (v === void 0) return T.error;
-          if (v < 0n) {
-            c.error("sema/bad-array-size", d.size.span, `array size ${v} is negative`);
-            return T.error;
-          }
-          len = Number(v);
-        }
-        t = arrayOf(t, len);
-        break;
-      }
-      case "function": {
-        const params = d.params.map((p) => {
-          const pt = resolveTypeName(c, p.type);
-          return pt.kind === "array" ? ptrTo(pt.of) : pt;
-        });
-        t = { kind: "func", ret: t, params, variadic: d.variadic };
-        break;
-      }
-    }
-  }
-  return t;
-}
-function resolveSpec(c, spec) {
-  switch (spec.kind) {
-    case "builtin":
-      return builtinType(c, spec.words, spec.span);
-    case "typedef-name": {
-      const sym = c.scope.lookup(spec.name);
-      if (sym?.kind === "typedef") return sym.type;
-      const known = KNOWN_TYPEDEFS.get(spec.name);
-      if (known) return builtinType(c, [...known], spec.span);
-      const ext = c.external?.lookupTypedef(spec.name);
-      if (ext) return ext;
-      const typedefs = [...KNOWN_TYPEDEFS.keys()];
-      for (const n of c.scope.allNames()) if (c.scope.lookup(n)?.kind === "typedef") typedefs.push(n);
-      const hint = didYouMean(spec.name, typedefs);
-      c.error("sema/unknown-type", spec.span, `unknown type name '${spec.name}'${hint ? `; did you mean '${hint}'?` : ""}`);
-      return T.error;
-    }
-    case "record":
-      return resolveRecord(c, spec);
-    case "enum":
-      return resolveEnum(c, spec);
-    case "typeof-expr":
-      return checkExpr(c, spec.expr).type;
-    case "typeof-type":
-      return resolveTypeName(c, spec.type);
-    case "error":
-      return T.error;
-  }
-}
-function resolveRecord(c, spec) {
-  const kw = spec.union ? "union" : "struct";
-  if (spec.fields === void 0) {
-    if (spec.tag === void 0) return T.error;
-    const found = c.scope.lookupTag(`${kw} ${spec.tag}`);
-    if (found) return found;
-    const ext = c.external?.lookupStruct(spec.tag, spec.union);
-    if (ext) return ext;
-    const rec2 = { union: spec.union, tag: spec.tag, complete: false, fields: [], size: 0, align: 1, span: spec.span };
-    const t2 = { kind: "record", rec: rec2 };
-    c.globals.tags.set(`${kw} ${spec.tag}`, t2);
-    return t2;
-  }
-  let t;
-  if (spec.tag !== void 0) {
-    const existing = c.scope.tags.get(`${kw} ${spec.tag}`) ?? c.globals.tags.get(`${kw} ${spec.tag}`);
-    if (existing?.kind === "record" && !existing.rec.complete) t = existing;
-    else if (existing?.kind === "record" && existing.rec.span !== spec.span) {
-      c.error("sema/redefinition", spec.span, `redefinition of '${kw} ${spec.tag}'`, [
-        { message: "previous definition is here", span: existing.rec.span }
-      ]);
-      return existing;
-    } else if (existing) return existing;
-  }
-  if (!t) {
-    const rec2 = { union: spec.union, tag: spec.tag, complete: false, fields: [], size: 0, align: 1, span: spec.span };
-    t = { kind: "record", rec: rec2 };
-    if (spec.tag !== void 0) c.scope.tags.set(`${kw} ${spec.tag}`, t);
-  }
-  const rec = t.rec;
-  const inputs = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const f of spec.fields) {
-    const ft = resolveTypeName(c, f.type);
-    if (ft.kind === "error") continue;
-    if (f.name !== void 0) {
-      if (seen.has(f.name)) c.error("sema/redefinition", f.span, `duplicate member '${f.name}'`);
-      seen.add(f.name);
-    }
-    let bitWidth;
-    if (f.bitWidth) {
-      const v = constInt(c, f.bitWidth, "a bitfield width");
-      if (v === void 0) continue;
-      if (!isInt(ft)) {
-        c.error("sema/bitfield-type", f.span, `bitfield '${f.name ?? ""}' has non-integer type ${typeToString(ft)}`);
-        continue;
-      }
-      if (v < 0n || v > BigInt(ft.size * 8) || v === 0n && f.name !== void 0) {
-        c.error("sema/bitfield-width", f.bitWidth.span, `invalid width ${v} for bitfield '${f.name ?? "<unnamed>"}' of type ${typeToString(ft)}`);
-        continue;
-      }
-      bitWidth = Number(v);
-    } else if (!isComplete(ft) && !(ft.kind === "array" && ft.length === void 0)) {
-      c.error("sema/incomplete-type", f.span, `member '${f.name ?? ""}' has incomplete type ${typeToString(ft)}`);
-      continue;
-    }
-    inputs.push({
-      name: f.name,
-      type: ft,
-      bitWidth,
-      alignAttr: attrInt(c, f.attrs, "aligned"),
-      packedAttr: f.attrs.some((a) => a.name === "packed"),
-      span: f.span
-    });
-  }
-  const bad = layoutRecord(rec, inputs, { packed: spec.attrs.some((a) => a.name === "packed"), aligned: attrInt(c, spec.attrs, "aligned") });
-  for (const name of bad) c.error("sema/unsupported", spec.span, `bitfield '${name}' spans more than 8 bytes in a packed record`);
-  return t;
-}
-function resolveEnum(c, spec) {
-  const tagKey = spec.tag !== void 0 ? `enum ${spec.tag}` : void 0;
-  if (spec.enumerators === void 0) {
-    const found = tagKey ? c.scope.lookupTag(tagKey) : void 0;
-    return found ?? { ...T.uint, enumTag: spec.tag ?? "<anonymous>" };
-  }
-  let next = 0n;
-  let min = 0n;
-  let max = 0n;
-  const values = [];
-  for (const e of spec.enumerators) {
-    if (e.value) {
-      const v = constInt(c, e.value, `the value of '${e.name}'`);
-      if (v !== void 0) next = v;
-    }
-    values.push([e.name, next, e.span]);
-    if (next < min) min = next;
-    if (next > max) max = next;
-    c.scope.names.set(e.name, { kind: "enum-const", value: next, type: T.int, span: e.span });
-    next += 1n;
-  }
-  const wide = max > 0xffffffffn || min < -0x80000000n || min < 0n && max > 0x7fffffffn;
-  const base = wide ? min < 0n ? T.long : T.ulong : min < 0n ? T.int : T.uint;
-  const t = { ...base, enumTag: spec.tag ?? "<anonymous>" };
-  if (tagKey) c.scope.tags.set(tagKey, t);
-  return t;
-}
-
 // frontend-c/sema/check-stmt.ts
 function checkBlockItems(c, items) {
   const out = [];
@@ -7429,7 +7985,8 @@ function checkLocalDecl(c, d) {
       c.scope.names.set(v.name, { kind: "typedef", type: t, span: v.nameSpan });
       continue;
     }
-    if (d.storage.includes("static") || d.storage.includes("extern")) {
+    const isConstStatic = d.storage.includes("static") && isConstObject(t) && v.init !== void 0;
+    if (!isConstStatic && (d.storage.includes("static") || d.storage.includes("extern"))) {
       c.error("sema/unsupported", v.nameSpan, `'${d.storage.includes("static") ? "static" : "extern"}' local variables are not supported in BPF programs; use a map`);
       continue;
     }
@@ -7445,6 +8002,8 @@ function checkLocalDecl(c, d) {
       c.scope.names.set(v.name, c.newLocal(v.name, t, v.nameSpan));
       continue;
     }
+    const sym = c.newLocal(v.name, t, v.nameSpan);
+    c.scope.names.set(v.name, sym);
     let tinit;
     if (v.init) {
       const r2 = checkInitializer(c, t, v.init);
@@ -7455,8 +8014,7 @@ function checkLocalDecl(c, d) {
       c.error("sema/incomplete-type", v.nameSpan, `variable '${v.name}' has incomplete type ${typeToString(t)}`);
       t = { kind: "error" };
     }
-    const sym = c.newLocal(v.name, t, v.nameSpan);
-    c.scope.names.set(v.name, sym);
+    sym.type = t;
     out.push({ k: "decl", sym, init: tinit, span: v.span });
   }
   return out;
@@ -7644,6 +8202,10 @@ function checkStmt(c, s2) {
     }
   }
 }
+function isConstObject(t) {
+  if (t.const === true) return true;
+  return t.kind === "array" && isConstObject(t.of);
+}
 
 // frontend-c/sema/check-expr.ts
 var errorExpr = (span) => ({ k: "error", type: T.error, span });
@@ -7653,6 +8215,7 @@ function isLvalue(e) {
     case "deref":
     case "temp":
     case "string":
+    case "global":
       return true;
     case "member":
       return isLvalue(e.base);
@@ -7772,7 +8335,7 @@ function checkExpr(c, e) {
             c.error("sema/not-constant", p.span, "offsetof array index must be a constant");
             return errorExpr(e.span);
           }
-          off += Number(iv) * sizeOf(cur.of);
+          off += Number(iv) * sizeOf2(cur.of);
           cur = cur.of;
           continue;
         }
@@ -7819,7 +8382,7 @@ function sizeofResult(c, t, span) {
     c.error("sema/incomplete-type", span, `sizeof applied to incomplete type ${typeToString(t)}`);
     return errorExpr(span);
   }
-  return mkConst(BigInt(sizeOf(t)), T.ulong, span);
+  return mkConst(BigInt(sizeOf2(t)), T.ulong, span);
 }
 function checkIdent(c, e) {
   const sym = c.scope.lookup(e.name);
@@ -7839,6 +8402,8 @@ function checkIdent(c, e) {
       return { ...sym.value, span: e.span };
     case "map":
       return { k: "map", map: sym.map, type: { kind: "map", map: sym.map }, span: e.span };
+    case "global":
+      return { k: "global", sym, type: sym.type, span: e.span };
     case "typedef":
       c.error("sema/type-as-value", e.span, `'${e.name}' is a type, not a value`);
       return errorExpr(e.span);
@@ -7846,373 +8411,6 @@ function checkIdent(c, e) {
       c.error("sema/function-as-value", e.span, `function '${e.name}' can only be called here, not used as a value`);
       return errorExpr(e.span);
   }
-}
-var ARITH = {
-  "+": "add",
-  "-": "sub",
-  "*": "mul",
-  "/": "div",
-  "%": "mod",
-  "<<": "shl",
-  ">>": "shr",
-  "&": "and",
-  "|": "or",
-  "^": "xor"
-};
-var CMP = { "==": "eq", "!=": "ne", "<": "lt", ">": "gt", "<=": "le", ">=": "ge" };
-function buildArith(c, op, left, right, span, opSpan) {
-  const lt = left.type;
-  const rt = right.type;
-  const common = op === "shl" || op === "shr" ? promote(lt) : usualArith(lt, rt);
-  const l = convert(left, common);
-  const r2 = convert(right, op === "shl" || op === "shr" ? promote(rt) : common);
-  const lv = constOf(l);
-  const rv = constOf(r2);
-  if ((op === "div" || op === "mod") && rv === 0n) {
-    c.warn("sema/division-by-zero", opSpan, "division by zero (BPF defines x/0 = 0 and x%0 = x)");
-  }
-  if ((op === "shl" || op === "shr") && rv !== void 0 && (rv < 0n || rv >= BigInt(common.size * 8))) {
-    c.warn("sema/shift-count", opSpan, `shift count ${rv} is out of range for ${typeToString(common)}`);
-  }
-  if (lv !== void 0 && rv !== void 0) {
-    const v = foldArith(op, lv, rv, common);
-    if (v !== void 0) return mkConst(v, common, span);
-  }
-  return { k: "arith", op, signed: common.signed, left: l, right: r2.type === common ? r2 : convert(r2, op === "shl" || op === "shr" ? common : common), type: common, span };
-}
-function checkBinary(c, e) {
-  if (e.op === "&&" || e.op === "||") {
-    const l = checkScalar(c, e.left, `the left operand of '${e.op}'`);
-    const r2 = checkScalar(c, e.right, `the right operand of '${e.op}'`);
-    if (l.type.kind === "error" || r2.type.kind === "error") return errorExpr(e.span);
-    const lv = constOf(l);
-    const rv = constOf(r2);
-    if (lv !== void 0 && rv !== void 0) {
-      const v = e.op === "&&" ? lv !== 0n && rv !== 0n : lv !== 0n || rv !== 0n;
-      return mkConst(v ? 1n : 0n, T.int, e.span);
-    }
-    return { k: "logical", op: e.op === "&&" ? "and" : "or", left: l, right: r2, type: T.int, span: e.span };
-  }
-  const left = checkRvalue(c, e.left);
-  const right = checkRvalue(c, e.right);
-  if (left.type.kind === "error" || right.type.kind === "error") return errorExpr(e.span);
-  const cmp = CMP[e.op];
-  if (cmp) return buildCompare(c, cmp, left, right, e.span, e.opSpan);
-  const op = ARITH[e.op];
-  if ((op === "add" || op === "sub") && (isPtr(left.type) || isPtr(right.type))) {
-    return buildPointerArith(c, op, left, right, e.span, e.opSpan);
-  }
-  if (!isInt(left.type) || !isInt(right.type)) {
-    c.error(
-      "sema/type-mismatch",
-      e.opSpan,
-      `invalid operands to '${e.op}' (${typeToString(left.type)} and ${typeToString(right.type)})`
-    );
-    return errorExpr(e.span);
-  }
-  return buildArith(c, op, left, right, e.span, e.opSpan);
-}
-function elementScale(c, ptrType, span) {
-  if (!isPtr(ptrType)) return void 0;
-  const to = ptrType.to;
-  if (to.kind === "void" || to.kind === "func") return 1;
-  if (!isComplete(to)) {
-    c.error("sema/incomplete-type", span, `arithmetic on a pointer to incomplete type ${typeToString(to)}`);
-    return void 0;
-  }
-  return sizeOf(to);
-}
-function buildPointerArith(c, op, left, right, span, opSpan) {
-  if (isPtr(left.type) && isPtr(right.type)) {
-    if (op === "add" || !sameType(unqual(left.type.to), unqual(right.type.to))) {
-      c.error("sema/type-mismatch", opSpan, `invalid operands to '${op === "add" ? "+" : "-"}' (${typeToString(left.type)} and ${typeToString(right.type)})`);
-      return errorExpr(span);
-    }
-    const scale2 = elementScale(c, left.type, span);
-    if (scale2 === void 0) return errorExpr(span);
-    return { k: "ptrdiff", left, right, scale: scale2, type: T.long, span };
-  }
-  const [ptr, idx] = isPtr(left.type) ? [left, right] : [right, left];
-  if (op === "sub" && ptr === right) {
-    c.error("sema/type-mismatch", opSpan, "cannot subtract a pointer from an integer");
-    return errorExpr(span);
-  }
-  if (!isInt(idx.type)) {
-    c.error("sema/type-mismatch", opSpan, `pointer arithmetic needs an integer operand, not ${typeToString(idx.type)}`);
-    return errorExpr(span);
-  }
-  const scale = elementScale(c, ptr.type, span);
-  if (scale === void 0) return errorExpr(span);
-  return { k: "ptradd", ptr, index: convert(idx, T.long), scale, negate: op === "sub", type: ptr.type, span };
-}
-function buildCompare(c, op, left, right, span, opSpan) {
-  if (isInt(left.type) && isInt(right.type)) {
-    const common = usualArith(left.type, right.type);
-    const l = convert(left, common);
-    const r2 = convert(right, common);
-    const lv = constOf(l);
-    const rv = constOf(r2);
-    if (lv !== void 0 && rv !== void 0) return mkConst(foldCmp(op, lv, rv) ? 1n : 0n, T.int, span);
-    return { k: "cmp", op, signed: common.signed, left: l, right: r2, type: T.int, span };
-  }
-  if (isPtr(left.type) || isPtr(right.type)) {
-    const okPair = isPtr(left.type) && isPtr(right.type) || isNullConst(left) || isNullConst(right);
-    if (!okPair) {
-      c.warn("sema/pointer-int-compare", opSpan, `comparison between ${typeToString(left.type)} and ${typeToString(right.type)}`);
-    }
-    if (!isScalar(left.type) || !isScalar(right.type)) {
-      c.error("sema/type-mismatch", opSpan, `invalid operands to comparison (${typeToString(left.type)} and ${typeToString(right.type)})`);
-      return errorExpr(span);
-    }
-    return { k: "cmp", op, signed: false, left: convert(left, T.ulong), right: convert(right, T.ulong), type: T.int, span };
-  }
-  c.error("sema/type-mismatch", opSpan, `invalid operands to comparison (${typeToString(left.type)} and ${typeToString(right.type)})`);
-  return errorExpr(span);
-}
-function checkModifiable(c, target, span) {
-  if (target.type.kind === "error") return false;
-  if (!isLvalue(target) || target.k === "string") {
-    c.error("sema/not-lvalue", span, "expression is not assignable (not an lvalue)");
-    return false;
-  }
-  if (isArray(target.type)) {
-    c.error("sema/not-assignable", span, `array type ${typeToString(target.type)} is not assignable; copy it with __builtin_memcpy`);
-    return false;
-  }
-  if (target.type.const) {
-    c.error("sema/assign-to-const", span, `cannot assign to an object of const-qualified type '${typeToString(target.type)}'`);
-    return false;
-  }
-  return true;
-}
-function assignConvert(c, to, value, span, what) {
-  const from = value.type;
-  if (to.kind === "error" || from.kind === "error") return errorExpr(span);
-  const t = unqual(to);
-  if (isInt(t) && isInt(from)) return convert(value, to);
-  if (isRecord(t)) {
-    if (isRecord(from) && from.rec === t.rec) return value;
-  } else if (isPtr(t)) {
-    if (isPtr(from)) {
-      const compatible = from.to.kind === "void" || t.to.kind === "void" || sameType(unqual(from.to), unqual(t.to));
-      if (!compatible) {
-        c.warn("sema/incompatible-pointer", span, `${what}: converting ${typeToString(from)} to ${typeToString(to)}`);
-      }
-      return convert(value, to);
-    }
-    if (isNullConst(value)) return convert(value, to);
-    if (from.kind === "map" && t.to.kind === "void") return { k: "addr", of: value, type: to, span };
-  } else if (isInt(t) && t.bool && isPtr(from)) {
-    return convert(value, to);
-  }
-  c.error("sema/type-mismatch", span, `${what}: cannot convert ${typeToString(from)} to ${typeToString(to)}`);
-  return errorExpr(span);
-}
-function checkAssign(c, e) {
-  const target = checkExpr(c, e.target);
-  const value = checkRvalue(c, e.value);
-  if (!checkModifiable(c, target, e.target.span) || value.type.kind === "error") return errorExpr(e.span);
-  if (e.op === "=") {
-    const v = assignConvert(c, target.type, value, e.value.span, "assignment");
-    if (v.type.kind === "error") return v;
-    return { k: "assign", target, value: v, type: unqual(target.type), span: e.span };
-  }
-  const bop = e.op.slice(0, -1);
-  const op = ARITH[bop];
-  if (isPtr(target.type)) {
-    if (op !== "add" && op !== "sub" || !isInt(value.type)) {
-      c.error("sema/type-mismatch", e.opSpan, `invalid operands to '${e.op}' (${typeToString(target.type)} and ${typeToString(value.type)})`);
-      return errorExpr(e.span);
-    }
-    const scale = elementScale(c, target.type, e.span);
-    if (scale === void 0) return errorExpr(e.span);
-    return { k: "compound", target, op, opType: T.long, signed: true, rhs: convert(value, T.long), scale, type: unqual(target.type), span: e.span };
-  }
-  if (!isInt(target.type) || !isInt(value.type)) {
-    c.error("sema/type-mismatch", e.opSpan, `invalid operands to '${e.op}' (${typeToString(target.type)} and ${typeToString(value.type)})`);
-    return errorExpr(e.span);
-  }
-  const opType = op === "shl" || op === "shr" ? promote(target.type) : usualArith(target.type, value.type);
-  const rhsType = op === "shl" || op === "shr" ? opType : opType;
-  if ((op === "div" || op === "mod") && constOf(value) === 0n) c.warn("sema/division-by-zero", e.opSpan, "division by zero");
-  return { k: "compound", target, op, opType, signed: opType.signed, rhs: convert(value, rhsType), scale: 1, type: unqual(target.type), span: e.span };
-}
-function checkUnary(c, e) {
-  if (e.op === "&") {
-    const of = checkExpr(c, e.operand);
-    if (of.type.kind === "error") return of;
-    if (of.k === "map") return { k: "addr", of, type: ptrTo(of.type), span: e.span };
-    if (!isLvalue(of)) {
-      c.error("sema/not-lvalue", e.operand.span, "cannot take the address of an rvalue");
-      return errorExpr(e.span);
-    }
-    if (of.k === "member" && of.bitfield) {
-      c.error("sema/address-of-bitfield", e.operand.span, "cannot take the address of a bitfield");
-      return errorExpr(e.span);
-    }
-    markAddressTaken(of);
-    return { k: "addr", of, type: ptrTo(of.type), span: e.span };
-  }
-  if (e.op === "*") {
-    const p = checkRvalue(c, e.operand);
-    if (p.type.kind === "error") return p;
-    if (!isPtr(p.type)) {
-      c.error("sema/deref-non-pointer", e.span, `cannot dereference a non-pointer of type ${typeToString(p.type)}`);
-      return errorExpr(e.span);
-    }
-    if (p.type.to.kind === "void") {
-      c.error("sema/deref-void", e.span, "cannot dereference a 'void *'; cast it to a typed pointer first");
-      return errorExpr(e.span);
-    }
-    return { k: "deref", ptr: p, type: p.type.to, span: e.span };
-  }
-  const v = checkRvalue(c, e.operand);
-  if (v.type.kind === "error") return v;
-  if (e.op === "!") {
-    if (!isScalar(v.type)) {
-      c.error("sema/type-mismatch", e.span, `invalid operand to '!' (${typeToString(v.type)})`);
-      return errorExpr(e.span);
-    }
-    const cv2 = constOf(v);
-    if (cv2 !== void 0) return mkConst(cv2 === 0n ? 1n : 0n, T.int, e.span);
-    return { k: "not", operand: v, type: T.int, span: e.span };
-  }
-  if (!isInt(v.type)) {
-    c.error("sema/type-mismatch", e.span, `invalid operand to unary '${e.op}' (${typeToString(v.type)})`);
-    return errorExpr(e.span);
-  }
-  const t = promote(v.type);
-  const pv = convert(v, t);
-  const cv = constOf(pv);
-  if (e.op === "+") return pv;
-  if (cv !== void 0) return mkConst(e.op === "-" ? -cv : ~cv, t, e.span);
-  return { k: e.op === "-" ? "neg" : "bitnot", operand: pv, type: t, span: e.span };
-}
-function checkUpdate(c, e) {
-  const target = checkExpr(c, e.operand);
-  if (!checkModifiable(c, target, e.operand.span)) return errorExpr(e.span);
-  let delta = 1n;
-  if (isPtr(target.type)) {
-    const s2 = elementScale(c, target.type, e.span);
-    if (s2 === void 0) return errorExpr(e.span);
-    delta = BigInt(s2);
-  } else if (!isInt(target.type)) {
-    c.error("sema/type-mismatch", e.span, `cannot apply '${e.op}' to ${typeToString(target.type)}`);
-    return errorExpr(e.span);
-  }
-  return { k: "incdec", target, delta: e.op === "++" ? delta : -delta, prefix: e.prefix, type: unqual(target.type), span: e.span };
-}
-function checkCond(c, e) {
-  const cond2 = checkScalar(c, e.cond, "the condition of '?:'");
-  const a = checkRvalue(c, e.then);
-  const b = checkRvalue(c, e.else);
-  if (cond2.type.kind === "error" || a.type.kind === "error" || b.type.kind === "error") return errorExpr(e.span);
-  let t;
-  if (isInt(a.type) && isInt(b.type)) t = usualArith(a.type, b.type);
-  else if (isPtr(a.type) && (isPtr(b.type) || isNullConst(b))) t = isPtr(b.type) && a.type.to.kind === "void" ? b.type : a.type;
-  else if (isPtr(b.type) && isNullConst(a)) t = b.type;
-  else if (a.type.kind === "void" && b.type.kind === "void") t = T.void;
-  else if (isRecord(a.type) && isRecord(b.type) && a.type.rec === b.type.rec) {
-    return { k: "cond", cond: cond2, then: a, else: b, type: a.type, span: e.span };
-  } else {
-    c.error("sema/type-mismatch", e.span, `'?:' operands have incompatible types ${typeToString(a.type)} and ${typeToString(b.type)}`);
-    return errorExpr(e.span);
-  }
-  const ca = t.kind === "void" ? a : convert(a, t);
-  const cb = t.kind === "void" ? b : convert(b, t);
-  const cv = constOf(cond2);
-  if (cv !== void 0 && ca.k === "const" && cb.k === "const") return cv !== 0n ? { ...ca, span: e.span } : { ...cb, span: e.span };
-  return { k: "cond", cond: cond2, then: ca, else: cb, type: t, span: e.span };
-}
-function unknownMember(c, t, name, span) {
-  const hint = didYouMean(name, memberNames(t.rec));
-  c.error("sema/unknown-member", span, `no member named '${name}' in ${typeToString(t)}${hint ? `; did you mean '${hint}'?` : ""}`);
-}
-function checkMember(c, e) {
-  let base = checkExpr(c, e.object);
-  if (base.type.kind === "error") return base;
-  if (e.arrow) {
-    base = rvalue(base);
-    if (!isPtr(base.type)) {
-      c.error("sema/arrow-on-non-pointer", e.span, `'->' needs a pointer, but the operand has type ${typeToString(base.type)}; use '.'`);
-      return errorExpr(e.span);
-    }
-    base = { k: "deref", ptr: base, type: base.type.to, span: e.object.span };
-  } else if (isPtr(base.type) && isRecord(base.type.to)) {
-    c.error("sema/member-on-pointer", e.span, `'${typeToString(base.type)}' is a pointer; did you mean to use '->'?`);
-    return errorExpr(e.span);
-  }
-  const rt = base.type;
-  if (rt.kind === "map") return { k: "error", type: T.error, span: e.span };
-  if (!isRecord(rt)) {
-    c.error("sema/member-on-non-record", e.span, `member reference '${e.name}' on non-struct type ${typeToString(rt)}`);
-    return errorExpr(e.span);
-  }
-  if (!rt.rec.complete) {
-    c.error("sema/incomplete-type", e.span, `member access into incomplete type ${typeToString(rt)}`);
-    return errorExpr(e.span);
-  }
-  const m = findMember(rt.rec, e.name);
-  if (!m) {
-    unknownMember(c, rt, e.name, e.nameSpan);
-    return errorExpr(e.span);
-  }
-  let ft = m.field.type;
-  if (rt.const) ft = { ...ft, const: true };
-  const f = m.field;
-  if (f.bitWidth !== void 0) {
-    return { k: "member", base, offset: m.offset, bitfield: { bitOffset: f.bitOffset, bitWidth: f.bitWidth, unitSize: f.unitSize }, type: ft, span: e.span };
-  }
-  return { k: "member", base, offset: m.offset, type: ft, span: e.span };
-}
-function checkIndex(c, e) {
-  const rawBase = checkExpr(c, e.base);
-  let base = rvalue(rawBase);
-  let idx = checkRvalue(c, e.index);
-  if (base.type.kind === "error" || idx.type.kind === "error") return errorExpr(e.span);
-  if (isInt(base.type) && isPtr(idx.type)) [base, idx] = [idx, base];
-  if (!isPtr(base.type)) {
-    c.error("sema/subscript-non-array", e.span, `subscripted value of type ${typeToString(base.type)} is not an array or pointer`);
-    return errorExpr(e.span);
-  }
-  if (!isInt(idx.type)) {
-    c.error("sema/type-mismatch", e.index.span, `array subscript has type ${typeToString(idx.type)}, not an integer`);
-    return errorExpr(e.span);
-  }
-  const iv = constOf(idx);
-  if (rawBase.type.kind === "array" && rawBase.type.length !== void 0 && iv !== void 0 && (iv < 0n || iv >= BigInt(rawBase.type.length))) {
-    c.error("sema/array-bounds", e.index.span, `index ${iv} is out of bounds for ${typeToString(rawBase.type)}`);
-    return errorExpr(e.span);
-  }
-  if (base.type.to.kind === "void") {
-    c.error("sema/deref-void", e.span, "cannot subscript a 'void *'");
-    return errorExpr(e.span);
-  }
-  const scale = elementScale(c, base.type, e.span);
-  if (scale === void 0) return errorExpr(e.span);
-  const addr = { k: "ptradd", ptr: base, index: convert(idx, T.long), scale, negate: false, type: base.type, span: e.span };
-  return { k: "deref", ptr: addr, type: base.type.to, span: e.span };
-}
-function checkCast(c, e) {
-  const to = resolveTypeName(c, e.type);
-  const v = checkRvalue(c, e.operand);
-  if (to.kind === "error" || v.type.kind === "error") return errorExpr(e.span);
-  if (to.kind === "void") return { k: "cast", operand: v, type: T.void, span: e.span };
-  if (isRecord(to) && isRecord(v.type) && to.rec === v.type.rec) return v;
-  if (!isScalar(to)) {
-    c.error("sema/bad-cast", e.span, `cannot cast to non-scalar type ${typeToString(to)}`);
-    return errorExpr(e.span);
-  }
-  if (v.type.kind === "map" && isPtr(to)) return { k: "addr", of: v, type: to, span: e.span };
-  if (!isScalar(v.type)) {
-    c.error("sema/bad-cast", e.span, `cannot cast ${typeToString(v.type)} to ${typeToString(to)}`);
-    return errorExpr(e.span);
-  }
-  if (isPtr(to) && isInt(v.type) && v.type.size < 8 && v.k !== "const") {
-    c.warn("sema/int-to-pointer-size", e.span, `cast to pointer from integer of different size (${typeToString(v.type)})`);
-  }
-  const r2 = convert(v, to);
-  return r2 === v ? { ...v, type: to, span: e.span } : { ...r2, span: e.span };
 }
 
 // frontend-c/sema/check-init.ts
@@ -8242,7 +8440,7 @@ function checkInitializer(c, type, init) {
   if (isRecord(type) || isArray(type)) {
     if (v.type.kind === "error") return { zeroFill: false, parts, type };
     if (isRecord(type) && isRecord(v.type) && v.type.rec === type.rec) {
-      parts.push({ kind: "copy", offset: 0, expr: v, size: sizeOf(type) });
+      parts.push({ kind: "copy", offset: 0, expr: v, size: sizeOf2(type) });
       return { zeroFill: false, parts, type };
     }
     c.error("sema/bad-initializer", init.span, `cannot initialize ${typeToString(type)} with ${typeToString(v.type)}`);
@@ -8289,7 +8487,7 @@ function walk(c, t, off, list, idx, parts, braced, maxIndex) {
       if (braced) idx.i = list.length;
       return;
     }
-    const [subType, subOff, bit] = isRec ? [fields[pos].type, off + fields[pos].offset, fields[pos]] : [elem, off + pos * sizeOf(elem), void 0];
+    const [subType, subOff, bit] = isRec ? [fields[pos].type, off + fields[pos].offset, fields[pos]] : [elem, off + pos * sizeOf2(elem), void 0];
     initOne(c, subType, subOff, bit, item, designators, list, idx, parts, maxIndex);
     pos++;
     if (isArray(t)) maxIndex.n = Math.max(maxIndex.n, pos);
@@ -8331,7 +8529,7 @@ function initOne(c, t, off, field, item, rest, list, idx, parts, maxIndex) {
       const f = initFields(t)[p];
       initOne(c, f.type, off + f.offset, f, item, rest.slice(1), list, idx, parts, maxIndex);
     } else if (isArray(t)) {
-      initOne(c, t.of, off + p * sizeOf(t.of), void 0, item, rest.slice(1), list, idx, parts, maxIndex);
+      initOne(c, t.of, off + p * sizeOf2(t.of), void 0, item, rest.slice(1), list, idx, parts, maxIndex);
     }
     return;
   }
@@ -8357,7 +8555,7 @@ function initOne(c, t, off, field, item, rest, list, idx, parts, maxIndex) {
       const probe = checkExpr(c, value);
       if (isRecord(probe.type) && probe.type.rec === t.rec) {
         idx.i++;
-        parts.push({ kind: "copy", offset: off, expr: probe, size: sizeOf(t) });
+        parts.push({ kind: "copy", offset: off, expr: probe, size: sizeOf2(t) });
         return;
       }
     }
@@ -8418,8 +8616,13 @@ function checkGlobalDecl(c, d) {
       c.error("sema/unsupported", v.nameSpan, `extern variable '${v.name}' is not supported (no kconfig/ksym yet)`);
       continue;
     }
+    if (isPtr(t) && t.to.kind === "func" && v.init) {
+      declareHelperPointer(c, v.name, t.to, v.init, v.nameSpan);
+      continue;
+    }
     const isConst = !!t.const;
-    if (isConst && v.init && (isInt(t) || isPtr(t))) {
+    const isVolatile = !!t.volatile;
+    if (isConst && !isVolatile && v.init && (isInt(t) || isPtr(t))) {
       const r2 = checkInitializer(c, t, v.init);
       const part = r2.parts[0];
       const value = part?.kind === "scalar" ? part.expr : void 0;
@@ -8430,12 +8633,51 @@ function checkGlobalDecl(c, d) {
       c.error("sema/not-constant", v.span, `the initializer of const global '${v.name}' is not a constant`);
       continue;
     }
-    c.error(
-      "sema/unsupported-global",
-      v.nameSpan,
-      `global variable '${v.name}' is not supported yet: use a map, or make it a const scalar with a constant initializer`
-    );
+    addGlobal(c, v.name, t, v.init, isConst || isConstArray(t), v.nameSpan);
   }
+}
+function isConstArray(t) {
+  return t.kind === "array" && (!!t.of.const || isConstArray(t.of));
+}
+function addGlobal(c, name, t02, init, isConst, span) {
+  let t = t02;
+  const bytesOf = [];
+  if (init) {
+    const r2 = checkInitializer(c, t, init);
+    t = r2.type;
+    for (const p of r2.parts) {
+      if (p.kind === "bytes") bytesOf.push([p.offset, p.bytes]);
+      else if (p.kind === "scalar" && p.expr.k === "const" && !p.bitfield) {
+        const size = p.expr.type.kind === "int" ? p.expr.type.size : 8;
+        const b = new Uint8Array(size);
+        let v = BigInt.asUintN(size * 8, p.expr.value);
+        for (let i = 0; i < size; i++, v >>= 8n) b[i] = Number(v & 0xffn);
+        bytesOf.push([p.offset, b]);
+      } else if (p.expr.type.kind !== "error") {
+        c.error("sema/not-constant", p.expr.span, `the initializer of global '${name}' must be constant`);
+      }
+    }
+  }
+  if (!isComplete(t)) {
+    c.error("sema/incomplete-type", span, `global '${name}' has incomplete type ${typeToString(t)}`);
+    return;
+  }
+  const nonZero = bytesOf.some(([, b]) => b.some((x) => x !== 0));
+  const section = isConst ? ".rodata" : nonZero ? ".data" : ".bss";
+  const buf = c.sections.get(section) ?? [];
+  c.sections.set(section, buf);
+  const align = Math.min(8, alignOf(t));
+  while (buf.length % align !== 0) buf.push(0);
+  const offset = buf.length;
+  for (let i = 0; i < sizeOf2(t); i++) buf.push(0);
+  for (const [off, b] of bytesOf) b.forEach((x, i) => {
+    buf[offset + off + i] = x;
+  });
+  if (c.scope.names.get(name)) {
+    c.error("sema/redefinition", span, `redefinition of '${name}'`);
+    return;
+  }
+  c.scope.names.set(name, { kind: "global", name, type: t, section, offset, span });
 }
 function addMap(c, m) {
   const prev = c.scope.names.get(m.name);
@@ -8568,8 +8810,8 @@ function checkFunction(c, f) {
   }
   const sym = declareFunction(c, f.name, t, [], f.storage.includes("static"), section, f.nameSpan);
   sym.type = t;
-  const ctx2 = { sym, ret: t.ret, locals: [], loopDepth: 0, switches: [], breakable: 0, labels: /* @__PURE__ */ new Map(), gotos: [] };
-  c.fn = ctx2;
+  const ctx = { sym, ret: t.ret, locals: [], loopDepth: 0, switches: [], breakable: 0, labels: /* @__PURE__ */ new Map(), gotos: [] };
+  c.fn = ctx;
   c.pushScope();
   const params = [];
   f.params.forEach((p, i) => {
@@ -8587,25 +8829,40 @@ function checkFunction(c, f) {
   sym.span = f.nameSpan;
   const body = checkBlockItems(c, f.body.items);
   c.popScope();
-  for (const g of ctx2.gotos) {
-    if (!ctx2.labels.has(g.label)) c.error("sema/unknown-label", g.span, `use of undeclared label '${g.label}'`);
+  for (const g of ctx.gotos) {
+    if (!ctx.labels.has(g.label)) c.error("sema/unknown-label", g.span, `use of undeclared label '${g.label}'`);
   }
   sym.body = { k: "block", items: body, span: f.body.span };
-  checkStack(c, f, ctx2.locals);
+  checkStack(c, f, ctx.locals);
   c.fn = void 0;
 }
 function checkStack(c, f, locals) {
   const inMemory = locals.filter((l) => l.type.kind !== "error" && (isAggregate(l.type) || l.addressTaken));
   let total = 0;
-  for (const l of inMemory) total += Math.ceil(sizeOf(l.type) / 8) * 8;
+  for (const l of inMemory) total += Math.ceil(sizeOf2(l.type) / 8) * 8;
   if (total <= MAX_STACK2) return;
-  const largest = [...inMemory].sort((a, b) => sizeOf(b.type) - sizeOf(a.type)).slice(0, 3);
+  const largest = [...inMemory].sort((a, b) => sizeOf2(b.type) - sizeOf2(a.type)).slice(0, 3);
   c.error(
     "sema/stack-overflow",
     f.nameSpan,
-    `'${f.name}' needs at least ${total} bytes of stack; BPF allows ${MAX_STACK2}. Largest locals: ` + largest.map((l) => `'${l.name}' (${sizeOf(l.type)} bytes)`).join(", ") + ". Move large buffers into a per-CPU array map.",
-    largest.map((l) => ({ message: `'${l.name}' is ${sizeOf(l.type)} bytes`, span: l.span }))
+    `'${f.name}' needs at least ${total} bytes of stack; BPF allows ${MAX_STACK2}. Largest locals: ` + largest.map((l) => `'${l.name}' (${sizeOf2(l.type)} bytes)`).join(", ") + ". Move large buffers into a per-CPU array map.",
+    largest.map((l) => ({ message: `'${l.name}' is ${sizeOf2(l.type)} bytes`, span: l.span }))
   );
+}
+function declareHelperPointer(c, name, ft, init, span) {
+  const r2 = checkInitializer(c, ptrTo(ft), init);
+  const part = r2.parts[0];
+  const id = part?.kind === "scalar" ? constOf(part.expr) : void 0;
+  if (id === void 0 || id <= 0n) {
+    c.error("sema/not-constant", span, `helper pointer '${name}' must be initialised with a helper id, like (void *) 6`);
+    return;
+  }
+  const known = c.helpers.get(name);
+  if (known && known.id === Number(id)) return;
+  const args = ft.params.map((p) => isPtr(p) ? "ptr-or-null" : "int");
+  const proto = { name, id: Number(id), args, ret: ft.ret };
+  if (ft.variadic) proto.varargs = 5 - args.length;
+  c.helpers.set(name, proto);
 }
 
 // src/isa/helpers.ts
@@ -9166,7 +9423,8 @@ function analyze(tu, opts, sink) {
         break;
     }
   }
-  return { functions: [...c.functions.values()], maps: c.maps, license: c.license };
+  const globalSections = [...c.sections].map(([name, bytes]) => ({ name, bytes: Uint8Array.from(bytes) }));
+  return { functions: [...c.functions.values()], maps: c.maps, globalSections, license: c.license };
 }
 
 // frontend-c/pipeline.ts
@@ -9187,7 +9445,7 @@ var CompileContext = class {
     return this.parserInstance;
   }
 };
-function runPipeline(source, opts, ctx2, sink) {
+function runPipeline(source, opts, ctx, sink) {
   let text = source;
   let mapper;
   let unrollRows = [];
@@ -9203,7 +9461,7 @@ function runPipeline(source, opts, ctx2, sink) {
     unrollRows = pp.pragmas.filter((p) => p.unroll !== void 0 && p.unroll.kind !== "disable").map((p) => p.row);
   }
   const ext = opts.externalTypes;
-  const tu = ctx2.parser.parse(text, {
+  const tu = ctx.parser.parse(text, {
     file: opts.file,
     ...mapper ? { mapper } : {},
     ...ext ? { isExternalTypedef: (n) => ext.lookupTypedef(n) !== void 0 } : {},
@@ -9226,72 +9484,228 @@ function runPipeline(source, opts, ctx2, sink) {
 // frontend-c/index.ts
 function compile(source, options = {}) {
   const sink = new DiagnosticSink();
-  const ctx2 = options.context ?? new CompileContext();
+  const ctx = options.context ?? new CompileContext();
   const r2 = runPipeline(source, {
     file: options.file ?? "<input>",
     ...options.cflags ? { cflags: options.cflags } : {},
     ...options.includeHost ? { includeHost: options.includeHost } : {},
     ...options.externalTypes ? { externalTypes: options.externalTypes } : {}
-  }, ctx2, sink);
-  const ok = !sink.hasErrors && r2.collection !== void 0;
+  }, ctx, sink);
+  const ok2 = !sink.hasErrors && r2.collection !== void 0;
   return {
-    ok,
-    programs: ok ? r2.collection.programs : [],
-    maps: ok ? r2.collection.maps : r2.typed ? [] : [],
+    ok: ok2,
+    programs: ok2 ? r2.collection.programs : [],
+    maps: ok2 ? r2.collection.maps : r2.typed ? [] : [],
     license: r2.typed?.license ?? "GPL",
     diagnostics: sink.diagnostics
   };
 }
 
-// .scratch-front/perf.ts
-var src = `
-struct key_t { u32 pid; u32 tgid; char comm[16]; };
-BPF_HASH(counts, struct key_t, u64, 10240);
-BPF_ARRAY(totals, u64, 4);
-static inline int is_interesting(const char *comm) {
-  return comm[0] == 'b' && comm[1] == 'a' && comm[2] == 's' && comm[3] == 'h';
-}
-static __always_inline u64 bucket(u64 v) {
-  u64 b = 0;
-  for (int i = 0; i < 16; i++) {
-    if (v <= 1) break;
-    v >>= 1;
-    b++;
+// src/isa/disasm.ts
+var ALU_OP_TEXT = [
+  "+=",
+  "-=",
+  "*=",
+  "/=",
+  "|=",
+  "&=",
+  "<<=",
+  ">>=",
+  "neg",
+  "%=",
+  "^=",
+  "=",
+  "s>>=",
+  "endian"
+];
+var ALU_SIGNED_TEXT = { [AluOp.DIV >> 4]: "s/=", [AluOp.MOD >> 4]: "s%=" };
+var MOVSX_TEXT = ["(s8)", "(s16)", void 0, "(s32)"];
+var ATOMIC_TEXT = {
+  [AtomicOp.ADD]: "add",
+  [AtomicOp.AND]: "and",
+  [AtomicOp.OR]: "or",
+  [AtomicOp.XOR]: "xor"
+};
+var LDST_TEXT = { [Size.W]: "u32", [Size.H]: "u16", [Size.B]: "u8", [Size.DW]: "u64" };
+var LDSX_TEXT = { [Size.W]: "s32", [Size.H]: "s16", [Size.B]: "s8" };
+var JMP_TEXT = [
+  "jmp",
+  "==",
+  ">",
+  ">=",
+  "&",
+  "!=",
+  "s>",
+  "s>=",
+  "call",
+  "exit",
+  "<",
+  "<=",
+  "s<",
+  "s<="
+];
+var CLASS_TEXT = ["ld", "ldx", "st", "stx", "alu", "jmp", "jmp32", "alu64"];
+var str = (s2) => s2 ?? "(null)";
+var signed = (n) => n < 0 ? `${n}` : `+${n}`;
+var hex2 = (code) => code.toString(16).padStart(2, "0");
+var u32hex = (n) => (n >>> 0).toString(16);
+var ok = (text) => ({ prefixed: true, text });
+var bug = (text) => ({ prefixed: false, text });
+function printAlu(insn2) {
+  const cls = classOf(insn2.code);
+  const r2 = cls === Class.ALU ? "w" : "r";
+  const op = opOf(insn2.code);
+  if (op === AluOp.END) {
+    if (cls === Class.ALU64) return ok(`r${insn2.dst} = bswap${insn2.imm} r${insn2.dst}`);
+    return ok(`r${insn2.dst} = ${sourceOf(insn2.code) === Endian.TO_BE ? "be" : "le"}${insn2.imm} r${insn2.dst}`);
   }
-  return b;
-}
-int __attribute__((section("tracepoint/syscalls/sys_enter_openat"))) on_open(void *ctx) {
-  struct key_t key = {};
-  u64 id = bpf_get_current_pid_tgid();
-  key.pid = id;
-  key.tgid = id >> 32;
-  bpf_get_current_comm(&key.comm, sizeof(key.comm));
-  if (!is_interesting(key.comm))
-    return 0;
-  u64 zero = 0, *val = bpf_map_lookup_elem(&counts, &key);
-  if (!val) {
-    bpf_map_update_elem(&counts, &key, &zero, BPF_NOEXIST);
-    val = bpf_map_lookup_elem(&counts, &key);
-    if (!val)
-      return 0;
+  if (op === AluOp.NEG) return ok(`${r2}${insn2.dst} = -${r2}${insn2.dst}`);
+  const movX = insn2.code === (Class.ALU64 | AluOp.MOV | Source.X);
+  if (movX && insn2.off === ADDR_SPACE_CAST_OFF) {
+    return ok(`r${insn2.dst} = addr_space_cast(r${insn2.src}, ${insn2.imm >>> 16 & 65535}, ${insn2.imm & 65535})`);
   }
-  __sync_fetch_and_add(val, 1);
-  u32 idx = bucket(bpf_ktime_get_ns()) & 3;
-  u64 *t = bpf_map_lookup_elem(&totals, &idx);
-  if (t)
-    *t += 1;
-  switch (key.comm[4]) {
-  case 0: bpf_trace_printk("bash %d\\n", key.pid); break;
-  case '-': bpf_trace_printk("bash- %d\\n", key.pid); break;
-  default: break;
+  if (movX && insn2.off === -1) return ok(`r${insn2.dst} = &(void __percpu *)(r${insn2.src})`);
+  const signedDivMod = (op === AluOp.DIV || op === AluOp.MOD) && insn2.off === SIGNED_DIVMOD_OFF;
+  const opText2 = str(signedDivMod ? ALU_SIGNED_TEXT[op >> 4] : ALU_OP_TEXT[op >> 4]);
+  if (sourceOf(insn2.code) === Source.X) {
+    const movsx = op === AluOp.MOV && (insn2.off === 8 || insn2.off === 16 || insn2.off === 32);
+    const cast = movsx ? str(MOVSX_TEXT[(insn2.off >> 3) - 1]) : "";
+    return ok(`${r2}${insn2.dst} ${opText2} ${cast}${r2}${insn2.src}`);
   }
-  return 0;
+  return ok(`${r2}${insn2.dst} ${opText2} ${insn2.imm}`);
 }
-`;
-var ctx = new CompileContext();
-for (let i = 0; i < 50; i++) compile(src, { context: ctx });
-var N = 200;
+function printStx(insn2) {
+  const size = sizeOf(insn2.code);
+  const ty = str(LDST_TEXT[size]);
+  const mem = (reg) => `(${ty} *)(r${reg} ${signed(insn2.off)})`;
+  const mode = modeOf(insn2.code);
+  if (mode === Mode.MEM) return ok(`*${mem(insn2.dst)} = r${insn2.src}`);
+  if (mode !== Mode.ATOMIC) return bug(`BUG_${hex2(insn2.code)}`);
+  const bits = size === Size.DW ? "64" : "";
+  const imm2 = insn2.imm;
+  if (imm2 === AtomicOp.ADD || imm2 === AtomicOp.AND || imm2 === AtomicOp.OR || imm2 === AtomicOp.XOR) {
+    return ok(`lock *${mem(insn2.dst)} ${str(ALU_OP_TEXT[imm2 >> 4])} r${insn2.src}`);
+  }
+  const fetchOp = imm2 & ~AtomicOp.FETCH;
+  if ((imm2 & AtomicOp.FETCH) !== 0 && ATOMIC_TEXT[fetchOp] !== void 0) {
+    return ok(`r${insn2.src} = atomic${bits}_fetch_${ATOMIC_TEXT[fetchOp]}(${mem(insn2.dst)}, r${insn2.src})`);
+  }
+  if (imm2 === AtomicOp.CMPXCHG) return ok(`r0 = atomic${bits}_cmpxchg(${mem(insn2.dst)}, r0, r${insn2.src})`);
+  if (imm2 === AtomicOp.XCHG) return ok(`r${insn2.src} = atomic${bits}_xchg(${mem(insn2.dst)}, r${insn2.src})`);
+  if (imm2 === AtomicOp.LOAD_ACQ) return ok(`r${insn2.dst} = load_acquire(${mem(insn2.src)})`);
+  if (imm2 === AtomicOp.STORE_REL) return ok(`store_release(${mem(insn2.dst)}, r${insn2.src})`);
+  return bug(`BUG_${hex2(insn2.code)}`);
+}
+var POINTER_SRCS = /* @__PURE__ */ new Set([
+  PseudoSrc.MAP_FD,
+  PseudoSrc.MAP_VALUE,
+  PseudoSrc.MAP_IDX,
+  PseudoSrc.MAP_IDX_VALUE,
+  PseudoSrc.BTF_ID
+]);
+function printLd(insn2, options) {
+  const mode = modeOf(insn2.code);
+  const ty = str(LDST_TEXT[sizeOf(insn2.code)]);
+  if (mode === Mode.ABS) return ok(`r0 = *(${ty} *)skb[${insn2.imm}]`);
+  if (mode === Mode.IND) return ok(`r0 = *(${ty} *)skb[r${insn2.src} + ${insn2.imm}]`);
+  if (insn2.code === Opcode.LD_IMM64) {
+    const value = options.hidePointers && POINTER_SRCS.has(insn2.src) ? 0n : imm64Of(insn2);
+    const text = options.imm64Text ? options.imm64Text(insn2, value) : `0x${value.toString(16)}`;
+    return ok(`r${insn2.dst} = ${text}`);
+  }
+  return bug(`BUG_ld_${hex2(insn2.code)}`);
+}
+function callTargetName(insn2, options, fallback) {
+  if (insn2.src === CallSrc.HELPER && insn2.imm >= 0 && insn2.imm < HELPER_NAMES.length) {
+    return `bpf_${HELPER_NAMES[insn2.imm]}`;
+  }
+  const named = options.callName?.(insn2);
+  if (named !== void 0) return named;
+  if (insn2.src === CallSrc.PSEUDO_CALL) return signed(insn2.imm);
+  if (insn2.src === CallSrc.PSEUDO_KFUNC_CALL) return "kernel-function";
+  return fallback;
+}
+function printJmp(insn2, options) {
+  const cls = classOf(insn2.code);
+  const op = opOf(insn2.code);
+  if (op === JmpOp.CALL) {
+    if (insn2.src === CallSrc.PSEUDO_CALL) return ok(`call pc${callTargetName(insn2, options, "")}`);
+    return ok(`call ${callTargetName(insn2, options, "unknown")}#${insn2.imm}`);
+  }
+  if (insn2.code === Opcode.JA) return ok(`goto pc${signed(insn2.off)}`);
+  if (insn2.code === (Class.JMP | JmpOp.JCOND) && insn2.src === JcondSrc.MAY_GOTO) return ok(`may_goto pc${signed(insn2.off)}`);
+  if (insn2.code === Opcode.JA32) return ok(`gotol pc${signed(insn2.imm)}`);
+  if (insn2.code === Opcode.EXIT) return ok("exit");
+  const r2 = cls === Class.JMP32 ? "w" : "r";
+  const opText2 = str(JMP_TEXT[op >> 4]);
+  if (sourceOf(insn2.code) === Source.X) {
+    return ok(`if ${r2}${insn2.dst} ${opText2} ${r2}${insn2.src} goto pc${signed(insn2.off)}`);
+  }
+  return ok(`if ${r2}${insn2.dst} ${opText2} 0x${u32hex(insn2.imm)} goto pc${signed(insn2.off)}`);
+}
+function print(insn2, options) {
+  switch (classOf(insn2.code)) {
+    case Class.ALU:
+    case Class.ALU64:
+      return printAlu(insn2);
+    case Class.STX:
+      return printStx(insn2);
+    case Class.ST: {
+      const mode = modeOf(insn2.code);
+      if (mode === Mode.MEM) {
+        return ok(`*(${str(LDST_TEXT[sizeOf(insn2.code)])} *)(r${insn2.dst} ${signed(insn2.off)}) = ${insn2.imm}`);
+      }
+      if (mode === 192) return ok("nospec");
+      return bug(`BUG_st_${hex2(insn2.code)}`);
+    }
+    case Class.LDX: {
+      const mode = modeOf(insn2.code);
+      if (mode !== Mode.MEM && mode !== Mode.MEMSX) return bug(`BUG_ldx_${hex2(insn2.code)}`);
+      const ty = str((mode === Mode.MEM ? LDST_TEXT : LDSX_TEXT)[sizeOf(insn2.code)]);
+      return ok(`r${insn2.dst} = *(${ty} *)(r${insn2.src} ${signed(insn2.off)})`);
+    }
+    case Class.LD:
+      return printLd(insn2, options);
+    case Class.JMP:
+    case Class.JMP32:
+      return printJmp(insn2, options);
+    default:
+      return ok(str(CLASS_TEXT[classOf(insn2.code)]));
+  }
+}
+function formatInstructionWithOpcode(insn2, options = {}) {
+  const printed = print(insn2, options);
+  return printed.prefixed ? `(${hex2(insn2.code)}) ${printed.text}` : printed.text;
+}
+function formatInstruction(insn2, options = {}) {
+  return print(insn2, options).text;
+}
+function disassembleLines(insns, options = {}) {
+  const style = options.style ?? "verifier";
+  const lines = [];
+  let slot = 0;
+  for (const insn2 of insns) {
+    if (style === "plain") lines.push(formatInstruction(insn2, options));
+    else {
+      const index = style === "bpftool" ? ` ${slot}`.padStart(4) : `${slot}`;
+      lines.push(`${index}: ${formatInstructionWithOpcode(insn2, options)}`);
+    }
+    slot += slotCount(insn2);
+  }
+  return lines;
+}
+
+// .scratch-front/c1.ts
+var src = process.argv[3] ?? `int f(void *ctx) { return 1 + 2; }`;
 var t0 = performance.now();
-for (let i = 0; i < N; i++) compile(src, { context: ctx });
-var r = compile(src, { context: ctx });
-console.log("lines", src.split("\n").length, "ms/compile", (performance.now() - t0) / N, r.ok, r.diagnostics.map((d) => d.message));
+var r = compile(src, { file: "t.c" });
+console.log("ms", performance.now() - t0);
+console.log(r.ok, JSON.stringify(r.diagnostics, null, 0));
+for (const p of r.programs) {
+  console.log(p.name, p.section, p.instructions.length);
+  try {
+    console.log(disassembleLines(p.instructions).join("\n"));
+  } catch (e) {
+    console.log(e);
+  }
+}

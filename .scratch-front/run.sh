@@ -1,2 +1,2 @@
 #!/bin/sh
-cd /work/main && npx esbuild --bundle --platform=node --format=esm --packages=external --log-level=warning "$1" --outfile=.scratch-front/out.mjs && sed -i 's/if (v !== liveIn\[base + w\])/if ((v >>> 0) !== liveIn[base + w])/' .scratch-front/out.mjs && node .scratch-front/out.mjs "$@"
+cd /work/main && npx esbuild --bundle --platform=node --format=esm --packages=external --log-level=warning "$1" --outfile=.scratch-front/out.mjs && node .scratch-front/out.mjs "$@"

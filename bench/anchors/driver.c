@@ -1,5 +1,5 @@
 // Load generator for the benchmarks: calls getppid() either every N microseconds until killed
-// (`driver interval US`), or as fast as it can for a number of seconds and then prints how many calls
+// (`driver interval US`), or, once a line arrives on stdin, as fast as it can for a number of seconds and then prints how many calls
 // it made (`driver flood SECONDS`). Pin it with taskset so it does not share a CPU with the consumer.
 #define _GNU_SOURCE
 #include <stdio.h>
@@ -30,6 +30,9 @@ int main(int argc, char **argv) {
     }
   }
   double seconds = atof(argv[2]);
+  // Flood mode starts on a line from stdin, so the consumer can first arm its filter with our pid.
+  char go[16];
+  if (!fgets(go, sizeof(go), stdin)) return 2;
   double end = now_s() + seconds;
   unsigned long long calls = 0;
   // Check the clock every 1024 calls so the loop is dominated by the syscall itself.

@@ -3,7 +3,8 @@
 // insn_cnt counts instruction slots after libbpf's relocation (ld_imm64 is 2), verified_insns comes
 // from bpf_prog_info and processed is the verifier log's "processed N insns".
 //   prog-stats OBJ                 report and exit
-//   prog-stats OBJ attach PROG     also attach PROG, print "id ID", and wait for a line on stdin
+//   prog-stats OBJ attach PROG     also print PROG's "id ID", then obey stdin lines on/off/done
+//                                  (attach/detach/exit), answering each with "ok"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,18 +48,31 @@ int main(int argc, char **argv) {
     printf("%s %zu %u %ld\n", bpf_program__name(p), bpf_program__insn_cnt(p), info.verified_insns, processed);
   }
   if (argc >= 4 && strcmp(argv[2], "attach") == 0) {
+    // Attach on request, so the caller can interleave runs of this program with its own.
     struct bpf_program *prog = bpf_object__find_program_by_name(obj, argv[3]);
-    struct bpf_link *link = prog ? bpf_program__attach(prog) : NULL;
-    if (!link) { perror("attach"); return 1; }
+    if (!prog) { fprintf(stderr, "no program %s\n", argv[3]); return 1; }
     struct bpf_prog_info info;
     __u32 len = sizeof(info);
     memset(&info, 0, sizeof(info));
     bpf_obj_get_info_by_fd(bpf_program__fd(prog), &info, &len);
     printf("id %u\n", info.id);
     fflush(stdout);
+    struct bpf_link *link = NULL;
     char line[64];
-    if (!fgets(line, sizeof(line), stdin)) {}
-    bpf_link__destroy(link);
+    while (fgets(line, sizeof(line), stdin)) {
+      if (strncmp(line, "on", 2) == 0 && !link) {
+        link = bpf_program__attach(prog);
+        if (!link) { perror("attach"); return 1; }
+      } else if (strncmp(line, "off", 3) == 0 && link) {
+        bpf_link__destroy(link);
+        link = NULL;
+      } else if (strncmp(line, "done", 4) == 0) {
+        break;
+      }
+      printf("ok\n");
+      fflush(stdout);
+    }
+    if (link) bpf_link__destroy(link);
   }
   fflush(stdout);
   bpf_object__close(obj);

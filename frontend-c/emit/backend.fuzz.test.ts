@@ -50,9 +50,12 @@ function generate(seed: number): IrFunction {
   for (let k = 8; k < nVars; k++) vars.push(b.mov(b.vreg(), imm(rng.pick(IMMS)), S));
   const slot = b.frameObject("slot", 8, 8, S);
   const arr = b.frameObject("arr", 32, 8, S);
+  // `locals` is only ever accessed as 8-byte slots, so the optimiser may promote it to registers.
+  const locals = b.frameObject("locals", 32, 8, S);
   b.zero(slot, 0, 8, 8, S);
   b.zero(arr, 0, 32, 8, S);
-  const frames: [FrameRef, number][] = [[slot, 8], [arr, 32]];
+  b.zero(locals, 0, 32, 8, S);
+  const frames: [FrameRef, number][] = [[slot, 8], [arr, 32], [locals, 32]];
   const v = () => rng.pick(vars);
   // Non-SSA on purpose: every def redefines one of the variables (all defined up front, so every
   // path defines them before use, as the invariant checker demands).
@@ -73,7 +76,7 @@ function generate(seed: number): IrFunction {
         case 6: b.setcc(dst, rng.pick(CONDS), v(), rng.int(2) === 0 ? v() : imm(rng.pick(IMMS)), S, rng.int(2) === 0 ? 32 : 64); break;
         case 7: {
           const [f, size] = rng.pick(frames);
-          const sz = rng.pick([1, 2, 4, 8] as const);
+          const sz = f === locals ? 8 : rng.pick([1, 2, 4, 8] as const);
           const off = rng.int(size / sz) * sz;
           if (rng.int(2) === 0) b.store(f, off, sz, rng.int(3) === 0 ? imm(rng.pick(IMMS)) : v(), S);
           else b.load(dst, f, off, sz, S, rng.int(2) === 0);

@@ -91,7 +91,11 @@ describe("back end output", () => {
     const a = b.frameObject("small", 16, 8, at(4));
     const c = b.frameObject("huge", 400, 8, at(5));
     const d = b.frameObject("medium", 200, 8, at(6));
-    for (const f of [a, c, d]) b.zero(f, 0, 8, 8, S);
+    // Addresses passed to a helper: the objects must stay on the stack (no promotion to registers).
+    for (const f of [a, c, d]) {
+      b.zero(f, 0, 8, 8, S);
+      b.call(undefined, 16, [b.frameAddr(b.vreg(), f, 0, S)], S);
+    }
     b.ret(b.load(b.vreg(), c, 0, 8, S), S);
     const { sink } = compile(b);
     expect(sink.diagnostics).toHaveLength(1);

@@ -4,9 +4,11 @@
  * (The front end's pipeline.ts sequences the whole compiler; this is the back end's fixed order.)
  */
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
+import { removeUnreachable } from "../ir/cfg.ts";
 import type { IrFunction, IrModule } from "../ir/ir.ts";
 import { expandMemoryOps, legalizeImmediates, splitMisalignedFrameAccesses } from "../ir/legalize.ts";
 import { optimizeFunction } from "../ir/optimize.ts";
+import { promoteFrameObjects } from "../ir/promote.ts";
 import { printFunction } from "../ir/printer.ts";
 import { verifyFunction } from "../ir/verify.ts";
 import { allocateRegisters } from "../regalloc/allocate.ts";
@@ -44,7 +46,12 @@ export function compileFunction(fn: IrFunction, sink: DiagnosticSink, opts: Back
   if (opts.verify) verifyFunction(fn, "input");
   expandMemoryOps(fn);
   splitMisalignedFrameAccesses(fn);
-  if (opts.optimize ?? true) optimizeFunction(fn);
+  // Not an optimisation: the verifier rejects programs containing unreachable instructions.
+  removeUnreachable(fn);
+  if (opts.optimize ?? true) {
+    promoteFrameObjects(fn);
+    optimizeFunction(fn);
+  }
   legalizeImmediates(fn);
   if (opts.verify) verifyFunction(fn, "optimize");
   opts.dump?.("ir-opt", printFunction(fn));

@@ -11,19 +11,57 @@
 import { fitsImm32 } from "./fold.ts";
 import { imm, isFrame, isImm, newVReg, type Base, type Block, type Inst, type IrFunction, type Operand, type VReg } from "./ir.ts";
 
-/** Expands `zero` and `copy` into plain loads and stores. */
+/**
+ * Expands `zero` and `copy` into plain loads and stores. On stack objects the pieces follow the
+ * boundaries of the object's other accesses (its fields), so a zeroed or copied struct is made
+ * of the same (offset, size) slots its fields use, which lets promote.ts keep it in registers.
+ */
 export function expandMemoryOps(fn: IrFunction): void {
+  const bounds = new Map<number, Set<number>>();
+  const mark = (b: Base, off: number, size: number) => {
+    if (!isFrame(b)) return;
+    let s = bounds.get(b.frame);
+    if (s === undefined) bounds.set(b.frame, (s = new Set()));
+    s.add(off);
+    s.add(off + size);
+  };
+  for (const b of fn.blocks) for (const i of b.insts) if (i.op === "load" || i.op === "store") mark(i.base, i.off, i.size);
+  // Copies between stack objects share field boundaries both ways (p = q = r chains: a few rounds).
+  const copies = fn.blocks.flatMap((b) => b.insts.filter((i) => i.op === "copy"));
+  for (let round = 0; round < 4; round++) {
+    for (const c of copies) {
+      if (c.op !== "copy" || !isFrame(c.dstBase) || !isFrame(c.srcBase)) continue;
+      const delta = c.srcOff - c.dstOff;
+      const d = bounds.get(c.dstBase.frame) ?? new Set<number>();
+      const sb = bounds.get(c.srcBase.frame) ?? new Set<number>();
+      for (const x of sb) if (x - delta >= c.dstOff && x - delta <= c.dstOff + c.size) d.add(x - delta);
+      for (const x of d) if (x + delta >= c.srcOff && x + delta <= c.srcOff + c.size) sb.add(x + delta);
+      bounds.set(c.dstBase.frame, d);
+      bounds.set(c.srcBase.frame, sb);
+    }
+  }
+  // A stack object's alignment is known exactly; the front end's `align` is only a lower bound.
+  const frameAlign = new Map(fn.frame.map((f) => [f.id, Math.max(1, Math.min(8, f.align))]));
+  const alignAt = (base: Base, off: number, claimed: number): number => {
+    if (!isFrame(base)) return claimed;
+    let a = frameAlign.get(base.frame) ?? 1;
+    while (a > 1 && off % a !== 0) a >>= 1;
+    return Math.max(a, 1);
+  };
+  const cuts = (base: Base, delta: number): number[] => (isFrame(base) ? [...(bounds.get(base.frame) ?? [])].map((x) => x - delta) : []);
   for (const b of fn.blocks) {
     if (!b.insts.some((i) => i.op === "zero" || i.op === "copy")) continue;
     const out: Inst[] = [];
     for (const i of b.insts) {
       if (i.op === "zero") {
-        for (const [off, size] of chunks(i.off, i.size, i.align)) {
+        for (const [off, size] of pieces(i.off, i.size, alignAt(i.base, i.off, i.align), cuts(i.base, 0))) {
           out.push({ op: "store", base: i.base, off, size, value: imm(0n), span: i.span });
         }
       } else if (i.op === "copy") {
         const delta = i.srcOff - i.dstOff;
-        for (const [off, size] of chunks(i.dstOff, i.size, alignOfOffsets(i.align, i.dstOff, i.srcOff))) {
+        const at = [...cuts(i.dstBase, 0), ...cuts(i.srcBase, delta)];
+        const align = Math.min(alignAt(i.dstBase, i.dstOff, i.align), alignAt(i.srcBase, i.srcOff, i.align));
+        for (const [off, size] of pieces(i.dstOff, i.size, align, at)) {
           const t = newVReg(fn);
           out.push({ op: "load", dst: t, base: i.srcBase, off: off + delta, size, signed: false, span: i.span });
           out.push({ op: "store", base: i.dstBase, off, size, value: t, span: i.span });
@@ -34,10 +72,15 @@ export function expandMemoryOps(fn: IrFunction): void {
   }
 }
 
-function alignOfOffsets(align: number, a: number, b: number): number {
-  let al = Math.max(1, Math.min(8, align));
-  while (al > 1 && ((a - b) % al !== 0)) al >>= 1;
-  return al;
+/** `chunks` of [off, off+size) after cutting it at the given offsets. */
+function pieces(off: number, size: number, align: number, at: number[]): [number, 1 | 2 | 4 | 8][] {
+  const end = off + size;
+  const points = [off, ...at.filter((x) => x > off && x < end).sort((a, b) => a - b), end];
+  const out: [number, 1 | 2 | 4 | 8][] = [];
+  for (let k = 0; k + 1 < points.length; k++) {
+    if (points[k + 1]! > points[k]!) out.push(...chunks(points[k]!, points[k + 1]! - points[k]!, align));
+  }
+  return out;
 }
 
 /** Splits [off, off+size) into naturally aligned accesses of at most `align` bytes. */

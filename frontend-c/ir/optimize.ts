@@ -53,6 +53,9 @@ export function propagate(fn: IrFunction): boolean {
       else if (i.width === 64 && single(i.src) && !fn.params.includes(i.dst)) globalCopy.set(i.dst, i.src);
     }
   }
+  const singleDef = new Map<VReg, Inst>();
+  for (const b of fn.blocks) for (const i of b.insts) { const d = instDef(i); if (d !== undefined && single(d)) singleDef.set(d, i); }
+  const isSingle = (v: VReg) => single(v) || (fn.params.includes(v) && defs.get(v) === 1);
   // Resolve copy chains (a = b; c = a) to their root.
   const root = (v: VReg): VReg => {
     let r = v;
@@ -82,7 +85,7 @@ export function propagate(fn: IrFunction): boolean {
     for (let idx = 0; idx < b.insts.length; idx++) {
       const before = b.insts[idx]!;
       const i = rewriteOperands(before, reg, opnd);
-      const folded = fold(foldConstants(i, val));
+      const folded = simplifyExt(fold(foldConstants(i, val)), singleDef, isSingle);
       b.insts[idx] = folded;
       if (folded !== before) changed = true;
       const d = instDef(folded);
@@ -162,6 +165,23 @@ function rewriteOperands(i: Inst, reg: (v: VReg) => VReg, opnd: (o: Operand) => 
     }
     default: return i;
   }
+}
+
+/**
+ * Extensions of values whose upper bits are already right: ext(ext(x)) with a wider inner
+ * extension is ext(x); zext32 of an ALU32 result, or of an unsigned narrow load, is a copy;
+ * a sign extension of an equally narrow signed load too.
+ */
+function simplifyExt(i: Inst, singleDef: Map<VReg, Inst>, isSingle: (v: VReg) => boolean): Inst {
+  if (i.op !== "ext" || !isSingle(i.a)) return i;
+  const d = singleDef.get(i.a);
+  if (d === undefined) return i;
+  const copy: Inst = { op: "mov", dst: i.dst, src: i.a, width: 64, span: i.span };
+  if (d.op === "ext" && d.from >= i.from && isSingle(d.a)) return { ...i, a: d.a };
+  if (d.op === "ext" && d.from <= i.from && d.signed === i.signed) return copy;
+  if (d.op === "load" && d.size * 8 <= i.from && (d.signed === i.signed || (!d.signed && d.size * 8 < i.from))) return copy;
+  if (!i.signed && i.from === 32 && (d.op === "alu" || d.op === "neg" || d.op === "mov" || d.op === "setcc") && (d.op === "setcc" || d.width === 32)) return copy;
+  return i;
 }
 
 /** Folds an instruction whose operands (already substituted) allow it. */

@@ -72,6 +72,7 @@ export function lowerExpr(L: FnLowerer, e: TExpr): Operand {
     case "const":
       return imm(e.value);
     case "local":
+    case "global":
     case "deref":
     case "member": {
       if (e.type.kind === "record" || e.type.kind === "array") {

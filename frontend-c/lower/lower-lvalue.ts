@@ -30,6 +30,12 @@ export function lowerLvalue(L: FnLowerer, e: TExpr): LValue {
     }
     case "deref":
       return { kind: "mem", addr: pointerAddr(L, e.ptr), type: e.type };
+    case "global": {
+      // Global data lives in a one-element array map; BPF_PSEUDO_MAP_VALUE yields its address.
+      const dst = L.b.vreg(e.sym.name);
+      L.b.emit({ op: "mapvalue", dst, map: e.sym.section, off: e.sym.offset, span: e.span });
+      return { kind: "mem", addr: { base: dst, off: 0 }, type: e.type };
+    }
     case "member": {
       const base = lowerLvalue(L, e.base);
       if (base.kind !== "mem") throw new InternalCompilerError("lower", "member of a register-resident object", e.span);

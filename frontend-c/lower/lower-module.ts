@@ -50,5 +50,19 @@ export function lowerModule(m: TypedModule, sink: DiagnosticSink): IrModule {
     key: toTypeDesc(d.key),
     value: toTypeDesc(d.value),
   }));
+  for (const s of m.globalSections) {
+    maps.push({
+      name: s.name,
+      kind: "array",
+      keySize: 4,
+      valueSize: Math.max(1, s.bytes.length),
+      maxEntries: 1,
+      // .rodata is read-only for programs (BPF_F_RDONLY_PROG), like libbpf's.
+      flags: s.name === ".rodata" ? 0x80 : 0,
+      key: { kind: "int", name: "unsigned int", size: 4, signed: false },
+      value: { kind: "array", size: Math.max(1, s.bytes.length), element: { kind: "int", name: "unsigned char", size: 1, signed: false }, length: Math.max(1, s.bytes.length) },
+      ...(s.name === ".bss" ? {} : { initialValue: s.bytes }),
+    });
+  }
   return { functions, programs, maps, license: m.license };
 }

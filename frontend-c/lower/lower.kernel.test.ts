@@ -7,7 +7,7 @@
  */
 import { afterAll, expect, it } from "vitest";
 import { MAP_TYPE_IDS } from "../../src/spec/map-spec.ts";
-import { type Fd, mapCreate, mapLookupElem } from "../../src/sys/index.ts";
+import { type Fd, mapCreate, mapLookupElem, mapUpdateElem } from "../../src/sys/index.ts";
 import { loadSyscall, runSyscall } from "../../test/compiler/diff/syscall-runner.ts";
 import { describeKernel } from "../../test/harness/kernel.ts";
 import { CompileContext, compile } from "../index.ts";
@@ -35,8 +35,9 @@ describeKernel("front end programs in the kernel", () => {
     expect(r.ok).toBe(true);
     const maps = new Map<string, Fd>();
     for (const m of r.maps) {
-      const fd = mapCreate({ mapType: MAP_TYPE_IDS[m.kind], keySize: m.keySize, valueSize: m.valueSize, maxEntries: m.maxEntries, name: m.name });
+      const fd = mapCreate({ mapType: MAP_TYPE_IDS[m.kind], keySize: m.keySize, valueSize: m.valueSize, maxEntries: m.maxEntries, mapFlags: m.flags, name: m.name });
       fds.push(fd);
+      if (m.initialValue) mapUpdateElem(fd, new Uint8Array(4), m.initialValue);
       maps.set(m.name, fd);
     }
     const raw = new Map([...maps].map(([k, v]) => [k, v.peek()]));
@@ -121,6 +122,55 @@ again:
     expect(r.out).toEqual([3n, 8n, 3n, 1n, 226n, 123n, 1020n, 21n]);
   });
 
+  it("reserves, fills and submits ring buffer records; reads through probe_read", () => {
+    const { prog } = build(`
+struct event { u32 kind; u32 len; char text[16]; };
+BPF_RINGBUF_OUTPUT(rb, 1);
+int test(struct ctx *c) {
+  struct event *e = bpf_ringbuf_reserve(&rb, sizeof(*e), 0);
+  if (!e)
+    return 1;
+  e->kind = c->a[0];
+  long n = bpf_probe_read_kernel_str(e->text, sizeof(e->text), "kernel!");
+  e->len = n;
+  c->a[1] = n;
+  c->a[2] = ({ int t = e->kind; t * 2; });
+  bpf_ringbuf_submit(e, 0);
+  c->a[3] = bpf_ringbuf_query(&rb, 0) > 0;
+  return 0;
+}`);
+    const r = run(prog, [5n]);
+    expect(r.ret).toBe(0);
+    // probe_read_kernel_str counts the NUL; the statement expression yields 2 * kind; BPF_RB_AVAIL_DATA (0) > 0.
+    expect(r.out.slice(0, 4)).toEqual([5n, 8n, 10n, 1n]);
+  });
+
+  it("keeps global variables in .bss/.data/.rodata maps", () => {
+    const { prog, maps } = build(`
+u64 calls;
+int step = 3;
+const volatile int scale = 10;
+const char tag[] = "ab";
+struct pair { int a, b; } origin = { .b = 7 };
+int test(struct ctx *c) {
+  calls++;
+  step += 1;
+  c->a[1] = calls;
+  c->a[2] = step * scale + tag[1];
+  c->a[3] = origin.b;
+  origin.a = c->a[0];
+  c->a[4] = origin.a;
+  return 0;
+}`);
+    const r1 = run(prog, [9n]);
+    expect(r1.out.slice(1, 5)).toEqual([1n, 4n * 10n + 98n, 7n, 9n]);
+    const r2 = run(prog, [9n]);
+    expect(r2.out.slice(1, 3)).toEqual([2n, 5n * 10n + 98n]);
+    const value = new Uint8Array(8);
+    expect(mapLookupElem(maps.get(".bss")!, new Uint8Array(4), value)).toBe(true);
+    expect(new DataView(value.buffer).getBigUint64(0, true)).toBe(2n);
+  });
+
   it("converts between integer types exactly like C", () => {
     const { prog } = build(`
 int test(struct ctx *c) {
@@ -140,7 +190,8 @@ int test(struct ctx *c) {
 }`);
     const r = run(prog, [-300n]);
     // -300 = 0x...fed4: (s8) 0xd4 = -44, (u8) 212, (s16) -300, (u32) 4294966996
-    expect(r.out).toEqual([-300n, -44n, 212n, -300n, 4294966996n, -19n, 268435437n, 110n]);
+    // a[7]: v < 0u compares as long long (1), sc < 0 (10), (unsigned char)sc = 212 > 200 (100).
+    expect(r.out).toEqual([-300n, -44n, 212n, -300n, 4294966996n, -19n, 268435437n, 111n]);
     expect(r.ret).toBe((-44 >>> 0));
   });
 });

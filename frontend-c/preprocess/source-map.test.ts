@@ -103,6 +103,26 @@ describe("source map", () => {
     expect(r.map.span(srow, scol, row, col + 3)).toEqual({ file: "/src/main.c", line: 2, col: 1, endLine: 2, endCol: 14 });
   });
 
+  it("agrees with tree-sitter's columns on lines with non-ASCII text (UTF-16 code units)", () => {
+    const r = pp('#define W(x) x\nchar *s = "é€😀"; int after = W(1);\n');
+    const parser = new Parser();
+    parser.setLanguage(C as unknown as Parser.Language);
+    const tree = parser.parse(r.text);
+    const id = tree.rootNode.descendantsOfType("identifier").find((n) => n.text === "after");
+    expect(id).toBeDefined();
+    const p = r.map.lookup(id?.startPosition.row ?? -1, id?.startPosition.column ?? -1);
+    expect(p).toEqual({ file: "/src/main.c", line: 2, col: 'char *s = "é€😀"; int '.length + 1, expansion: -1 });
+    const one = tree.rootNode.descendantsOfType("number_literal")[0];
+    expect(r.map.notesAt(one?.startPosition.row ?? -1, one?.startPosition.column ?? -1)).toEqual([]);
+  });
+
+  it("gives notes for positions inside expansions", () => {
+    const r = pp("#define ONE 1\nint x = ONE;");
+    const [row, col] = find(r, "1");
+    expect(r.map.notesAt(row, col).map((n) => n.message)).toEqual(["expanded from macro 'ONE'"]);
+    expect(r.map.notesAt(row, 0)).toEqual([]);
+  });
+
   it("clamps out-of-range lookups", () => {
     const r = pp("int a;");
     expect(r.map.lookup(99, 99)).toMatchObject({ file: "/src/main.c" });

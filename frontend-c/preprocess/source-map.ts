@@ -127,6 +127,12 @@ export class SourceMap {
     return rec.call;
   }
 
+  /** The notes for an output position: empty for user text, else the macro chain (see notes()). */
+  notesAt(row: number, column: number): Note[] {
+    const p = this.lookup(row, column);
+    return p.expansion >= 0 ? this.notes(p.expansion) : [];
+  }
+
   /** "expanded from macro 'X'" notes, innermost first, for a position's expansion. */
   notes(exp: number): Note[] {
     const out: Note[] = [];

@@ -3,14 +3,15 @@
  * maps (libbpf `SEC(".maps")` structs and BCC-style `BPF_HASH(...)` macros) and functions.
  */
 import type { Span } from "../diagnostics/index.ts";
-import type { Declaration, FunctionDef, MapMacroDecl, TypeName } from "../parse/ast.ts";
+import type { Declaration, FunctionDef, Initializer, MapMacroDecl, TypeName } from "../parse/ast.ts";
 import type { Checker, FunctionContext } from "./checker.ts";
 import { checkInitializer } from "./check-init.ts";
 import { checkBlockItems } from "./check-stmt.ts";
 import { constOf } from "./conversions.ts";
 import { constInt, resolveTypeName } from "./resolve-type.ts";
 import type { FunctionSym, LocalSym } from "./typed-ast.ts";
-import { type CType, type MapDecl, T, arrayOf, isAggregate, isInt, isPtr, isRecord, sizeOf, typeToString } from "./types.ts";
+import type { ArgKind, HelperProto } from "./helper-table.ts";
+import { type CType, type MapDecl, T, alignOf, arrayOf, isAggregate, isComplete, isInt, isPtr, isRecord, ptrTo, sizeOf, typeToString } from "./types.ts";
 
 const MAX_STACK = 512;
 
@@ -60,8 +61,14 @@ export function checkGlobalDecl(c: Checker, d: Declaration): void {
       c.error("sema/unsupported", v.nameSpan, `extern variable '${v.name}' is not supported (no kconfig/ksym yet)`);
       continue;
     }
+    if (isPtr(t) && t.to.kind === "func" && v.init) {
+      declareHelperPointer(c, v.name, t.to, v.init, v.nameSpan);
+      continue;
+    }
     const isConst = !!(t as { const?: boolean }).const;
-    if (isConst && v.init && (isInt(t) || isPtr(t))) {
+    const isVolatile = !!(t as { volatile?: boolean }).volatile;
+    // `const volatile` globals are libbpf's load-time configuration: never folded, read at run time.
+    if (isConst && !isVolatile && v.init && (isInt(t) || isPtr(t))) {
       const r = checkInitializer(c, t, v.init);
       const part = r.parts[0];
       const value = part?.kind === "scalar" ? part.expr : undefined;
@@ -72,9 +79,53 @@ export function checkGlobalDecl(c: Checker, d: Declaration): void {
       c.error("sema/not-constant", v.span, `the initializer of const global '${v.name}' is not a constant`);
       continue;
     }
-    c.error("sema/unsupported-global", v.nameSpan,
-      `global variable '${v.name}' is not supported yet: use a map, or make it a const scalar with a constant initializer`);
+    addGlobal(c, v.name, t, v.init, isConst || isConstArray(t), v.nameSpan);
   }
+}
+
+function isConstArray(t: CType): boolean {
+  return t.kind === "array" && (!!(t.of as { const?: boolean }).const || isConstArray(t.of));
+}
+
+/** Places a global variable in .rodata/.data/.bss with its constant initial bytes. */
+function addGlobal(c: Checker, name: string, t0: CType, init: Initializer | undefined, isConst: boolean, span: Span): void {
+  let t = t0;
+  const bytesOf: [number, Uint8Array][] = [];
+  if (init) {
+    const r = checkInitializer(c, t, init);
+    t = r.type;
+    for (const p of r.parts) {
+      if (p.kind === "bytes") bytesOf.push([p.offset, p.bytes]);
+      else if (p.kind === "scalar" && p.expr.k === "const" && !p.bitfield) {
+        const size = p.expr.type.kind === "int" ? p.expr.type.size : 8;
+        const b = new Uint8Array(size);
+        let v = BigInt.asUintN(size * 8, p.expr.value);
+        for (let i = 0; i < size; i++, v >>= 8n) b[i] = Number(v & 0xffn);
+        bytesOf.push([p.offset, b]);
+      } else if (p.expr.type.kind !== "error") {
+        // Reported once; the variable is still declared (zero-filled) so uses do not cascade.
+        c.error("sema/not-constant", p.expr.span, `the initializer of global '${name}' must be constant`);
+      }
+    }
+  }
+  if (!isComplete(t)) {
+    c.error("sema/incomplete-type", span, `global '${name}' has incomplete type ${typeToString(t)}`);
+    return;
+  }
+  const nonZero = bytesOf.some(([, b]) => b.some((x) => x !== 0));
+  const section = isConst ? ".rodata" : nonZero ? ".data" : ".bss";
+  const buf = c.sections.get(section) ?? [];
+  c.sections.set(section, buf);
+  const align = Math.min(8, alignOf(t));
+  while (buf.length % align !== 0) buf.push(0);
+  const offset = buf.length;
+  for (let i = 0; i < sizeOf(t); i++) buf.push(0);
+  for (const [off, b] of bytesOf) b.forEach((x, i) => { buf[offset + off + i] = x; });
+  if (c.scope.names.get(name)) {
+    c.error("sema/redefinition", span, `redefinition of '${name}'`);
+    return;
+  }
+  c.scope.names.set(name, { kind: "global", name, type: t, section, offset, span });
 }
 
 function addMap(c: Checker, m: MapDecl): void {
@@ -243,4 +294,25 @@ function checkStack(c: Checker, f: FunctionDef, locals: LocalSym[]): void {
       largest.map((l) => `'${l.name}' (${sizeOf(l.type)} bytes)`).join(", ") +
       ". Move large buffers into a per-CPU array map.",
     largest.map((l) => ({ message: `'${l.name}' is ${sizeOf(l.type)} bytes`, span: l.span })));
+}
+
+/**
+ * libbpf's classic helper definitions: `static long (*bpf_foo)(int a, void *b) = (void *) 42;`.
+ * The name becomes callable as helper 42 with the declared prototype (our table's, if it knows
+ * the name).
+ */
+function declareHelperPointer(c: Checker, name: string, ft: CType & { kind: "func" }, init: Initializer, span: Span): void {
+  const r = checkInitializer(c, ptrTo(ft), init);
+  const part = r.parts[0];
+  const id = part?.kind === "scalar" ? constOf(part.expr) : undefined;
+  if (id === undefined || id <= 0n) {
+    c.error("sema/not-constant", span, `helper pointer '${name}' must be initialised with a helper id, like (void *) 6`);
+    return;
+  }
+  const known = c.helpers.get(name);
+  if (known && known.id === Number(id)) return;
+  const args: ArgKind[] = ft.params.map((p) => (isPtr(p) ? "ptr-or-null" : "int"));
+  const proto: HelperProto = { name, id: Number(id), args, ret: ft.ret };
+  if (ft.variadic) proto.varargs = 5 - args.length;
+  c.helpers.set(name, proto);
 }

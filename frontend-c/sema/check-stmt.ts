@@ -31,7 +31,10 @@ export function checkLocalDecl(c: Checker, d: Declaration): TStmt[] {
       c.scope.names.set(v.name, { kind: "typedef", type: t, span: v.nameSpan });
       continue;
     }
-    if (d.storage.includes("static") || d.storage.includes("extern")) {
+    const isConstStatic = d.storage.includes("static") && isConstObject(t) && v.init !== undefined;
+    // `static const char fmt[] = "...";` (libbpf's bpf_printk) behaves like a plain local: it is
+    // never written, so a stack copy initialised on entry is indistinguishable.
+    if (!isConstStatic && (d.storage.includes("static") || d.storage.includes("extern"))) {
       c.error("sema/unsupported", v.nameSpan, `'${d.storage.includes("static") ? "static" : "extern"}' local variables are not supported in BPF programs; use a map`);
       continue;
     }
@@ -48,6 +51,9 @@ export function checkLocalDecl(c: Checker, d: Declaration): TStmt[] {
       c.scope.names.set(v.name, c.newLocal(v.name, t, v.nameSpan));
       continue;
     }
+    // The name is in scope from the end of its declarator, so `T *e = f(sizeof(*e));` works.
+    const sym = c.newLocal(v.name, t, v.nameSpan);
+    c.scope.names.set(v.name, sym);
     let tinit: TInit | undefined;
     if (v.init) {
       const r = checkInitializer(c, t, v.init);
@@ -58,8 +64,7 @@ export function checkLocalDecl(c: Checker, d: Declaration): TStmt[] {
       c.error("sema/incomplete-type", v.nameSpan, `variable '${v.name}' has incomplete type ${typeToString(t)}`);
       t = { kind: "error" };
     }
-    const sym = c.newLocal(v.name, t, v.nameSpan);
-    c.scope.names.set(v.name, sym);
+    sym.type = t;
     out.push({ k: "decl", sym, init: tinit, span: v.span });
   }
   return out;
@@ -239,4 +244,10 @@ export function checkStmt(c: Checker, s: Stmt): TStmt {
       return { k: "block", items, span: s.span };
     }
   }
+}
+
+/** A const object: const-qualified itself, or an array of const elements. */
+function isConstObject(t: CType): boolean {
+  if ((t as { const?: boolean }).const === true) return true;
+  return t.kind === "array" && isConstObject(t.of);
 }

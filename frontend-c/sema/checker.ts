@@ -5,7 +5,7 @@
  */
 import type { DiagnosticSink, Note, Span } from "../diagnostics/index.ts";
 import type { HelperProto } from "./helper-table.ts";
-import type { FunctionSym, LocalSym, TExpr } from "./typed-ast.ts";
+import type { FunctionSym, GlobalVar, LocalSym, TExpr } from "./typed-ast.ts";
 import type { CType, MapDecl } from "./types.ts";
 
 /**
@@ -25,7 +25,8 @@ export type Sym =
   | { kind: "enum-const"; value: bigint; type: CType; span: Span }
   /** A `const` global with a constant initializer: folded at every use. */
   | { kind: "global-const"; value: TExpr; type: CType; span: Span }
-  | { kind: "map"; map: MapDecl; span: Span };
+  | { kind: "map"; map: MapDecl; span: Span }
+  | GlobalVar;
 
 export class Scope {
   readonly names = new Map<string, Sym>();
@@ -72,6 +73,8 @@ export class Checker {
   fn: FunctionContext | undefined;
   private nextId = 0;
   readonly maps: MapDecl[] = [];
+  /** Global-data sections being laid out: bytes grow as variables are added. */
+  readonly sections = new Map<".bss" | ".data" | ".rodata", number[]>();
   readonly functions = new Map<string, FunctionSym>();
   license = "GPL";
 

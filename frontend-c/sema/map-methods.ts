@@ -6,11 +6,11 @@
 import type { Span } from "../diagnostics/index.ts";
 import type { Expr } from "../parse/ast.ts";
 import type { Checker } from "./checker.ts";
-import { assignConvert, checkExpr, checkRvalue, errorExpr } from "./check-expr.ts";
+import { assignConvert, checkExpr, checkRvalue, errorExpr, isLvalue, markAddressTaken } from "./check-expr.ts";
 import { convert, mkConst } from "./conversions.ts";
 import type { HelperProto } from "./helper-table.ts";
-import type { TExpr, TStmt } from "./typed-ast.ts";
-import { type CType, type MapDecl, T, isInt, isPtr, ptrTo, typeToString } from "./types.ts";
+import type { InitPart, TExpr, TStmt } from "./typed-ast.ts";
+import { type CType, type MapDecl, T, isInt, isPtr, ptrTo, sizeOf, typeToString } from "./types.ts";
 
 const BPF_ANY = 0n;
 const BPF_NOEXIST = 1n;
@@ -31,11 +31,21 @@ function keyPointer(c: Checker, a: Expr, want: CType, what: string, pre: TStmt[]
   const v = checkRvalue(c, a);
   if (v.type.kind === "error") return v;
   if (isPtr(v.type)) return v;
+  if (isLvalue(v) && v.type.kind === want.kind && (v.type.kind !== "record" || (want.kind === "record" && v.type.rec === want.rec))) {
+    // A key that is already an object in memory: pass its address (BCC's `m.increment(key)`).
+    if (v.type.kind === "record" || v.type.kind === "array") {
+      markAddressTaken(v);
+      return { k: "addr", of: v, type: ptrTo(want), span: a.span };
+    }
+  }
   const sym = c.newLocal(`<${what}>`, want, a.span);
   sym.addressTaken = true;
   const init = assignConvert(c, want, v, a.span, what);
   if (init.type.kind === "error") return init;
-  pre.push({ k: "decl", sym, init: { zeroFill: true, parts: [{ kind: "scalar", offset: 0, expr: init }] }, span: a.span });
+  const part: InitPart = want.kind === "record"
+    ? { kind: "copy", offset: 0, expr: init, size: sizeOf(want) }
+    : { kind: "scalar", offset: 0, expr: init };
+  pre.push({ k: "decl", sym, init: { zeroFill: true, parts: [part] }, span: a.span });
   const ref: TExpr = { k: "local", sym, type: want, span: a.span };
   return { k: "addr", of: ref, type: ptrTo(want), span: a.span };
 }

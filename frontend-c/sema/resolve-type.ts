@@ -38,6 +38,9 @@ export function builtinType(c: Checker, words: string[], span: Span): CType {
   const key = canonicalWords(words);
   const t = WORD_TYPES[key];
   if (t) return t;
+  // tree-sitter-c reports `bool`, `size_t`, `uint32_t`, ... as primitive types.
+  const known = words.length === 1 ? KNOWN_TYPEDEFS.get(words[0]!) : undefined;
+  if (known) return builtinType(c, [...known], span);
   if (words.some((w) => w === "float" || w === "double")) {
     c.error("sema/float-unsupported", span, "floating-point types are not available in BPF programs");
   } else {
@@ -175,7 +178,11 @@ function resolveRecord(c: Checker, spec: TypeSpec & { kind: "record" }): CType {
   const seen = new Set<string>();
   for (const f of spec.fields) {
     const ft = resolveTypeName(c, f.type);
-    if (ft.kind === "error") continue;
+    if (ft.kind === "error") {
+      // Keep the (already reported) member so uses of it do not report again.
+      inputs.push({ name: f.name, type: ft, bitWidth: undefined, alignAttr: undefined, packedAttr: false, span: f.span });
+      continue;
+    }
     if (f.name !== undefined) {
       if (seen.has(f.name)) c.error("sema/redefinition", f.span, `duplicate member '${f.name}'`);
       seen.add(f.name);

@@ -120,3 +120,23 @@ int f(void *ctx) { return 0; }`);
     expect(didYouMean("zzzzzz", ["counter"])).toBeUndefined();
   });
 });
+
+describe("external types (the BTF hook)", () => {
+  it("consults ExternalTypes for structs, typedefs and enum constants the program does not define", () => {
+    const rec = { union: false, tag: "task_struct", complete: true, fields: [], size: 0, align: 8, span: { file: "btf", line: 1, col: 1, endLine: 1, endCol: 1 } };
+    rec.fields = [{ name: "pid", type: T.int, offset: 2464, span: rec.span }] as never;
+    rec.size = 4096;
+    const ext = {
+      lookupStruct: (name: string) => (name === "task_struct" ? ({ kind: "record", rec } as const) : undefined),
+      lookupTypedef: (name: string) => (name === "pid_ns_t" ? T.uint : undefined),
+      lookupEnumConst: (name: string) => (name === "TASK_RUNNING" ? 0n : undefined),
+    };
+    const sink = new DiagnosticSink();
+    const src = "int f(struct task_struct *t) { pid_ns_t * p = 0; return t->pid + TASK_RUNNING + sizeof(*p); }";
+    const tu = new CParser().parse(src, { file: "t.c", isExternalTypedef: (n) => ext.lookupTypedef(n) !== undefined }, sink);
+    const m = analyze(tu, { externalTypes: ext }, sink);
+    expect(sink.diagnostics).toEqual([]);
+    const ret = (m.functions[0]!.body as TStmt & { k: "block" }).items.find((s) => s.k === "return");
+    expect(ret?.k === "return" && JSON.stringify(ret.value, (_k, v) => (typeof v === "bigint" ? String(v) : v))).toContain('"offset":2464');
+  });
+});

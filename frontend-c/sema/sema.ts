@@ -46,5 +46,6 @@ export function analyze(tu: TranslationUnit, opts: SemaOptions, sink: Diagnostic
       case "map-macro": checkMapMacro(c, item); break;
     }
   }
-  return { functions: [...c.functions.values()], maps: c.maps, license: c.license };
+  const globalSections = [...c.sections].map(([name, bytes]) => ({ name, bytes: Uint8Array.from(bytes) }));
+  return { functions: [...c.functions.values()], maps: c.maps, globalSections, license: c.license };
 }

@@ -19,6 +19,16 @@ export interface LocalSym {
   paramIndex?: number;
 }
 
+/** A global variable, stored in one of the global-data array maps (libbpf's .bss/.data/.rodata). */
+export interface GlobalVar {
+  kind: "global";
+  name: string;
+  type: CType;
+  section: ".bss" | ".data" | ".rodata";
+  offset: number;
+  span: Span;
+}
+
 export interface FunctionSym {
   kind: "function";
   name: string;
@@ -45,6 +55,7 @@ export type TExpr = { type: CType; span: Span } & (
   | { k: "const"; value: bigint }
   | { k: "local"; sym: LocalSym }
   | { k: "map"; map: MapDecl }
+  | { k: "global"; sym: GlobalVar }
   /** A string literal: an rvalue array whose bytes (with NUL) lowering places on the stack. */
   | { k: "string"; bytes: Uint8Array }
   | { k: "deref"; ptr: TExpr }
@@ -120,8 +131,15 @@ export type TStmt =
   | { k: "label"; label: string; span: Span }
   | { k: "empty"; span: Span };
 
+/** Contents of one global-data section: its size and initial bytes. */
+export interface GlobalSection {
+  name: ".bss" | ".data" | ".rodata";
+  bytes: Uint8Array;
+}
+
 export interface TypedModule {
   functions: FunctionSym[];
   maps: MapDecl[];
+  globalSections: GlobalSection[];
   license: string;
 }

@@ -90,6 +90,8 @@ export function viewOf(bytes: Uint8Array): DataView {
 
 export class ElfFile implements Disposable {
   #fd: number;
+  /** In-memory images (the vDSO) are read from here instead of a file descriptor. */
+  readonly #image: Uint8Array | undefined;
   readonly header: ElfHeader;
   readonly programHeaders: readonly ProgramHeader[];
   readonly sections: readonly SectionHeader[];
@@ -101,12 +103,20 @@ export class ElfFile implements Disposable {
   private constructor(
     readonly path: string,
     fd: number,
+    image?: Uint8Array,
   ) {
     this.#fd = fd;
-    const st = fstatSync(fd);
-    this.size = st.size;
-    this.inode = st.ino;
-    this.mtimeMs = st.mtimeMs;
+    this.#image = image;
+    if (image) {
+      this.size = image.length;
+      this.inode = 0;
+      this.mtimeMs = 0;
+    } else {
+      const st = fstatSync(fd);
+      this.size = st.size;
+      this.inode = st.ino;
+      this.mtimeMs = st.mtimeMs;
+    }
     this.header = this.#readHeader();
     this.programHeaders = this.#readProgramHeaders();
     this.sections = this.#readSectionHeaders();
@@ -123,8 +133,19 @@ export class ElfFile implements Disposable {
     }
   }
 
+  /** An ELF image already in memory (e.g. the vDSO copied out of a process); `label` names it. */
+  static fromBytes(label: string, image: Uint8Array): ElfFile {
+    return new ElfFile(label, -1, image);
+  }
+
   /** Reads exactly `length` bytes at file `offset`; throws ElfFormatError when the file is short. */
   read(offset: number, length: number): Uint8Array {
+    if (this.#image) {
+      if (offset + length > this.#image.length) {
+        throw new ElfFormatError(this.path, `truncated: wanted ${length} bytes at ${offset}`);
+      }
+      return this.#image.slice(offset, offset + length);
+    }
     if (this.#fd < 0) throw new Error(`${this.path}: ElfFile used after close`);
     const buf = new Uint8Array(length);
     let done = 0;

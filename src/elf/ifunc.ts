@@ -16,7 +16,9 @@
  * on the CPU (and GLIBC_TUNABLES), so it is the one other processes on this machine use too.
  * When the library has no such slot for a resolver (12 of the 47 in this machine's libc), GOT slots
  * bound to the IFUNC's name are read instead: in the library itself and in the other modules of
- * this process (the node binary imports most libc string functions and is linked with BIND_NOW).
+ * this process (the node binary imports many libc functions and is linked with BIND_NOW). Here that
+ * recovers strstr and strncat; the 10 left are *_chk and wide-character variants nobody in this
+ * process calls, and time/gettimeofday, whose resolvers return vDSO code no uprobe can reach.
  * Only libraries this process has mapped can be resolved this way; libc always is.
  */
 import { closeSync, openSync, readSync, realpathSync, statSync } from "node:fs";

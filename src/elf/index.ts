@@ -52,7 +52,14 @@ export {
   type UsdtArgLocation,
   type X86Register,
 } from "./usdt-args.ts";
-export { findUsdtProbe, readUsdtProbes, usdtProbes, type UsdtProbe } from "./usdt-notes.ts";
+export {
+  findUsdtProbe,
+  readUsdtProbes,
+  usdtProbes,
+  usdtProbesInProcess,
+  type ModuleUsdtProbes,
+  type UsdtProbe,
+} from "./usdt-notes.ts";
 export { LdCacheFormatError, isX8664Entry, parseLdCache, readLdCache, type LdCacheEntry } from "./ld-cache.ts";
 export {
   DEFAULT_LIBRARY_DIRS,

@@ -4,14 +4,14 @@
  * `readelf -n`. A probe site is a `nop` emitted by the probe macro, so the computed uprobe offset
  * must point at a 0x90 byte in the file.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { closeSync, copyFileSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ElfFile } from "./elf-file.ts";
 import { allNotes } from "./elf-notes.ts";
-import { findUsdtProbe, readUsdtProbes, usdtProbes, type UsdtProbe } from "./usdt-notes.ts";
+import { findUsdtProbe, readUsdtProbes, usdtProbes, usdtProbesInProcess, type UsdtProbe } from "./usdt-notes.ts";
 import { hasTool, missingReason, readelfOffsetOf, readelfStapsdt } from "./testing/readelf.ts";
 
 function byteAt(path: string, offset: number): number {
@@ -68,6 +68,27 @@ describe.skipIf(pySkip !== undefined)(`python3.11 USDT probes${pySkip ? ` (skipp
     expect(entry[0]!.semaphore).not.toBe(0);
     expect(findUsdtProbe(probes, "function__entry")).toEqual(entry);
     expect(findUsdtProbe(probes, "ruby:function__entry")).toEqual([]);
+  });
+});
+
+describe.skipIf(pySkip !== undefined)(`USDT probes of a running process${pySkip ? ` (skipped: ${pySkip})` : ""}`, () => {
+  it("finds python3.11's probes through its memory map, and none for a process that is gone", async () => {
+    const child = spawn(PYTHON, ["-c", "import time; time.sleep(30)"], { stdio: "ignore" });
+    try {
+      const pid = child.pid!;
+      let found: ReturnType<typeof usdtProbesInProcess> = [];
+      for (let i = 0; i < 100 && !found.some((m) => m.path === PYTHON); i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        found = usdtProbesInProcess(pid);
+      }
+      const py = found.find((m) => m.path === PYTHON);
+      expect(py?.hostPath).toBe(`/proc/${pid}/root${PYTHON}`);
+      expect(py?.probes.map((p) => p.name)).toEqual(usdtProbes(PYTHON).map((p) => p.name));
+    } finally {
+      child.kill("SIGKILL");
+    }
+    const gone = spawnSync("true");
+    expect(usdtProbesInProcess(gone.pid!)).toEqual([]);
   });
 });
 

@@ -9,6 +9,7 @@
  */
 import { ElfFile, cString, u64, viewOf } from "./elf-file.ts";
 import { NT_STAPSDT, allNotes } from "./elf-notes.ts";
+import { isFileMapping, readProcMaps } from "./proc-maps.ts";
 import { UsdtArgParseError, parseUsdtArgs, type UsdtArg } from "./usdt-args.ts";
 
 export interface UsdtProbe {
@@ -111,4 +112,40 @@ export function findUsdtProbe(probes: readonly UsdtProbe[], spec: string): UsdtP
   const provider = colon >= 0 ? spec.slice(0, colon) : undefined;
   const name = colon >= 0 ? spec.slice(colon + 1) : spec;
   return probes.filter((p) => p.name === name && (provider === undefined || p.provider === provider));
+}
+
+export interface ModuleUsdtProbes {
+  /** The file as mapped in the process (its own mount namespace). */
+  readonly path: string;
+  /** A path that opens the same file from this process (through /proc/PID/root). */
+  readonly hostPath: string;
+  readonly probes: UsdtProbe[];
+}
+
+/**
+ * USDT probes of every file `pid` has mapped executable (BCC's USDT(pid=...)): the program and its
+ * libraries. Files that cannot be read or are not ELF are skipped; an exited process has none.
+ */
+export function usdtProbesInProcess(pid: number): ModuleUsdtProbes[] {
+  let maps;
+  try {
+    maps = readProcMaps(pid);
+  } catch {
+    return [];
+  }
+  const out: ModuleUsdtProbes[] = [];
+  const seen = new Set<string>();
+  for (const m of maps) {
+    if (!isFileMapping(m) || m.perms[2] !== "x" || m.path === undefined || seen.has(m.path)) continue;
+    seen.add(m.path);
+    const hostPath = pid === process.pid ? m.path : `/proc/${pid}/root${m.path}`;
+    let probes: UsdtProbe[];
+    try {
+      probes = usdtProbes(hostPath);
+    } catch {
+      continue;
+    }
+    if (probes.length > 0) out.push({ path: m.path, hostPath, probes });
+  }
+  return out;
 }

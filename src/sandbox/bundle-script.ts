@@ -153,7 +153,8 @@ function sandboxPlugin(perms: Permissions): Plugin {
       build.onLoad({ filter: /.*/, namespace: "bcc-denied" }, (args) => ({
         // Thrown when the module is evaluated, so a dynamic import() rejects and a static one stops
         // the script at start, both with a PermissionError the script can see.
-        contents: `globalThis.__bcc.denied(${JSON.stringify(perms.deniedModule(args.path).message)}); export default undefined;`,
+        // CommonJS form, so any named import of it bundles (and then throws when evaluated).
+        contents: `globalThis.__bcc.denied(${JSON.stringify(perms.deniedModule(args.path).message)}); module.exports = {};`,
         loader: "js",
       }));
       build.onLoad({ filter: /.*/, namespace: "file" }, (args) => {

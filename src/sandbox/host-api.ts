@@ -191,9 +191,12 @@ export class HostApi {
       if (w.signal.aborted) fail();
       switch (op) {
         case "sleep": {
-          const ms = Math.max(0, Number(a[0]) || 0);
-          await delay(ms, undefined, { signal: w.signal }).catch(() => undefined);
-          if (w.signal.aborted) fail();
+          // Node timers overflow past 2^31-1 ms (and then fire at once): sleep in chunks.
+          const until = Date.now() + Math.max(0, Number(a[0]) || 0);
+          for (let left = until - Date.now(); left > 0; left = until - Date.now()) {
+            await delay(Math.min(left, 0x7fffffff), undefined, { signal: w.signal }).catch(() => undefined);
+            if (w.signal.aborted) fail();
+          }
           return undefined;
         }
         case "poll": {

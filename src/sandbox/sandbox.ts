@@ -8,6 +8,7 @@
  * 124 --timeout, 130 uncaught KeyboardInterrupt, 137 --memory exceeded.
  */
 import { dirname, resolve, basename } from "node:path";
+import { setFlagsFromString } from "node:v8";
 import type { QuickJSAsyncContext, QuickJSHandle } from "quickjs-emscripten";
 import { closeAllBpfObjects } from "../bpf/index.ts";
 import { bundleScript, BUNDLE_FILE, type BundledScript } from "./bundle-script.ts";
@@ -51,6 +52,19 @@ export const sigintSource: InterruptSource = {
   },
 };
 
+/**
+ * The QuickJS WASM module. V8 is told to keep WebAssembly on its baseline compiler (Liftoff): the
+ * asyncify build's interpreter functions are huge, and optimizing them (TurboFan) costs more CPU at
+ * start-up than a tracing script's JS ever wins back; measured on this project's 2-core test VM,
+ * `bcc-ts run hello.js` took 1.1 s of CPU with tier-up and 0.5 s without. The flag only affects
+ * WebAssembly compiled after it is set, and QuickJS is the only WebAssembly bcc-ts loads.
+ */
+async function loadQuickJS() {
+  if (process.env.BCC_TS_WASM_TIERUP !== "1") setFlagsFromString("--liftoff-only");
+  const m = await import("quickjs-emscripten");
+  return m.newQuickJSAsyncWASMModule();
+}
+
 export async function runSandboxed(opts: SandboxOptions): Promise<SandboxResult> {
   const stdout = opts.stdout ?? ((s: string) => void process.stdout.write(s));
   const stderr = opts.stderr ?? ((s: string) => void process.stderr.write(s));
@@ -65,7 +79,7 @@ export async function runSandboxed(opts: SandboxOptions): Promise<SandboxResult>
   };
 
   // Bundling (esbuild) and loading QuickJS are independent: start both.
-  const quickjs = import("quickjs-emscripten").then((m) => m.newQuickJSAsyncWASMModule());
+  const quickjs = loadQuickJS();
   let bundle: BundledScript;
   try {
     bundle = await bundleScript(scriptPath, perms);
@@ -107,13 +121,20 @@ export async function runSandboxed(opts: SandboxOptions): Promise<SandboxResult>
   const rt = mod.newRuntime();
   rt.setMemoryLimit(memoryMb * 1024 * 1024);
   rt.setMaxStackSize(1024 * 1024);
+  const ctx = rt.newContext();
+  // This QuickJS build cannot size small allocations (no malloc_usable_size), so its own limit only
+  // catches big single allocations; the WASM memory, which grows with the heap and never shrinks,
+  // is the bound for everything else. It is checked from the interrupt handler (every ~10k ops).
+  const heapBytes = () => (mod as unknown as { module?: { HEAPU8?: Uint8Array } }).module?.HEAPU8?.buffer.byteLength ?? 0;
+  const heapLimit = heapBytes() + memoryMb * 1024 * 1024;
+  let outOfMemory = false;
   rt.setInterruptHandler(() => {
     if (deadline !== undefined && Date.now() > deadline) timedOut = true;
-    return timedOut || exitRequested !== undefined;
+    if (heapBytes() > heapLimit) outOfMemory = true;
+    return timedOut || outOfMemory || exitRequested !== undefined;
   });
-  const ctx = rt.newContext();
   try {
-    installHost(ctx, host);
+    installHost(ctx, host, stdout, stderr);
     const statics = bpfStatics();
     const config: GuestConfig = {
       argv: ["bcc-ts", scriptPath, ...(opts.args ?? [])],
@@ -135,6 +156,7 @@ export async function runSandboxed(opts: SandboxOptions): Promise<SandboxResult>
       if (!step.ok || step.value !== true) break;
     }
 
+    if (outOfMemory) return fail(137, `${scriptName}: out of memory: the script needed more than ${memoryMb} MB (--memory)`);
     if (timedOut) return fail(124, `${scriptName}: timed out after ${opts.timeout} s (--timeout)`);
     if (exitRequested !== undefined) return { exitCode: exitRequested };
     if (outcome.ok) {
@@ -211,17 +233,19 @@ function guestExitCode(ctx: QuickJSAsyncContext): number {
 
 /** "script.js:LINE" for the innermost stack frame in the script's bundle. */
 function locate(stack: string, bundle: BundledScript, scriptName: string): string {
-  const re = new RegExp(`${BUNDLE_FILE.replace(/\./g, "\\.")}:(\\d+)`);
-  const m = re.exec(stack);
-  if (!m) return scriptName;
-  const pos = originalLine(bundle.map, Number(m[1]));
-  if (!pos) return scriptName;
-  const src = basename(pos.source) === basename(scriptName) ? scriptName : pos.source;
-  return `${src}:${pos.line}`;
+  const re = new RegExp(`${BUNDLE_FILE.replace(/\./g, "\\.")}:(\\d+)`, "g");
+  // The innermost frame in the user's own files (not in bcc-ts's virtual modules).
+  for (const m of stack.matchAll(re)) {
+    const pos = originalLine(bundle.map, Number(m[1]));
+    if (!pos || pos.source.startsWith("bcc-")) continue;
+    const src = basename(pos.source) === basename(scriptName) ? scriptName : pos.source;
+    return `${src}:${pos.line}`;
+  }
+  return scriptName;
 }
 
 /** Installs __host.call / __host.wait / __host.write in the guest. */
-function installHost(ctx: QuickJSAsyncContext, host: HostApi): void {
+function installHost(ctx: QuickJSAsyncContext, host: HostApi, stdout: (s: string) => void, stderr: (s: string) => void): void {
   const obj = ctx.newObject();
   const reply = (f: () => unknown): QuickJSHandle => {
     try {
@@ -245,8 +269,8 @@ function installHost(ctx: QuickJSAsyncContext, host: HostApi): void {
   });
   const write = ctx.newFunction("write", (fdH, textH) => {
     const text = ctx.getString(textH);
-    if (ctx.getNumber(fdH) === 2) process.stderr.write(text);
-    else process.stdout.write(text);
+    if (ctx.getNumber(fdH) === 2) stderr(text);
+    else stdout(text);
     return ctx.undefined;
   });
   ctx.setProp(obj, "call", call);

@@ -3,8 +3,8 @@
  * keyed on file identity (device, inode, mtime), so a library shared by many processes is read once
  * and a rebuilt binary at the same path is read again.
  */
-import { statSync } from "node:fs";
-import { ElfFile, isFunctionSymbol, loadSymbols, type ProgramHeader } from "../elf/index.ts";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { ElfFile, isFunctionSymbol, loadSymbols, readProcMaps, type ProgramHeader } from "../elf/index.ts";
 
 export interface SymbolHit {
   readonly name: string;
@@ -146,6 +146,34 @@ export class ModuleSymbolCache {
         mod = null;
       }
       this.#modules.set(key, mod);
+    }
+    return mod ?? undefined;
+  }
+
+  /**
+   * Symbols of the vDSO (clock_gettime, gettimeofday, ... live there). It has no file; the kernel
+   * maps one image into every 64-bit process, so this process's copy (read from /proc/self/mem)
+   * symbolises anyone's [vdso] addresses.
+   */
+  vdso(): ModuleSymbols | undefined {
+    let mod = this.#modules.get("[vdso]");
+    if (mod === undefined) {
+      mod = null;
+      const m = readProcMaps("self").find((x) => x.path === "[vdso]");
+      if (m) {
+        const image = new Uint8Array(m.end - m.start);
+        const fd = openSync("/proc/self/mem", "r");
+        try {
+          if (readSync(fd, image, 0, image.length, m.start) === image.length) {
+            mod = new ModuleSymbols("[vdso]", ElfFile.fromBytes("[vdso]", image), this.useDebugFile);
+          }
+        } catch {
+          // Not readable or not ELF: [vdso] addresses stay unnamed.
+        } finally {
+          closeSync(fd);
+        }
+      }
+      this.#modules.set("[vdso]", mod);
     }
     return mod ?? undefined;
   }

@@ -4,12 +4,12 @@
  * values plus load bases read from /proc/PID/maps, independently of the code under test.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdtempSync, openSync, readSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readProcMaps } from "../elf/index.ts";
-import { missingReason, readelfSegments, readelfSymbols } from "../elf/testing/readelf.ts";
+import { ElfFile, findDebugFile, readProcMaps, resolveIfuncTarget, resolveSymbol } from "../elf/index.ts";
+import { hasTool, missingReason, readelfSegments, readelfSymbols } from "../elf/testing/readelf.ts";
 import { ModuleSymbolCache } from "./module-symbols.ts";
 import { ProcessSymbols } from "./process-symbols.ts";
 import { Symbolizer } from "./symbolizer.ts";
@@ -61,6 +61,29 @@ describe.skipIf(skip !== undefined)(`symbolising processes${skip ? ` (skipped: $
     expect(self.resolveName(undefined, "no_such_function_bcc_ts")).toBeUndefined();
   });
 
+  it("names stripped-libc internals from the separate debug file when it is installed", () => {
+    using elf = ElfFile.open(LIBC);
+    const debugPath = findDebugFile(elf);
+    const internal = debugPath
+      ? readelfSymbols(debugPath, "__libc_").find((s) => s.type === "FUNC" && s.size > 16 && s.ndx !== "UND")
+      : undefined;
+    const self = new ProcessSymbols(process.pid, { cache });
+    if (!internal) {
+      // Without libc6-dbg, an address inside a non-exported function has no name, only a module.
+      const noDebug = new ProcessSymbols(process.pid, { cache: new ModuleSymbolCache(false) });
+      const strlenImpl = resolveIfuncTarget(LIBC, resolveSymbol(LIBC, "strlen")[0]!.address);
+      if (strlenImpl) {
+        expect(noDebug.sym(runtimeAddress(process.pid, LIBC, strlenImpl.address) + 4, true)).toBe("[unknown] [libc.so.6]");
+      }
+      return;
+    }
+    const addr = runtimeAddress(process.pid, LIBC, internal.value) + 8;
+    const name = self.resolve(addr).name;
+    // Aliases share addresses; any name readelf lists at that address is right.
+    const aliases = readelfSymbols(debugPath!).filter((s) => s.value === internal.value && s.type === "FUNC");
+    expect(aliases.map((s) => s.name)).toContain(name);
+  });
+
   it("symbolises another process through its own maps, sharing the file cache", async () => {
     const pid = child!.pid!;
     // Wait until sleep has exec'd and mapped libc.
@@ -92,6 +115,32 @@ describe.skipIf(skip !== undefined)(`symbolising processes${skip ? ` (skipped: $
     expect(other.sym(runtimeAddress(pid, exe, entry))).toBe("[unknown]");
   });
 
+  it("names vDSO functions of another process", () => {
+    const pid = child!.pid!;
+    // Oracle: this process's vDSO image dumped to a file and read by readelf.
+    const own = readProcMaps("self").find((m) => m.path === "[vdso]");
+    const theirs = readProcMaps(pid).find((m) => m.path === "[vdso]");
+    if (!own || !theirs) return; // a kernel without a vDSO: nothing to name
+    const image = Buffer.alloc(own.end - own.start);
+    const fd = openSync("/proc/self/mem", "r");
+    try {
+      readSync(fd, image, 0, image.length, own.start);
+    } finally {
+      closeSync(fd);
+    }
+    const dump = join(dir, "vdso.so");
+    writeFileSync(dump, image);
+    const fns = readelfSymbols(dump).filter((s) => s.type === "FUNC" && s.ndx !== "UND" && s.size > 4);
+    const fn = fns.find((s) => s.name.includes("clock_gettime")) ?? fns[0];
+    expect(fn).toBeDefined();
+    const first = readelfSegments(dump).find((s) => s.type === "LOAD")!;
+    const addr = theirs.start + (fn!.value - first.vaddr + first.offset) + 1;
+    const r = new ProcessSymbols(pid, { cache }).resolve(addr);
+    expect(r.module).toBe("[vdso]");
+    expect(r.offset).toBe(1);
+    expect(fns.filter((s) => s.value === fn!.value).map((s) => s.name)).toContain(r.name);
+  });
+
   it("uses /tmp/perf-PID.map for JIT code outside any file mapping", () => {
     const pid = child!.pid!;
     writeFileSync(join(dir, `perf-${pid}.map`), "10000 100 LazyCompile:*foo app.js:1\n10100 20 bar\n");
@@ -99,6 +148,28 @@ describe.skipIf(skip !== undefined)(`symbolising processes${skip ? ` (skipped: $
     expect(other.sym(0x10010, true, true)).toBe(`LazyCompile:*foo app.js:1+0x10 [perf-${pid}.map]`);
     expect(other.sym(0x10105)).toBe("bar");
     expect(other.sym(0x10200)).toBe("[unknown]");
+  });
+
+  it.skipIf(!hasTool("gcc"))("symbolises a PIE executable whose file was deleted while running", async () => {
+    const src = join(dir, "marker.c");
+    const exe = join(dir, "marker");
+    writeFileSync(src, "#include <unistd.h>\n__attribute__((noinline)) int bccts_marker(int x) { return x * 3 + 1; }\nint main(void) { pause(); return bccts_marker(1); }\n");
+    expect(spawnSync("gcc", ["-O1", "-pie", "-fPIE", "-o", exe, src]).status).toBe(0);
+    const marker = readelfSymbols(exe, "bccts_marker").find((s) => s.name === "bccts_marker" && s.type === "FUNC")!;
+    const first = readelfSegments(exe).find((s) => s.type === "LOAD")!;
+    const proc = spawn(exe, [], { stdio: "ignore" });
+    try {
+      const pid = proc.pid!;
+      const mappedExe = () => readProcMaps(pid).find((m) => m.pgoff === 0 && m.path?.endsWith("/marker"));
+      for (let i = 0; i < 100 && !mappedExe(); i++) await new Promise((r) => setTimeout(r, 20));
+      rmSync(exe);
+      const m = mappedExe();
+      expect(m?.deleted).toBe(true);
+      const addr = m!.start - (first.vaddr - (first.vaddr % 4096)) + marker.value + 2;
+      expect(new ProcessSymbols(pid, { cache }).sym(addr, true, true)).toBe("bccts_marker+0x2 [marker]");
+    } finally {
+      proc.kill("SIGKILL");
+    }
   });
 
   it("answers [unknown] for a process that has exited", () => {

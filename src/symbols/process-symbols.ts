@@ -73,19 +73,41 @@ export class ProcessSymbols {
 
   resolve(address: number | bigint): UserSymbolLookup {
     const addr = Number(address);
-    const mapping = this.mappings.find((m) => addr >= m.start && addr < m.end);
+    const mapping = this.#mappingAt(addr);
     if (mapping && isFileMapping(mapping) && mapping.path !== undefined) {
       const fileOffset = addr - mapping.start + mapping.pgoff;
-      const mod = this.#cache.get(this.#hostPath(mapping.path));
+      const mod = this.#cache.get(this.#fileOf(mapping));
       const vaddr = mod?.offsetToVaddr(fileOffset);
       const hit = vaddr !== undefined ? mod?.lookup(vaddr) : undefined;
       if (hit) return { name: hit.name, offset: hit.offset, module: mapping.path };
       return { offset: fileOffset, module: mapping.path };
     }
+    if (mapping?.path === "[vdso]") {
+      const offset = addr - mapping.start;
+      const vdso = this.#cache.vdso();
+      const vaddr = vdso?.offsetToVaddr(offset);
+      const hit = vaddr !== undefined ? vdso?.lookup(vaddr) : undefined;
+      return hit ? { name: hit.name, offset: hit.offset, module: "[vdso]" } : { offset, module: "[vdso]" };
+    }
     const jit = this.#lookupPerfMap(addr);
     if (jit) return jit;
     if (mapping?.path !== undefined) return { offset: addr - mapping.start, module: mapping.path };
     return { offset: addr };
+  }
+
+  /** Binary search: /proc/PID/maps lists mappings sorted by address, without overlaps. */
+  #mappingAt(addr: number): ProcMapping | undefined {
+    const maps = this.mappings;
+    let lo = 0;
+    let hi = maps.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const m = maps[mid]!;
+      if (addr < m.start) hi = mid;
+      else if (addr >= m.end) lo = mid + 1;
+      else return m;
+    }
+    return undefined;
   }
 
   /**
@@ -107,7 +129,7 @@ export class ProcessSymbols {
       if (!isFileMapping(m) || m.path === undefined || seen.has(m.path)) continue;
       seen.add(m.path);
       if (module !== undefined && m.path !== module && !m.path.endsWith(`/${module}`)) continue;
-      const mod = this.#cache.get(this.#hostPath(m.path));
+      const mod = this.#cache.get(this.#fileOf(m));
       const vaddr = mod?.addressOf(name);
       const off = vaddr !== undefined ? mod?.vaddrToOffset(vaddr) : undefined;
       if (off === undefined) continue;
@@ -120,8 +142,15 @@ export class ProcessSymbols {
     return undefined;
   }
 
-  #hostPath(path: string): string {
-    return this.pid === process.pid ? path : `/proc/${this.pid}/root${path}`;
+  /**
+   * A path that opens the mapped file from this process: through /proc/PID/root for other mount
+   * namespaces, and through map_files (root only) when the file was deleted or replaced since it was
+   * mapped, e.g. by a package upgrade of a running daemon.
+   */
+  #fileOf(m: ProcMapping): string {
+    const hex = (n: number) => n.toString(16);
+    if (m.deleted) return `/proc/${this.pid}/map_files/${hex(m.start)}-${hex(m.end)}`;
+    return this.pid === process.pid ? (m.path ?? "") : `/proc/${this.pid}/root${m.path ?? ""}`;
   }
 
   #lookupPerfMap(addr: number): UserSymbolLookup | undefined {

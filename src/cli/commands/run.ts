@@ -1,0 +1,87 @@
+/**
+ * `bcc-ts run SCRIPT [args...]`: runs a tracing script in the QuickJS sandbox (default) or, with
+ * --node, directly in Node. Everything after SCRIPT belongs to the script.
+ */
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { CommandModule } from "yargs";
+import { requireTracingPrivileges } from "../privileges.ts";
+
+interface Args {
+  script: string;
+  args?: (string | number)[];
+  timeout?: number;
+  memory?: number;
+  "allow-read"?: string[];
+  "allow-write"?: string[];
+  "allow-run": boolean;
+  node: boolean;
+}
+
+export const runCommand: CommandModule<object, Args> = {
+  command: "run <script> [args..]",
+  describe: "run a tracing script (.js/.ts) in a sandbox that can trace but not touch files, processes or the network",
+  builder: (y) =>
+    y
+      // Options after the script name are the script's: not ours, and not errors (see splitArgv).
+      .strict(false)
+      .positional("script", { type: "string", demandOption: true, describe: "the script (.js or .ts)" })
+      .positional("args", { type: "string", array: true, describe: "arguments for the script (its process.argv.slice(2))" })
+      .option("timeout", { type: "number", describe: "stop the script after this many seconds (exit 124)" })
+      .option("memory", { type: "number", describe: "the script's heap limit in MB (default 256; exit 137 beyond it)" })
+      .option("allow-read", { type: "string", array: true, describe: "let the script read this file or directory (repeatable)" })
+      .option("allow-write", { type: "string", array: true, describe: "let the script write this file or directory (repeatable)" })
+      .option("allow-run", { type: "boolean", default: false, describe: "let the script run programs (child_process.execFileSync)" })
+      .option("node", { type: "boolean", default: false, describe: "run in Node without the sandbox (full access)" }),
+  handler: async (parsed) => {
+    const { args, scriptArgs } = splitArgv(process.argv.slice(2), parsed);
+    if (args.node) {
+      process.argv = [process.argv[0] ?? "node", resolve(args.script), ...scriptArgs];
+      await import(pathToFileURL(resolve(args.script)).href);
+      return;
+    }
+    requireTracingPrivileges("bcc-ts run");
+    const { runSandboxed } = await import("../../sandbox/sandbox.ts");
+    const r = await runSandboxed({
+      script: args.script,
+      args: scriptArgs,
+      ...(args.timeout !== undefined ? { timeout: args.timeout } : {}),
+      ...(args.memory !== undefined ? { memory: args.memory } : {}),
+      permissions: { allowRead: args["allow-read"] ?? [], allowWrite: args["allow-write"] ?? [], allowRun: args["allow-run"] },
+    });
+    process.exitCode = r.exitCode;
+    // The QuickJS module and esbuild's service keep no work alive, but exit promptly anyway.
+    process.exit(r.exitCode);
+  },
+};
+
+const VALUE_OPTIONS = new Set(["--timeout", "--memory", "--allow-read", "--allow-write"]);
+
+/**
+ * yargs reads options anywhere on the line, but everything after SCRIPT belongs to the script
+ * (`bcc-ts run tool.js -p 42 --timeout 5` passes both options to tool.js). So the raw argv is split
+ * at the script: our options are re-read from the part before it, the rest is passed on verbatim.
+ */
+export function splitArgv(argv: readonly string[], parsed: Args): { args: Args; scriptArgs: string[] } {
+  const runAt = argv.indexOf("run");
+  const ours: Args = { script: parsed.script, "allow-run": false, node: false };
+  for (let i = runAt + 1; i < argv.length; i++) {
+    const tok = argv[i]!;
+    if (!tok.startsWith("-") || tok === "-") {
+      return { args: ours, scriptArgs: argv.slice(i + 1) };
+    }
+    const eq = tok.indexOf("=");
+    const name = eq > 0 ? tok.slice(0, eq) : tok;
+    const value = eq > 0 ? tok.slice(eq + 1) : VALUE_OPTIONS.has(name) ? argv[++i] : undefined;
+    switch (name) {
+      case "--timeout": ours.timeout = Number(value); break;
+      case "--memory": ours.memory = Number(value); break;
+      case "--allow-read": (ours["allow-read"] ??= []).push(String(value)); break;
+      case "--allow-write": (ours["allow-write"] ??= []).push(String(value)); break;
+      case "--allow-run": ours["allow-run"] = value === undefined || value === "true"; break;
+      case "--node": ours.node = value === undefined || value === "true"; break;
+      default: break;
+    }
+  }
+  return { args: ours, scriptArgs: (parsed.args ?? []).map(String) };
+}

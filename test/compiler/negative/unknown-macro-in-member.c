@@ -1,0 +1,10 @@
+struct data_t {
+  u32 pid;
+  char comm[TASK_COMM_LEN];
+};
+int prog(void *ctx) {
+  struct data_t d = {};
+  bpf_get_current_comm(&d.comm, sizeof(d.comm));
+  return d.pid;
+}
+// expect: 3:13 sema/unknown-identifier
