@@ -247,6 +247,31 @@ function simplifyCfg(fn) {
   }
   return any;
 }
+function layoutBlocks(fn) {
+  const map = blockMap(fn);
+  const placed = /* @__PURE__ */ new Set();
+  const order = [];
+  let rest = 0;
+  let cur = fn.blocks[0];
+  while (cur !== void 0) {
+    order.push(cur);
+    placed.add(cur.id);
+    const t = cur.term;
+    const prefs = t.op === "jmp" ? [t.target] : t.op === "br" ? [t.else, t.then] : [];
+    cur = void 0;
+    for (const p of prefs) {
+      if (!placed.has(p)) {
+        cur = map.get(p);
+        break;
+      }
+    }
+    if (cur === void 0) {
+      while (rest < fn.blocks.length && placed.has(fn.blocks[rest].id)) rest++;
+      cur = fn.blocks[rest];
+    }
+  }
+  fn.blocks = order;
+}
 
 // frontend-c/ir/fold.ts
 var M64 = (1n << 64n) - 1n;
@@ -574,6 +599,49 @@ function legalizeBlock(fn, b) {
   b.insts = out;
 }
 
+// frontend-c/ir/dead-stores.ts
+function eliminateDeadStores(fn) {
+  const escaping = /* @__PURE__ */ new Set();
+  for (const b of fn.blocks) for (const i of b.insts) if (i.op === "frameaddr") escaping.add(i.frame);
+  let changed = false;
+  for (const b of fn.blocks) {
+    const covered = /* @__PURE__ */ new Map();
+    const cov = (f2) => {
+      let s2 = covered.get(f2);
+      if (s2 === void 0) covered.set(f2, s2 = /* @__PURE__ */ new Set());
+      return s2;
+    };
+    const clearEscaping = () => {
+      for (const f2 of escaping) covered.delete(f2);
+    };
+    const kept = [];
+    for (let k = b.insts.length - 1; k >= 0; k--) {
+      const i = b.insts[k];
+      if (i.op === "store" && isFrame(i.base)) {
+        const s2 = cov(i.base.frame);
+        let dead = true;
+        for (let x = i.off; x < i.off + i.size; x++) if (!s2.has(x)) dead = false;
+        if (dead) {
+          changed = true;
+          continue;
+        }
+        for (let x = i.off; x < i.off + i.size; x++) s2.add(x);
+      } else if (i.op === "load" && isFrame(i.base)) {
+        const s2 = cov(i.base.frame);
+        for (let x = i.off; x < i.off + i.size; x++) s2.delete(x);
+      } else if (i.op === "atomic" || i.op === "zero" || i.op === "copy") {
+        for (const base of i.op === "copy" ? [i.dstBase, i.srcBase] : [i.base]) if (isFrame(base)) covered.delete(base.frame);
+        clearEscaping();
+      } else if (i.op === "call" && i.args.length > 0 || i.op === "calllocal" || i.op === "load" && !isFrame(i.base)) {
+        clearEscaping();
+      }
+      kept.push(i);
+    }
+    if (kept.length !== b.insts.length) b.insts = kept.reverse();
+  }
+  return changed;
+}
+
 // frontend-c/ir/bitset.ts
 var BitSet = class _BitSet {
   words;
@@ -673,6 +741,7 @@ function optimizeFunction(fn, opts = {}) {
   simplifyCfg(fn);
   for (let r2 = 0; r2 < rounds; r2++) {
     let changed = propagate(fn);
+    changed = eliminateDeadStores(fn) || changed;
     changed = eliminateDeadCode(fn) || changed;
     changed = simplifyCfg(fn) || changed;
     if (!changed) break;
@@ -735,7 +804,7 @@ function propagate(fn) {
     for (let idx = 0; idx < b.insts.length; idx++) {
       const before = b.insts[idx];
       const i = rewriteOperands(before, reg, opnd);
-      const folded = simplifyExt(fold(foldConstants(i, val)), singleDef, isSingle);
+      const folded = narrowOperands(simplifyExt(fold(foldConstants(i, val)), singleDef, isSingle), singleDef, isSingle);
       b.insts[idx] = folded;
       if (folded !== before) changed = true;
       const d = instDef(folded);
@@ -843,6 +912,48 @@ function simplifyExt(i, singleDef, isSingle) {
   if (!i.signed && i.from === 32 && (d.op === "alu" || d.op === "neg" || d.op === "mov" || d.op === "setcc") && (d.op === "setcc" || d.width === 32)) return copy;
   return i;
 }
+function narrowOperands(i, singleDef, isSingle) {
+  const strip = (v, bits) => {
+    if (!isSingle(v)) return v;
+    const d = singleDef.get(v);
+    return d !== void 0 && d.op === "ext" && d.from >= bits && isSingle(d.a) ? d.a : v;
+  };
+  switch (i.op) {
+    case "alu": {
+      if (i.width !== 32) return i;
+      const a = strip(i.a, 32);
+      const b = isImm(i.b) ? i.b : strip(i.b, 32);
+      return a === i.a && b === i.b ? i : { ...i, a, b };
+    }
+    case "neg": {
+      if (i.width !== 32) return i;
+      const a = strip(i.a, 32);
+      return a === i.a ? i : { ...i, a };
+    }
+    case "setcc": {
+      if (i.width !== 32) return i;
+      const a = strip(i.a, 32);
+      const b = isImm(i.b) ? i.b : strip(i.b, 32);
+      return a === i.a && b === i.b ? i : { ...i, a, b };
+    }
+    case "ext": {
+      const a = strip(i.a, i.from);
+      return a === i.a ? i : { ...i, a };
+    }
+    case "store": {
+      if (i.size === 8 || isImm(i.value)) return i;
+      const value = strip(i.value, i.size * 8);
+      return value === i.value ? i : { ...i, value };
+    }
+    case "mov": {
+      if (i.width !== 32 || isImm(i.src)) return i;
+      const src = strip(i.src, 32);
+      return src === i.src ? i : { ...i, src };
+    }
+    default:
+      return i;
+  }
+}
 function fold(i) {
   const known = (o) => isImm(o) ? toU64(o.imm) : void 0;
   switch (i.op) {
@@ -911,6 +1022,12 @@ function eliminateDeadCode(fn) {
         const d = instDef(i);
         const selfMove = i.op === "mov" && i.width === 64 && i.src === i.dst;
         if (selfMove || d !== void 0 && !live.has(d) && !hasSideEffects(i)) {
+          changed = true;
+          continue;
+        }
+        if (i.op === "atomic" && i.dst !== void 0 && !live.has(i.dst) && i.aop !== "xchg" && i.aop !== "cmpxchg") {
+          kept.push({ ...i, dst: void 0, fetch: false });
+          for (const u2 of instUses(i)) live.add(u2);
           changed = true;
           continue;
         }
@@ -1484,7 +1601,14 @@ function colourGraph(g) {
         }
       }
     }
-    chosen ??= firstFree(forbidden);
+    if (chosen === void 0) {
+      let wanted = 0;
+      for (const m of g.adj[v]) {
+        if (colour[m] >= 0) continue;
+        for (const p of g.moves.get(m) ?? []) if (colour[p] >= 0) wanted |= 1 << colour[p];
+      }
+      chosen = firstFree(forbidden | wanted) ?? firstFree(forbidden);
+    }
     if (chosen === void 0) spills.push(v);
     else colour[v] = chosen;
   }
@@ -2077,6 +2201,7 @@ function compileFunction(fn, sink2, opts = {}) {
   if (opts.verify) verifyFunction(fn, "machine", { allowPhys: true });
   allocateRegisters(fn);
   opts.dump?.("ir-alloc", printFunction(fn));
+  layoutBlocks(fn);
   const frame = layoutFrame(fn, sink2);
   const items = peephole(selectFunction(fn, frame));
   return { ...assemble(items, sink2, fn.span), stackSize: frame.size };
@@ -3790,6 +3915,39 @@ function lineEnd(text, i) {
   return nl < 0 ? text.length : nl;
 }
 
+// frontend-c/preprocess/cache.ts
+var PreprocessCache = class {
+  fileIds = /* @__PURE__ */ new Map();
+  names = [];
+  lexed = /* @__PURE__ */ new Map();
+  /** Keyed by a directive line's token array, which is shared while the file's lex result is. */
+  defines = /* @__PURE__ */ new WeakMap();
+  /** The index of a file name (assigned on first use). */
+  fileId(name) {
+    let idx = this.fileIds.get(name);
+    if (idx === void 0) {
+      idx = this.names.length;
+      this.names.push(name);
+      this.fileIds.set(name, idx);
+    }
+    return idx;
+  }
+  fileName(idx) {
+    return this.names[idx] ?? "";
+  }
+  /** A copy of the file table, for a SourceMap that must not change under later runs. */
+  files() {
+    return this.names.slice();
+  }
+  lex(idx, text) {
+    const hit = this.lexed.get(idx);
+    if (hit !== void 0 && hit.text === text) return hit.result;
+    const result = lexFile(text, idx);
+    this.lexed.set(idx, { text, result });
+    return result;
+  }
+};
+
 // frontend-c/preprocess/define.ts
 function parseDefine(toks, def) {
   const nameTok = toks[0];
@@ -4783,6 +4941,11 @@ var SourceMap = class {
     while (rec.parent >= 0) rec = this.expansions[rec.parent];
     return rec.call;
   }
+  /** The notes for an output position: empty for user text, else the macro chain (see notes()). */
+  notesAt(row, column) {
+    const p = this.lookup(row, column);
+    return p.expansion >= 0 ? this.notes(p.expansion) : [];
+  }
   /** "expanded from macro 'X'" notes, innermost first, for a position's expansion. */
   notes(exp) {
     const out = [];
@@ -4947,14 +5110,16 @@ var Preprocessor = class {
     this.expander = new Expander(this, opts.limits?.expansionTokens ?? 5e5);
     this.maxOutput = opts.limits?.outputChars ?? 16 * 1024 * 1024;
     this.maxDepth = opts.limits?.includeDepth ?? 200;
-    this.writer = new OutputWriter(2);
+    this.cache = opts.cache ?? new PreprocessCache();
+    this.writer = new OutputWriter(this.cache.fileId(opts.file));
   }
   opts;
   sink;
   macros = /* @__PURE__ */ new Map();
   expansions = [];
-  files = [];
-  fileIndex = /* @__PURE__ */ new Map();
+  cache;
+  /** Files seen in this run (the cache's table may hold more). */
+  seen = /* @__PURE__ */ new Set();
   pragmas = [];
   writer;
   once = /* @__PURE__ */ new Set();
@@ -4993,20 +5158,16 @@ var Preprocessor = class {
       this.processFile(found.text, found.file, this.fileId(found.file), 1);
     }
     this.processFile(source, this.opts.file, mainIdx, 0);
-    const { text, map } = this.writer.finish(this.files, this.expansions);
+    const { text, map } = this.writer.finish(this.cache.files(), this.expansions);
     return { text, map, pragmas: this.pragmas, macros: this.macros, includes: this.includes };
   }
   fileId(name) {
-    let idx = this.fileIndex.get(name);
-    if (idx === void 0) {
-      idx = this.files.length;
-      this.files.push(name);
-      this.fileIndex.set(name, idx);
-    }
+    const idx = this.cache.fileId(name);
+    this.seen.add(idx);
     return idx;
   }
   processFile(text, name, idx, depth) {
-    const lex = lexFile(text, idx);
+    const lex = this.cache.lex(idx, text);
     for (const p of lex.problems) {
       this.sink.error(p.code, { file: name, line: p.line, col: p.col, endLine: p.line, endCol: p.col + 2 }, p.message);
     }
@@ -5068,7 +5229,7 @@ var Preprocessor = class {
   }
   spanOf(t, end) {
     const e = end ?? t;
-    const file = this.files[t.file] ?? "";
+    const file = this.cache.fileName(t.file);
     if (e.line < t.line || e.line === t.line && e.col < t.col || e.file !== t.file) {
       return { file, line: t.line, col: t.col, endLine: t.line, endCol: t.col + Math.max(1, t.text.length) };
     }
@@ -5105,7 +5266,7 @@ var Preprocessor = class {
         break;
       case "file":
       case "base-file":
-        text = JSON.stringify(kind === "file" ? this.files[t.file] ?? "" : this.opts.file);
+        text = JSON.stringify(kind === "file" ? this.cache.fileName(t.file) : this.opts.file);
         k = 3 /* String */;
         break;
     }
@@ -5181,7 +5342,7 @@ var Preprocessor = class {
     if (!this.active(ctx)) return;
     switch (name) {
       case "define":
-        return this.define(nameTok, rest);
+        return this.define(nameTok, toks, rest);
       case "undef":
         return this.undef(nameTok, rest);
       case "include":
@@ -5232,8 +5393,12 @@ var Preprocessor = class {
     }
     return r2.value.v !== 0n;
   }
-  define(nameTok, rest) {
-    const r2 = parseDefine(rest, (t) => this.spanOf(t));
+  define(nameTok, line, rest) {
+    let r2 = this.cache.defines.get(line);
+    if (r2 === void 0) {
+      r2 = parseDefine(rest, (t) => this.spanOf(t));
+      this.cache.defines.set(line, r2);
+    }
     if (!r2.ok) {
       this.error("pp/bad-define", r2.at ?? nameTok, r2.message);
       return;
@@ -5302,7 +5467,7 @@ var Preprocessor = class {
       return;
     }
     if (this.once.has(found.file)) return;
-    if (!this.fileIndex.has(found.file)) this.includes.push(found.file);
+    if (!this.seen.has(this.cache.fileId(found.file))) this.includes.push(found.file);
     this.processFile(found.text, found.file, this.fileId(found.file), ctx.depth + 1);
   }
   pragmaDirective(ctx, hash, toks, rest) {
@@ -5611,7 +5776,7 @@ function initObject(L, a, t, init, span) {
 function lowerLvalue(L, e) {
   switch (e.k) {
     case "local": {
-      const s2 = L.storageOf(e.sym, e.span);
+      const s2 = L.storageOf(e.sym);
       return s2.kind === "vreg" ? { kind: "vreg", v: s2.v, type: e.type } : { kind: "mem", addr: { base: s2.ref, off: 0 }, type: e.type };
     }
     case "deref":
@@ -5629,7 +5794,7 @@ function lowerLvalue(L, e) {
       return lv;
     }
     case "temp": {
-      const s2 = L.storageOf(e.sym, e.span);
+      const s2 = L.storageOf(e.sym);
       if (s2.kind !== "frame") throw new InternalCompilerError("lower", "temporary not in memory", e.span);
       initObject(L, { base: s2.ref, off: 0 }, e.type, e.init, e.span);
       return { kind: "mem", addr: { base: s2.ref, off: 0 }, type: e.type };
@@ -5780,6 +5945,7 @@ function storeBytes(L, a, bytes, aligned8, span) {
 }
 
 // frontend-c/lower/lower-calls.ts
+var MAX_BLOCKS = 1e4;
 function lowerCall(L, e) {
   return inlineCall(L, e).value;
 }
@@ -5791,6 +5957,12 @@ function inlineCall(L, e) {
   }
   if (!e.fn.body) {
     L.sink.error("lower/undefined-function", span, `function '${e.fn.name}' is declared but never defined`);
+    return { value: imm(0) };
+  }
+  if (L.tooLarge || L.b.fn.blocks.length > MAX_BLOCKS) {
+    if (L.tooLarge) return { value: imm(0) };
+    L.tooLarge = true;
+    L.sink.error("lower/program-too-large", span, `inlining '${e.fn.name}' makes '${L.b.fn.name}' too large for a BPF program`);
     return { value: imm(0) };
   }
   const args = e.args.map((a) => a.type.kind === "record" ? lowerRecordValue(L, a) : L.b.mov(L.b.vreg(), lowerExpr(L, a), a.span));
@@ -5807,7 +5979,7 @@ function inlineCall(L, e) {
   L.frames.push(frame);
   const savedTargets = L.targets.splice(0, L.targets.length);
   e.fn.params.forEach((p, i) => {
-    const s2 = L.declare(p, span);
+    const s2 = L.declare(p);
     const v = args[i] ?? L.b.mov(L.b.vreg(), imm(0), span);
     if (typeof v !== "number") {
       if (s2.kind === "frame") L.b.copy(s2.ref, 0, v.base, v.off, sizeOf2(p.type), 1, span);
@@ -6239,6 +6411,194 @@ function lowerCond(L, e, t, f2) {
   L.b.br("ne", v, imm(0), t, f2, span);
 }
 
+// frontend-c/sema/conversions.ts
+function promote(t) {
+  if (t.rank < 3) return T.int;
+  if (t.enumTag !== void 0 || t.const || t.volatile) {
+    return t.size === 4 ? t.signed ? T.int : T.uint : t.signed ? T.long : T.ulong;
+  }
+  return t;
+}
+var bySizeSign = (size, signed2, rank) => {
+  if (size === 8) return rank >= 5 ? signed2 ? T.llong : T.ullong : signed2 ? T.long : T.ulong;
+  return signed2 ? T.int : T.uint;
+};
+function usualArith(a, b) {
+  const x = promote(a);
+  const y = promote(b);
+  if (x.size === y.size && x.signed === y.signed) return x.rank >= y.rank ? x : y;
+  if (x.signed === y.signed) return x.size > y.size ? x : y;
+  const [s2, u2] = x.signed ? [x, y] : [y, x];
+  if (u2.size >= s2.size) return bySizeSign(u2.size, false, Math.max(u2.rank, s2.rank));
+  return s2;
+}
+function constOf(e) {
+  return e.k === "const" ? e.value : void 0;
+}
+function mkConst(value, type, span) {
+  return { k: "const", value: normalizeConst(value, type), type, span };
+}
+function convert(e, to) {
+  if (e.type.kind === "error" || to.kind === "error") return e;
+  const target = unqual(to);
+  if (sameType(unqual(e.type), target) && (e.type.kind !== "int" || target.kind !== "int" || e.type.size === target.size && e.type.signed === target.signed && !!e.type.bool === !!target.bool)) {
+    return e.type === to ? e : { ...e, type: to };
+  }
+  if (e.k === "const" && (target.kind === "int" || target.kind === "ptr")) {
+    return mkConst(e.value, to, e.span);
+  }
+  return { k: "cast", operand: e, type: to, span: e.span };
+}
+function divTrunc(a, b) {
+  return a / b;
+}
+function foldArith(op, a, b, type) {
+  const bits = BigInt(type.size * 8);
+  switch (op) {
+    case "add":
+      return a + b;
+    case "sub":
+      return a - b;
+    case "mul":
+      return a * b;
+    case "div":
+      return b === 0n ? void 0 : divTrunc(a, b);
+    case "mod":
+      return b === 0n ? void 0 : a % b;
+    case "shl":
+      return b < 0n || b >= bits ? void 0 : a << b;
+    case "shr": {
+      if (b < 0n || b >= bits) return void 0;
+      return a >> b;
+    }
+    case "and":
+      return a & b;
+    case "or":
+      return a | b;
+    case "xor":
+      return a ^ b;
+  }
+}
+function foldCmp(op, a, b) {
+  switch (op) {
+    case "eq":
+      return a === b;
+    case "ne":
+      return a !== b;
+    case "lt":
+      return a < b;
+    case "gt":
+      return a > b;
+    case "le":
+      return a <= b;
+    case "ge":
+      return a >= b;
+  }
+}
+function isNullConst(e) {
+  return e.k === "const" && e.value === 0n && isInt(e.type);
+}
+
+// frontend-c/lower/unroll.ts
+var MAX_TRIPS = 64;
+function localOf(e) {
+  if (e.k === "local") return e.sym;
+  if (e.k === "cast" && e.operand.k === "local" && e.operand.type.kind === "int") return e.operand.sym;
+  return void 0;
+}
+function disqualifies(s2, sym) {
+  if (s2 === void 0) return false;
+  const writes = (t) => t.k === "local" && t.sym === sym;
+  const visitExpr = (e) => {
+    switch (e.k) {
+      case "assign":
+        return writes(e.target) || visitExpr(e.target) || visitExpr(e.value);
+      case "compound":
+        return writes(e.target) || visitExpr(e.target) || visitExpr(e.rhs);
+      case "incdec":
+        return writes(e.target) || visitExpr(e.target);
+      case "addr":
+      case "decay":
+        return writes(e.of) || visitExpr(e.of);
+      case "stmt-expr":
+        return e.body.some(visitStmt) || e.result !== void 0 && visitExpr(e.result);
+      case "temp":
+        return e.init.parts.some((p) => p.kind !== "bytes" && visitExpr(p.expr));
+      default:
+        for (const v of Object.values(e)) {
+          if (v && typeof v === "object" && "k" in v && "type" in v && visitExpr(v)) return true;
+          if (Array.isArray(v) && v.some((x) => x && typeof x === "object" && "k" in x && "type" in x && visitExpr(x))) return true;
+        }
+        return false;
+    }
+  };
+  const visitStmt = (t) => {
+    switch (t.k) {
+      case "label":
+      case "goto":
+        return true;
+      case "block":
+        return t.items.some(visitStmt);
+      case "decl":
+        return t.init?.parts.some((p) => p.kind !== "bytes" && visitExpr(p.expr)) ?? false;
+      case "expr":
+        return visitExpr(t.expr);
+      case "if":
+        return visitExpr(t.cond) || visitStmt(t.then) || t.else !== void 0 && visitStmt(t.else);
+      case "loop":
+        return t.init !== void 0 && visitStmt(t.init) || t.cond !== void 0 && visitExpr(t.cond) || t.step !== void 0 && visitExpr(t.step) || visitStmt(t.body);
+      case "switch":
+        return visitExpr(t.cond) || visitStmt(t.body);
+      case "return":
+        return t.value !== void 0 && visitExpr(t.value);
+      default:
+        return false;
+    }
+  };
+  return "span" in s2 && "k" in s2 && "type" in s2 ? visitExpr(s2) : visitStmt(s2);
+}
+function analyzeUnroll(s2) {
+  if (!s2.unroll || s2.postTest || !s2.cond || !s2.step || s2.cond.k !== "cmp") return void 0;
+  let sym;
+  let start;
+  const init = s2.init?.k === "block" && s2.init.items.length === 1 ? s2.init.items[0] : s2.init;
+  if (init?.k === "decl") {
+    const p = init.init?.parts[0];
+    if (init.init?.parts.length === 1 && p?.kind === "scalar" && p.offset === 0 && p.expr.k === "const") {
+      sym = init.sym;
+      start = p.expr.value;
+    }
+  } else if (init?.k === "expr" && init.expr.k === "assign" && init.expr.target.k === "local" && init.expr.value.k === "const") {
+    sym = init.expr.target.sym;
+    start = init.expr.value.value;
+  }
+  if (!sym || start === void 0 || sym.addressTaken || sym.type.kind !== "int") return void 0;
+  const cmp = s2.cond;
+  const leftIsI = localOf(cmp.left) === sym && cmp.right.k === "const";
+  const rightIsI = localOf(cmp.right) === sym && cmp.left.k === "const";
+  if (!leftIsI && !rightIsI) return void 0;
+  const bound = leftIsI ? cmp.right.value : cmp.left.value;
+  let delta;
+  const st = s2.step;
+  if (st.k === "incdec" && st.target.k === "local" && st.target.sym === sym) delta = st.delta;
+  else if (st.k === "compound" && st.target.k === "local" && st.target.sym === sym && st.rhs.k === "const" && (st.op === "add" || st.op === "sub")) {
+    delta = st.op === "add" ? st.rhs.value : -st.rhs.value;
+  }
+  if (delta === void 0 || delta === 0n || disqualifies(s2.body, sym)) return void 0;
+  const cmpType = cmp.left.type;
+  const values = [];
+  let v = normalizeConst(start, sym.type);
+  for (; ; ) {
+    const cv = normalizeConst(v, cmpType);
+    const holds = leftIsI ? foldCmp(cmp.op, cv, bound) : foldCmp(cmp.op, bound, cv);
+    if (!holds) break;
+    if (values.length >= MAX_TRIPS) return void 0;
+    values.push(v);
+    v = normalizeConst(v + delta, sym.type);
+  }
+  return { sym, values, final: v };
+}
+
 // frontend-c/lower/lower-stmt.ts
 function lowerStmts(L, items) {
   for (const s2 of items) lowerStmt(L, s2);
@@ -6272,7 +6632,7 @@ function lowerStmt(L, s2) {
       lowerStmts(L, s2.items);
       return;
     case "decl": {
-      const st = L.declare(s2.sym, span);
+      const st = L.declare(s2.sym);
       if (st.kind === "vreg") {
         const part = s2.init?.parts[0];
         if (part && part.kind === "scalar") {
@@ -6362,6 +6722,24 @@ function lowerStmt(L, s2) {
 function lowerLoop(L, s2) {
   const span = s2.span;
   if (s2.init) lowerStmt(L, s2.init);
+  const unrolled = analyzeUnroll(s2);
+  if (unrolled) {
+    const st = L.storageOf(unrolled.sym);
+    if (st.kind === "vreg") {
+      const exit2 = L.b.newBlock("unroll.end");
+      for (const v of unrolled.values) {
+        const next = L.b.newBlock("unroll.next");
+        L.b.mov(st.v, imm(v), span);
+        L.targets.push({ breakTo: exit2, continueTo: next });
+        lowerStmt(L, s2.body);
+        L.targets.pop();
+        L.fallInto(next, span);
+      }
+      L.b.mov(st.v, imm(unrolled.final), span);
+      L.fallInto(exit2, span);
+      return;
+    }
+  }
   const condB = L.b.newBlock("loop.cond");
   const bodyB = L.b.newBlock("loop.body");
   const stepB = L.b.newBlock("loop.step");
@@ -6502,18 +6880,22 @@ var FnLowerer = class {
   targets = [];
   /** Switch case label id → block. */
   caseBlocks = /* @__PURE__ */ new Map();
+  /** Set once "program too large" was reported: inlining stops, the result is discarded. */
+  tooLarge = false;
   get frame() {
     const f2 = this.frames[this.frames.length - 1];
     if (!f2) throw new InternalCompilerError("lower", "no active function");
     return f2;
   }
   /** Storage of a local; declares it on first sight (compound-literal temps, sema-made temps). */
-  storageOf(sym, span) {
+  storageOf(sym) {
     const s2 = this.frame.storage.get(sym.id);
     if (s2) return s2;
-    return this.declare(sym, span);
+    return this.declare(sym);
   }
-  declare(sym, span) {
+  declare(sym) {
+    const prev = this.frame.storage.get(sym.id);
+    if (prev) return prev;
     const t = sym.type;
     let s2;
     if (t.kind === "record" || t.kind === "array" || sym.addressTaken) {
@@ -6524,7 +6906,6 @@ var FnLowerer = class {
       s2 = { kind: "vreg", v: this.b.vreg(sym.name) };
     }
     this.frame.storage.set(sym.id, s2);
-    void span;
     return s2;
   }
   /** Materialises an operand into a vreg. */
@@ -6560,7 +6941,7 @@ function lowerFunction(f2, sink2) {
   L.frames.push({ fn: f2, storage: /* @__PURE__ */ new Map(), labels: /* @__PURE__ */ new Map(), retBlock: void 0, retValue: void 0 });
   for (const p of f2.params) {
     const v = L.b.param(p.name);
-    const s2 = L.declare(p, p.span);
+    const s2 = L.declare(p);
     if (s2.kind === "vreg") L.b.mov(s2.v, v, p.span);
     else L.b.store(s2.ref, 0, 8, v, p.span);
   }
@@ -6710,92 +7091,705 @@ function didYouMean(name, candidates) {
   return best;
 }
 
-// frontend-c/sema/conversions.ts
-function promote(t) {
-  if (t.rank < 3) return T.int;
-  if (t.enumTag !== void 0 || t.const || t.volatile) {
-    return t.size === 4 ? t.signed ? T.int : T.uint : t.signed ? T.long : T.ulong;
+// frontend-c/sema/check-operators.ts
+var ARITH = {
+  "+": "add",
+  "-": "sub",
+  "*": "mul",
+  "/": "div",
+  "%": "mod",
+  "<<": "shl",
+  ">>": "shr",
+  "&": "and",
+  "|": "or",
+  "^": "xor"
+};
+var CMP = { "==": "eq", "!=": "ne", "<": "lt", ">": "gt", "<=": "le", ">=": "ge" };
+function buildArith(c, op, left, right, span, opSpan) {
+  const lt = left.type;
+  const rt = right.type;
+  const common = op === "shl" || op === "shr" ? promote(lt) : usualArith(lt, rt);
+  const l = convert(left, common);
+  const r2 = convert(right, op === "shl" || op === "shr" ? promote(rt) : common);
+  const lv = constOf(l);
+  const rv = constOf(r2);
+  if ((op === "div" || op === "mod") && rv === 0n) {
+    c.warn("sema/division-by-zero", opSpan, "division by zero (BPF defines x/0 = 0 and x%0 = x)");
+  }
+  if ((op === "shl" || op === "shr") && rv !== void 0 && (rv < 0n || rv >= BigInt(common.size * 8))) {
+    c.warn("sema/shift-count", opSpan, `shift count ${rv} is out of range for ${typeToString(common)}`);
+  }
+  if (lv !== void 0 && rv !== void 0) {
+    const v = foldArith(op, lv, rv, common);
+    if (v !== void 0) return mkConst(v, common, span);
+  }
+  return { k: "arith", op, signed: common.signed, left: l, right: r2.type === common ? r2 : convert(r2, op === "shl" || op === "shr" ? common : common), type: common, span };
+}
+function checkBinary(c, e) {
+  if (e.op === "&&" || e.op === "||") {
+    const l = checkScalar(c, e.left, `the left operand of '${e.op}'`);
+    const r2 = checkScalar(c, e.right, `the right operand of '${e.op}'`);
+    if (l.type.kind === "error" || r2.type.kind === "error") return errorExpr(e.span);
+    const lv = constOf(l);
+    const rv = constOf(r2);
+    if (lv !== void 0 && rv !== void 0) {
+      const v = e.op === "&&" ? lv !== 0n && rv !== 0n : lv !== 0n || rv !== 0n;
+      return mkConst(v ? 1n : 0n, T.int, e.span);
+    }
+    return { k: "logical", op: e.op === "&&" ? "and" : "or", left: l, right: r2, type: T.int, span: e.span };
+  }
+  const left = checkRvalue(c, e.left);
+  const right = checkRvalue(c, e.right);
+  if (left.type.kind === "error" || right.type.kind === "error") return errorExpr(e.span);
+  const cmp = CMP[e.op];
+  if (cmp) return buildCompare(c, cmp, left, right, e.span, e.opSpan);
+  const op = ARITH[e.op];
+  if ((op === "add" || op === "sub") && (isPtr(left.type) || isPtr(right.type))) {
+    return buildPointerArith(c, op, left, right, e.span, e.opSpan);
+  }
+  if (!isInt(left.type) || !isInt(right.type)) {
+    c.error(
+      "sema/type-mismatch",
+      e.opSpan,
+      `invalid operands to '${e.op}' (${typeToString(left.type)} and ${typeToString(right.type)})`
+    );
+    return errorExpr(e.span);
+  }
+  return buildArith(c, op, left, right, e.span, e.opSpan);
+}
+function elementScale(c, ptrType, span) {
+  if (!isPtr(ptrType)) return void 0;
+  const to = ptrType.to;
+  if (to.kind === "void" || to.kind === "func") return 1;
+  if (!isComplete(to)) {
+    c.error("sema/incomplete-type", span, `arithmetic on a pointer to incomplete type ${typeToString(to)}`);
+    return void 0;
+  }
+  return sizeOf2(to);
+}
+function buildPointerArith(c, op, left, right, span, opSpan) {
+  if (isPtr(left.type) && isPtr(right.type)) {
+    if (op === "add" || !sameType(unqual(left.type.to), unqual(right.type.to))) {
+      c.error("sema/type-mismatch", opSpan, `invalid operands to '${op === "add" ? "+" : "-"}' (${typeToString(left.type)} and ${typeToString(right.type)})`);
+      return errorExpr(span);
+    }
+    const scale2 = elementScale(c, left.type, span);
+    if (scale2 === void 0) return errorExpr(span);
+    return { k: "ptrdiff", left, right, scale: scale2, type: T.long, span };
+  }
+  const [ptr, idx] = isPtr(left.type) ? [left, right] : [right, left];
+  if (op === "sub" && ptr === right) {
+    c.error("sema/type-mismatch", opSpan, "cannot subtract a pointer from an integer");
+    return errorExpr(span);
+  }
+  if (!isInt(idx.type)) {
+    c.error("sema/type-mismatch", opSpan, `pointer arithmetic needs an integer operand, not ${typeToString(idx.type)}`);
+    return errorExpr(span);
+  }
+  const scale = elementScale(c, ptr.type, span);
+  if (scale === void 0) return errorExpr(span);
+  return { k: "ptradd", ptr, index: convert(idx, T.long), scale, negate: op === "sub", type: ptr.type, span };
+}
+function buildCompare(c, op, left, right, span, opSpan) {
+  if (isInt(left.type) && isInt(right.type)) {
+    const common = usualArith(left.type, right.type);
+    const l = convert(left, common);
+    const r2 = convert(right, common);
+    const lv = constOf(l);
+    const rv = constOf(r2);
+    if (lv !== void 0 && rv !== void 0) return mkConst(foldCmp(op, lv, rv) ? 1n : 0n, T.int, span);
+    return { k: "cmp", op, signed: common.signed, left: l, right: r2, type: T.int, span };
+  }
+  if (isPtr(left.type) || isPtr(right.type)) {
+    const okPair = isPtr(left.type) && isPtr(right.type) || isNullConst(left) || isNullConst(right);
+    if (!okPair) {
+      c.warn("sema/pointer-int-compare", opSpan, `comparison between ${typeToString(left.type)} and ${typeToString(right.type)}`);
+    }
+    if (!isScalar(left.type) || !isScalar(right.type)) {
+      c.error("sema/type-mismatch", opSpan, `invalid operands to comparison (${typeToString(left.type)} and ${typeToString(right.type)})`);
+      return errorExpr(span);
+    }
+    return { k: "cmp", op, signed: false, left: convert(left, T.ulong), right: convert(right, T.ulong), type: T.int, span };
+  }
+  c.error("sema/type-mismatch", opSpan, `invalid operands to comparison (${typeToString(left.type)} and ${typeToString(right.type)})`);
+  return errorExpr(span);
+}
+function checkModifiable(c, target, span) {
+  if (target.type.kind === "error") return false;
+  if (!isLvalue(target) || target.k === "string") {
+    c.error("sema/not-lvalue", span, "expression is not assignable (not an lvalue)");
+    return false;
+  }
+  if (isArray(target.type)) {
+    c.error("sema/not-assignable", span, `array type ${typeToString(target.type)} is not assignable; copy it with __builtin_memcpy`);
+    return false;
+  }
+  if (target.type.const) {
+    c.error("sema/assign-to-const", span, `cannot assign to an object of const-qualified type '${typeToString(target.type)}'`);
+    return false;
+  }
+  return true;
+}
+function assignConvert(c, to, value, span, what) {
+  const from = value.type;
+  if (to.kind === "error" || from.kind === "error") return errorExpr(span);
+  const t = unqual(to);
+  if (isInt(t) && isInt(from)) return convert(value, to);
+  if (isRecord(t)) {
+    if (isRecord(from) && from.rec === t.rec) return value;
+  } else if (isPtr(t)) {
+    if (isPtr(from)) {
+      const compatible = from.to.kind === "void" || t.to.kind === "void" || sameType(unqual(from.to), unqual(t.to));
+      if (!compatible) {
+        c.warn("sema/incompatible-pointer", span, `${what}: converting ${typeToString(from)} to ${typeToString(to)}`);
+      }
+      return convert(value, to);
+    }
+    if (isNullConst(value)) return convert(value, to);
+    if (from.kind === "map" && t.to.kind === "void") return { k: "addr", of: value, type: to, span };
+  } else if (isInt(t) && t.bool && isPtr(from)) {
+    return convert(value, to);
+  }
+  c.error("sema/type-mismatch", span, `${what}: cannot convert ${typeToString(from)} to ${typeToString(to)}`);
+  return errorExpr(span);
+}
+function checkAssign(c, e) {
+  const target = checkExpr(c, e.target);
+  const value = checkRvalue(c, e.value);
+  if (!checkModifiable(c, target, e.target.span) || value.type.kind === "error") return errorExpr(e.span);
+  if (e.op === "=") {
+    const v = assignConvert(c, target.type, value, e.value.span, "assignment");
+    if (v.type.kind === "error") return v;
+    return { k: "assign", target, value: v, type: unqual(target.type), span: e.span };
+  }
+  const bop = e.op.slice(0, -1);
+  const op = ARITH[bop];
+  if (isPtr(target.type)) {
+    if (op !== "add" && op !== "sub" || !isInt(value.type)) {
+      c.error("sema/type-mismatch", e.opSpan, `invalid operands to '${e.op}' (${typeToString(target.type)} and ${typeToString(value.type)})`);
+      return errorExpr(e.span);
+    }
+    const scale = elementScale(c, target.type, e.span);
+    if (scale === void 0) return errorExpr(e.span);
+    return { k: "compound", target, op, opType: T.long, signed: true, rhs: convert(value, T.long), scale, type: unqual(target.type), span: e.span };
+  }
+  if (!isInt(target.type) || !isInt(value.type)) {
+    c.error("sema/type-mismatch", e.opSpan, `invalid operands to '${e.op}' (${typeToString(target.type)} and ${typeToString(value.type)})`);
+    return errorExpr(e.span);
+  }
+  const opType = op === "shl" || op === "shr" ? promote(target.type) : usualArith(target.type, value.type);
+  const rhsType = op === "shl" || op === "shr" ? opType : opType;
+  if ((op === "div" || op === "mod") && constOf(value) === 0n) c.warn("sema/division-by-zero", e.opSpan, "division by zero");
+  return { k: "compound", target, op, opType, signed: opType.signed, rhs: convert(value, rhsType), scale: 1, type: unqual(target.type), span: e.span };
+}
+function checkUnary(c, e) {
+  if (e.op === "&") {
+    const of = checkExpr(c, e.operand);
+    if (of.type.kind === "error") return of;
+    if (of.k === "map") return { k: "addr", of, type: ptrTo(of.type), span: e.span };
+    if (!isLvalue(of)) {
+      c.error("sema/not-lvalue", e.operand.span, "cannot take the address of an rvalue");
+      return errorExpr(e.span);
+    }
+    if (of.k === "member" && of.bitfield) {
+      c.error("sema/address-of-bitfield", e.operand.span, "cannot take the address of a bitfield");
+      return errorExpr(e.span);
+    }
+    markAddressTaken(of);
+    return { k: "addr", of, type: ptrTo(of.type), span: e.span };
+  }
+  if (e.op === "*") {
+    const p = checkRvalue(c, e.operand);
+    if (p.type.kind === "error") return p;
+    if (!isPtr(p.type)) {
+      c.error("sema/deref-non-pointer", e.span, `cannot dereference a non-pointer of type ${typeToString(p.type)}`);
+      return errorExpr(e.span);
+    }
+    if (p.type.to.kind === "void") {
+      c.error("sema/deref-void", e.span, "cannot dereference a 'void *'; cast it to a typed pointer first");
+      return errorExpr(e.span);
+    }
+    return { k: "deref", ptr: p, type: p.type.to, span: e.span };
+  }
+  const v = checkRvalue(c, e.operand);
+  if (v.type.kind === "error") return v;
+  if (e.op === "!") {
+    if (!isScalar(v.type)) {
+      c.error("sema/type-mismatch", e.span, `invalid operand to '!' (${typeToString(v.type)})`);
+      return errorExpr(e.span);
+    }
+    const cv2 = constOf(v);
+    if (cv2 !== void 0) return mkConst(cv2 === 0n ? 1n : 0n, T.int, e.span);
+    return { k: "not", operand: v, type: T.int, span: e.span };
+  }
+  if (!isInt(v.type)) {
+    c.error("sema/type-mismatch", e.span, `invalid operand to unary '${e.op}' (${typeToString(v.type)})`);
+    return errorExpr(e.span);
+  }
+  const t = promote(v.type);
+  const pv = convert(v, t);
+  const cv = constOf(pv);
+  if (e.op === "+") return pv;
+  if (cv !== void 0) return mkConst(e.op === "-" ? -cv : ~cv, t, e.span);
+  return { k: e.op === "-" ? "neg" : "bitnot", operand: pv, type: t, span: e.span };
+}
+function checkUpdate(c, e) {
+  const target = checkExpr(c, e.operand);
+  if (!checkModifiable(c, target, e.operand.span)) return errorExpr(e.span);
+  let delta = 1n;
+  if (isPtr(target.type)) {
+    const s2 = elementScale(c, target.type, e.span);
+    if (s2 === void 0) return errorExpr(e.span);
+    delta = BigInt(s2);
+  } else if (!isInt(target.type)) {
+    c.error("sema/type-mismatch", e.span, `cannot apply '${e.op}' to ${typeToString(target.type)}`);
+    return errorExpr(e.span);
+  }
+  return { k: "incdec", target, delta: e.op === "++" ? delta : -delta, prefix: e.prefix, type: unqual(target.type), span: e.span };
+}
+function checkCond(c, e) {
+  const cond2 = checkScalar(c, e.cond, "the condition of '?:'");
+  const a = checkRvalue(c, e.then);
+  const b = checkRvalue(c, e.else);
+  if (cond2.type.kind === "error" || a.type.kind === "error" || b.type.kind === "error") return errorExpr(e.span);
+  let t;
+  if (isInt(a.type) && isInt(b.type)) t = usualArith(a.type, b.type);
+  else if (isPtr(a.type) && (isPtr(b.type) || isNullConst(b))) t = isPtr(b.type) && a.type.to.kind === "void" ? b.type : a.type;
+  else if (isPtr(b.type) && isNullConst(a)) t = b.type;
+  else if (a.type.kind === "void" && b.type.kind === "void") t = T.void;
+  else if (isRecord(a.type) && isRecord(b.type) && a.type.rec === b.type.rec) {
+    return { k: "cond", cond: cond2, then: a, else: b, type: a.type, span: e.span };
+  } else {
+    c.error("sema/type-mismatch", e.span, `'?:' operands have incompatible types ${typeToString(a.type)} and ${typeToString(b.type)}`);
+    return errorExpr(e.span);
+  }
+  const ca = t.kind === "void" ? a : convert(a, t);
+  const cb = t.kind === "void" ? b : convert(b, t);
+  const cv = constOf(cond2);
+  if (cv !== void 0 && ca.k === "const" && cb.k === "const") return cv !== 0n ? { ...ca, span: e.span } : { ...cb, span: e.span };
+  return { k: "cond", cond: cond2, then: ca, else: cb, type: t, span: e.span };
+}
+
+// frontend-c/sema/layout.ts
+var roundUp = (n, a) => a <= 1 ? n : Math.ceil(n / a) * a;
+function coverSize(bits) {
+  if (bits <= 8) return 1;
+  if (bits <= 16) return 2;
+  if (bits <= 32) return 4;
+  if (bits <= 64) return 8;
+  return void 0;
+}
+function layoutRecord(rec, fields, attrs) {
+  const bad = [];
+  const out = [];
+  let bitOff = 0;
+  let maxBits = 0;
+  let align = 1;
+  for (const f2 of fields) {
+    const tSize = sizeOf2(f2.type);
+    const tAlign = alignOf(f2.type);
+    const packed = attrs.packed || f2.packedAttr;
+    if (f2.bitWidth !== void 0) {
+      const w = f2.bitWidth;
+      const unitBits = tSize * 8;
+      let start = rec.union ? 0 : bitOff;
+      if (w === 0) {
+        if (!rec.union) bitOff = roundUp(bitOff, tAlign * 8);
+        continue;
+      }
+      if (!packed) {
+        if (Math.floor(start / unitBits) !== Math.floor((start + w - 1) / unitBits)) start = roundUp(start, tAlign * 8);
+      }
+      if (f2.alignAttr !== void 0) start = roundUp(start, f2.alignAttr * 8);
+      let unitStart;
+      let unitSize;
+      if (!packed) {
+        unitStart = Math.floor(start / unitBits) * tSize;
+        unitSize = tSize;
+      } else {
+        unitStart = Math.floor(start / 8);
+        unitSize = coverSize(start - unitStart * 8 + w);
+        if (unitSize === void 0) {
+          bad.push(f2.name ?? "<unnamed>");
+          unitSize = 8;
+        }
+      }
+      if (f2.name !== void 0) {
+        out.push({ name: f2.name, type: f2.type, offset: unitStart, bitOffset: start - unitStart * 8, bitWidth: w, unitSize, span: f2.span });
+        if (!packed) align = Math.max(align, tAlign);
+      }
+      if (f2.alignAttr !== void 0) align = Math.max(align, f2.alignAttr);
+      if (rec.union) maxBits = Math.max(maxBits, w);
+      else bitOff = start + w;
+      continue;
+    }
+    let fAlign = packed ? 1 : tAlign;
+    if (f2.alignAttr !== void 0) fAlign = Math.max(fAlign, f2.alignAttr);
+    align = Math.max(align, fAlign);
+    if (rec.union) {
+      out.push({ name: f2.name, type: f2.type, offset: 0, span: f2.span });
+      maxBits = Math.max(maxBits, tSize * 8);
+    } else {
+      const off = roundUp(Math.ceil(bitOff / 8), fAlign);
+      out.push({ name: f2.name, type: f2.type, offset: off, span: f2.span });
+      bitOff = (off + tSize) * 8;
+    }
+  }
+  if (attrs.aligned !== void 0) align = Math.max(align, attrs.aligned);
+  const bytes = Math.ceil((rec.union ? maxBits : bitOff) / 8);
+  rec.fields = out;
+  rec.align = align;
+  rec.size = roundUp(bytes, align);
+  rec.complete = true;
+  return bad;
+}
+function findMember(rec, name) {
+  for (const f2 of rec.fields) {
+    if (f2.name === name) return { offset: f2.offset, field: f2 };
+    if (f2.name === void 0 && f2.type.kind === "record") {
+      const inner = findMember(f2.type.rec, name);
+      if (inner) return { offset: f2.offset + inner.offset, field: inner.field };
+    }
+  }
+  return void 0;
+}
+function memberNames(rec) {
+  const out = [];
+  for (const f2 of rec.fields) {
+    if (f2.name !== void 0) out.push(f2.name);
+    else if (f2.type.kind === "record") out.push(...memberNames(f2.type.rec));
+  }
+  return out;
+}
+
+// frontend-c/sema/resolve-type.ts
+var WORD_TYPES = {
+  "void": T.void,
+  "_Bool": T.bool,
+  "char": T.char,
+  "signed char": T.schar,
+  "unsigned char": T.uchar,
+  "short": T.short,
+  "short int": T.short,
+  "signed short": T.short,
+  "signed short int": T.short,
+  "unsigned short": T.ushort,
+  "unsigned short int": T.ushort,
+  "int": T.int,
+  "signed": T.int,
+  "signed int": T.int,
+  "unsigned": T.uint,
+  "unsigned int": T.uint,
+  "long": T.long,
+  "long int": T.long,
+  "signed long": T.long,
+  "signed long int": T.long,
+  "unsigned long": T.ulong,
+  "unsigned long int": T.ulong,
+  "long long": T.llong,
+  "long long int": T.llong,
+  "signed long long": T.llong,
+  "signed long long int": T.llong,
+  "unsigned long long": T.ullong,
+  "unsigned long long int": T.ullong
+};
+function canonicalWords(words) {
+  const order = ["signed", "unsigned", "short", "long", "char", "int", "_Bool", "void"];
+  const sorted = [...words].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  return sorted.join(" ");
+}
+function builtinType(c, words, span) {
+  const key = canonicalWords(words);
+  const t = WORD_TYPES[key];
+  if (t) return t;
+  const known = words.length === 1 ? KNOWN_TYPEDEFS.get(words[0]) : void 0;
+  if (known) return builtinType(c, [...known], span);
+  if (words.some((w) => w === "float" || w === "double")) {
+    c.error("sema/float-unsupported", span, "floating-point types are not available in BPF programs");
+  } else {
+    c.error("sema/unknown-type", span, `'${words.join(" ")}' is not a valid type`);
+  }
+  return T.error;
+}
+function constInt(c, e, what) {
+  const te = checkExpr(c, e);
+  if (te.type.kind === "error") return void 0;
+  if (te.k !== "const" || !isInt(te.type)) {
+    c.error("sema/not-constant", e.span, `${what} must be an integer constant expression`);
+    return void 0;
+  }
+  return te.value;
+}
+function attrInt(c, attrs, name) {
+  const a = attrs.find((x) => x.name === name);
+  if (!a) return void 0;
+  const arg = a.args[0];
+  if (!arg) return 16;
+  const v = constInt(c, arg, `the argument of ${name}`);
+  if (v === void 0) return void 0;
+  if (v <= 0n || (v & v - 1n) !== 0n) {
+    c.error("sema/bad-attribute", a.span, `${name}(${v}) is not a power of two`);
+    return void 0;
+  }
+  return Number(v);
+}
+function resolveTypeName(c, tn) {
+  let t = withQuals(resolveSpec(c, tn.base), tn.quals);
+  for (const d of tn.derived) {
+    if (t.kind === "error") return t;
+    switch (d.kind) {
+      case "pointer":
+        t = withQuals(ptrTo(t), d.quals);
+        break;
+      case "array": {
+        if (t.kind === "void" || t.kind === "func") {
+          c.error("sema/bad-array", d.span, `array of ${typeToString(t)} is not allowed`);
+          return T.error;
+        }
+        let len;
+        if (d.size) {
+          const v = constInt(c, d.size, "an array size");
+          if (v === void 0) return T.error;
+          if (v < 0n) {
+            c.error("sema/bad-array-size", d.size.span, `array size ${v} is negative`);
+            return T.error;
+          }
+          len = Number(v);
+        }
+        t = arrayOf(t, len);
+        break;
+      }
+      case "function": {
+        const params = d.params.map((p) => {
+          const pt = resolveTypeName(c, p.type);
+          return pt.kind === "array" ? ptrTo(pt.of) : pt;
+        });
+        t = { kind: "func", ret: t, params, variadic: d.variadic };
+        break;
+      }
+    }
   }
   return t;
 }
-var bySizeSign = (size, signed2, rank) => {
-  if (size === 8) return rank >= 5 ? signed2 ? T.llong : T.ullong : signed2 ? T.long : T.ulong;
-  return signed2 ? T.int : T.uint;
-};
-function usualArith(a, b) {
-  const x = promote(a);
-  const y = promote(b);
-  if (x.size === y.size && x.signed === y.signed) return x.rank >= y.rank ? x : y;
-  if (x.signed === y.signed) return x.size > y.size ? x : y;
-  const [s2, u2] = x.signed ? [x, y] : [y, x];
-  if (u2.size >= s2.size) return bySizeSign(u2.size, false, Math.max(u2.rank, s2.rank));
-  return s2;
-}
-function constOf(e) {
-  return e.k === "const" ? e.value : void 0;
-}
-function mkConst(value, type, span) {
-  return { k: "const", value: normalizeConst(value, type), type, span };
-}
-function convert(e, to) {
-  if (e.type.kind === "error" || to.kind === "error") return e;
-  const target = unqual(to);
-  if (sameType(unqual(e.type), target) && (e.type.kind !== "int" || target.kind !== "int" || e.type.size === target.size && e.type.signed === target.signed && !!e.type.bool === !!target.bool)) {
-    return e.type === to ? e : { ...e, type: to };
-  }
-  if (e.k === "const" && (target.kind === "int" || target.kind === "ptr")) {
-    return mkConst(e.value, to, e.span);
-  }
-  return { k: "cast", operand: e, type: to, span: e.span };
-}
-function divTrunc(a, b) {
-  return a / b;
-}
-function foldArith(op, a, b, type) {
-  const bits = BigInt(type.size * 8);
-  switch (op) {
-    case "add":
-      return a + b;
-    case "sub":
-      return a - b;
-    case "mul":
-      return a * b;
-    case "div":
-      return b === 0n ? void 0 : divTrunc(a, b);
-    case "mod":
-      return b === 0n ? void 0 : a % b;
-    case "shl":
-      return b < 0n || b >= bits ? void 0 : a << b;
-    case "shr": {
-      if (b < 0n || b >= bits) return void 0;
-      return a >> b;
+function resolveSpec(c, spec) {
+  switch (spec.kind) {
+    case "builtin":
+      return builtinType(c, spec.words, spec.span);
+    case "typedef-name": {
+      const sym = c.scope.lookup(spec.name);
+      if (sym?.kind === "typedef") return sym.type;
+      const known = KNOWN_TYPEDEFS.get(spec.name);
+      if (known) return builtinType(c, [...known], spec.span);
+      const ext = c.external?.lookupTypedef(spec.name);
+      if (ext) return ext;
+      const typedefs = [...KNOWN_TYPEDEFS.keys()];
+      for (const n of c.scope.allNames()) if (c.scope.lookup(n)?.kind === "typedef") typedefs.push(n);
+      const hint = didYouMean(spec.name, typedefs);
+      c.error("sema/unknown-type", spec.span, `unknown type name '${spec.name}'${hint ? `; did you mean '${hint}'?` : ""}`);
+      return T.error;
     }
-    case "and":
-      return a & b;
-    case "or":
-      return a | b;
-    case "xor":
-      return a ^ b;
+    case "record":
+      return resolveRecord(c, spec);
+    case "enum":
+      return resolveEnum(c, spec);
+    case "typeof-expr":
+      return checkExpr(c, spec.expr).type;
+    case "typeof-type":
+      return resolveTypeName(c, spec.type);
+    case "error":
+      return T.error;
   }
 }
-function foldCmp(op, a, b) {
-  switch (op) {
-    case "eq":
-      return a === b;
-    case "ne":
-      return a !== b;
-    case "lt":
-      return a < b;
-    case "gt":
-      return a > b;
-    case "le":
-      return a <= b;
-    case "ge":
-      return a >= b;
+function resolveRecord(c, spec) {
+  const kw = spec.union ? "union" : "struct";
+  if (spec.fields === void 0) {
+    if (spec.tag === void 0) return T.error;
+    const found = c.scope.lookupTag(`${kw} ${spec.tag}`);
+    if (found) return found;
+    const ext = c.external?.lookupStruct(spec.tag, spec.union);
+    if (ext) return ext;
+    const rec2 = { union: spec.union, tag: spec.tag, complete: false, fields: [], size: 0, align: 1, span: spec.span };
+    const t2 = { kind: "record", rec: rec2 };
+    c.globals.tags.set(`${kw} ${spec.tag}`, t2);
+    return t2;
   }
+  let t;
+  if (spec.tag !== void 0) {
+    const existing = c.scope.tags.get(`${kw} ${spec.tag}`) ?? c.globals.tags.get(`${kw} ${spec.tag}`);
+    if (existing?.kind === "record" && !existing.rec.complete) t = existing;
+    else if (existing?.kind === "record" && existing.rec.span !== spec.span) {
+      c.error("sema/redefinition", spec.span, `redefinition of '${kw} ${spec.tag}'`, [
+        { message: "previous definition is here", span: existing.rec.span }
+      ]);
+      return existing;
+    } else if (existing) return existing;
+  }
+  if (!t) {
+    const rec2 = { union: spec.union, tag: spec.tag, complete: false, fields: [], size: 0, align: 1, span: spec.span };
+    t = { kind: "record", rec: rec2 };
+    if (spec.tag !== void 0) c.scope.tags.set(`${kw} ${spec.tag}`, t);
+  }
+  const rec = t.rec;
+  const inputs = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const f2 of spec.fields) {
+    const ft = resolveTypeName(c, f2.type);
+    if (ft.kind === "error") {
+      inputs.push({ name: f2.name, type: ft, bitWidth: void 0, alignAttr: void 0, packedAttr: false, span: f2.span });
+      continue;
+    }
+    if (f2.name !== void 0) {
+      if (seen.has(f2.name)) c.error("sema/redefinition", f2.span, `duplicate member '${f2.name}'`);
+      seen.add(f2.name);
+    }
+    let bitWidth;
+    if (f2.bitWidth) {
+      const v = constInt(c, f2.bitWidth, "a bitfield width");
+      if (v === void 0) continue;
+      if (!isInt(ft)) {
+        c.error("sema/bitfield-type", f2.span, `bitfield '${f2.name ?? ""}' has non-integer type ${typeToString(ft)}`);
+        continue;
+      }
+      if (v < 0n || v > BigInt(ft.size * 8) || v === 0n && f2.name !== void 0) {
+        c.error("sema/bitfield-width", f2.bitWidth.span, `invalid width ${v} for bitfield '${f2.name ?? "<unnamed>"}' of type ${typeToString(ft)}`);
+        continue;
+      }
+      bitWidth = Number(v);
+    } else if (!isComplete(ft) && !(ft.kind === "array" && ft.length === void 0)) {
+      c.error("sema/incomplete-type", f2.span, `member '${f2.name ?? ""}' has incomplete type ${typeToString(ft)}`);
+      continue;
+    }
+    inputs.push({
+      name: f2.name,
+      type: ft,
+      bitWidth,
+      alignAttr: attrInt(c, f2.attrs, "aligned"),
+      packedAttr: f2.attrs.some((a) => a.name === "packed"),
+      span: f2.span
+    });
+  }
+  const bad = layoutRecord(rec, inputs, { packed: spec.attrs.some((a) => a.name === "packed"), aligned: attrInt(c, spec.attrs, "aligned") });
+  for (const name of bad) c.error("sema/unsupported", spec.span, `bitfield '${name}' spans more than 8 bytes in a packed record`);
+  return t;
 }
-function isNullConst(e) {
-  return e.k === "const" && e.value === 0n && isInt(e.type);
+function resolveEnum(c, spec) {
+  const tagKey = spec.tag !== void 0 ? `enum ${spec.tag}` : void 0;
+  if (spec.enumerators === void 0) {
+    const found = tagKey ? c.scope.lookupTag(tagKey) : void 0;
+    return found ?? { ...T.uint, enumTag: spec.tag ?? "<anonymous>" };
+  }
+  let next = 0n;
+  let min = 0n;
+  let max = 0n;
+  const values = [];
+  for (const e of spec.enumerators) {
+    if (e.value) {
+      const v = constInt(c, e.value, `the value of '${e.name}'`);
+      if (v !== void 0) next = v;
+    }
+    values.push([e.name, next, e.span]);
+    if (next < min) min = next;
+    if (next > max) max = next;
+    c.scope.names.set(e.name, { kind: "enum-const", value: next, type: T.int, span: e.span });
+    next += 1n;
+  }
+  const wide = max > 0xffffffffn || min < -0x80000000n || min < 0n && max > 0x7fffffffn;
+  const base = wide ? min < 0n ? T.long : T.ulong : min < 0n ? T.int : T.uint;
+  const t = { ...base, enumTag: spec.tag ?? "<anonymous>" };
+  if (tagKey) c.scope.tags.set(tagKey, t);
+  return t;
+}
+
+// frontend-c/sema/check-access.ts
+function unknownMember(c, t, name, span) {
+  const hint = didYouMean(name, memberNames(t.rec));
+  c.error("sema/unknown-member", span, `no member named '${name}' in ${typeToString(t)}${hint ? `; did you mean '${hint}'?` : ""}`);
+}
+function checkMember(c, e) {
+  let base = checkExpr(c, e.object);
+  if (base.type.kind === "error") return base;
+  if (e.arrow) {
+    base = rvalue(base);
+    if (!isPtr(base.type)) {
+      c.error("sema/arrow-on-non-pointer", e.span, `'->' needs a pointer, but the operand has type ${typeToString(base.type)}; use '.'`);
+      return errorExpr(e.span);
+    }
+    base = { k: "deref", ptr: base, type: base.type.to, span: e.object.span };
+  } else if (isPtr(base.type) && isRecord(base.type.to)) {
+    c.error("sema/member-on-pointer", e.span, `'${typeToString(base.type)}' is a pointer; did you mean to use '->'?`);
+    return errorExpr(e.span);
+  }
+  const rt = base.type;
+  if (rt.kind === "map") return { k: "error", type: T.error, span: e.span };
+  if (!isRecord(rt)) {
+    c.error("sema/member-on-non-record", e.span, `member reference '${e.name}' on non-struct type ${typeToString(rt)}`);
+    return errorExpr(e.span);
+  }
+  if (!rt.rec.complete) {
+    c.error("sema/incomplete-type", e.span, `member access into incomplete type ${typeToString(rt)}`);
+    return errorExpr(e.span);
+  }
+  const m = findMember(rt.rec, e.name);
+  if (!m) {
+    unknownMember(c, rt, e.name, e.nameSpan);
+    return errorExpr(e.span);
+  }
+  let ft = m.field.type;
+  if (rt.const) ft = { ...ft, const: true };
+  const f2 = m.field;
+  if (f2.bitWidth !== void 0) {
+    return { k: "member", base, offset: m.offset, bitfield: { bitOffset: f2.bitOffset, bitWidth: f2.bitWidth, unitSize: f2.unitSize }, type: ft, span: e.span };
+  }
+  return { k: "member", base, offset: m.offset, type: ft, span: e.span };
+}
+function checkIndex(c, e) {
+  const rawBase = checkExpr(c, e.base);
+  let base = rvalue(rawBase);
+  let idx = checkRvalue(c, e.index);
+  if (base.type.kind === "error" || idx.type.kind === "error") return errorExpr(e.span);
+  if (isInt(base.type) && isPtr(idx.type)) [base, idx] = [idx, base];
+  if (!isPtr(base.type)) {
+    c.error("sema/subscript-non-array", e.span, `subscripted value of type ${typeToString(base.type)} is not an array or pointer`);
+    return errorExpr(e.span);
+  }
+  if (!isInt(idx.type)) {
+    c.error("sema/type-mismatch", e.index.span, `array subscript has type ${typeToString(idx.type)}, not an integer`);
+    return errorExpr(e.span);
+  }
+  const iv = constOf(idx);
+  if (rawBase.type.kind === "array" && rawBase.type.length !== void 0 && iv !== void 0 && (iv < 0n || iv >= BigInt(rawBase.type.length))) {
+    c.error("sema/array-bounds", e.index.span, `index ${iv} is out of bounds for ${typeToString(rawBase.type)}`);
+    return errorExpr(e.span);
+  }
+  if (base.type.to.kind === "void") {
+    c.error("sema/deref-void", e.span, "cannot subscript a 'void *'");
+    return errorExpr(e.span);
+  }
+  const scale = elementScale(c, base.type, e.span);
+  if (scale === void 0) return errorExpr(e.span);
+  const addr = { k: "ptradd", ptr: base, index: convert(idx, T.long), scale, negate: false, type: base.type, span: e.span };
+  return { k: "deref", ptr: addr, type: base.type.to, span: e.span };
+}
+function checkCast(c, e) {
+  const to = resolveTypeName(c, e.type);
+  const v = checkRvalue(c, e.operand);
+  if (to.kind === "error" || v.type.kind === "error") return errorExpr(e.span);
+  if (to.kind === "void") return { k: "cast", operand: v, type: T.void, span: e.span };
+  if (isRecord(to) && isRecord(v.type) && to.rec === v.type.rec) return v;
+  if (!isScalar(to)) {
+    c.error("sema/bad-cast", e.span, `cannot cast to non-scalar type ${typeToString(to)}`);
+    return errorExpr(e.span);
+  }
+  if (v.type.kind === "map" && isPtr(to)) return { k: "addr", of: v, type: to, span: e.span };
+  if (!isScalar(v.type)) {
+    c.error("sema/bad-cast", e.span, `cannot cast ${typeToString(v.type)} to ${typeToString(to)}`);
+    return errorExpr(e.span);
+  }
+  if (isPtr(to) && isInt(v.type) && v.type.size < 8 && v.k !== "const") {
+    c.warn("sema/int-to-pointer-size", e.span, `cast to pointer from integer of different size (${typeToString(v.type)})`);
+  }
+  const r2 = convert(v, to);
+  return r2 === v ? { ...v, type: to, span: e.span } : { ...r2, span: e.span };
 }
 
 // frontend-c/sema/map-methods.ts
@@ -7263,333 +8257,6 @@ function checkAtomic(c, e, name, a) {
   return node;
 }
 
-// frontend-c/sema/layout.ts
-var roundUp = (n, a) => a <= 1 ? n : Math.ceil(n / a) * a;
-function coverSize(bits) {
-  if (bits <= 8) return 1;
-  if (bits <= 16) return 2;
-  if (bits <= 32) return 4;
-  if (bits <= 64) return 8;
-  return void 0;
-}
-function layoutRecord(rec, fields, attrs) {
-  const bad = [];
-  const out = [];
-  let bitOff = 0;
-  let maxBits = 0;
-  let align = 1;
-  for (const f2 of fields) {
-    const tSize = sizeOf2(f2.type);
-    const tAlign = alignOf(f2.type);
-    const packed = attrs.packed || f2.packedAttr;
-    if (f2.bitWidth !== void 0) {
-      const w = f2.bitWidth;
-      const unitBits = tSize * 8;
-      let start = rec.union ? 0 : bitOff;
-      if (w === 0) {
-        if (!rec.union) bitOff = roundUp(bitOff, tAlign * 8);
-        continue;
-      }
-      if (!packed) {
-        if (Math.floor(start / unitBits) !== Math.floor((start + w - 1) / unitBits)) start = roundUp(start, tAlign * 8);
-      }
-      if (f2.alignAttr !== void 0) start = roundUp(start, f2.alignAttr * 8);
-      let unitStart;
-      let unitSize;
-      if (!packed) {
-        unitStart = Math.floor(start / unitBits) * tSize;
-        unitSize = tSize;
-      } else {
-        unitStart = Math.floor(start / 8);
-        unitSize = coverSize(start - unitStart * 8 + w);
-        if (unitSize === void 0) {
-          bad.push(f2.name ?? "<unnamed>");
-          unitSize = 8;
-        }
-      }
-      if (f2.name !== void 0) {
-        out.push({ name: f2.name, type: f2.type, offset: unitStart, bitOffset: start - unitStart * 8, bitWidth: w, unitSize, span: f2.span });
-        if (!packed) align = Math.max(align, tAlign);
-      }
-      if (f2.alignAttr !== void 0) align = Math.max(align, f2.alignAttr);
-      if (rec.union) maxBits = Math.max(maxBits, w);
-      else bitOff = start + w;
-      continue;
-    }
-    let fAlign = packed ? 1 : tAlign;
-    if (f2.alignAttr !== void 0) fAlign = Math.max(fAlign, f2.alignAttr);
-    align = Math.max(align, fAlign);
-    if (rec.union) {
-      out.push({ name: f2.name, type: f2.type, offset: 0, span: f2.span });
-      maxBits = Math.max(maxBits, tSize * 8);
-    } else {
-      const off = roundUp(Math.ceil(bitOff / 8), fAlign);
-      out.push({ name: f2.name, type: f2.type, offset: off, span: f2.span });
-      bitOff = (off + tSize) * 8;
-    }
-  }
-  if (attrs.aligned !== void 0) align = Math.max(align, attrs.aligned);
-  const bytes = Math.ceil((rec.union ? maxBits : bitOff) / 8);
-  rec.fields = out;
-  rec.align = align;
-  rec.size = roundUp(bytes, align);
-  rec.complete = true;
-  return bad;
-}
-function findMember(rec, name) {
-  for (const f2 of rec.fields) {
-    if (f2.name === name) return { offset: f2.offset, field: f2 };
-    if (f2.name === void 0 && f2.type.kind === "record") {
-      const inner = findMember(f2.type.rec, name);
-      if (inner) return { offset: f2.offset + inner.offset, field: inner.field };
-    }
-  }
-  return void 0;
-}
-function memberNames(rec) {
-  const out = [];
-  for (const f2 of rec.fields) {
-    if (f2.name !== void 0) out.push(f2.name);
-    else if (f2.type.kind === "record") out.push(...memberNames(f2.type.rec));
-  }
-  return out;
-}
-
-// frontend-c/sema/resolve-type.ts
-var WORD_TYPES = {
-  "void": T.void,
-  "_Bool": T.bool,
-  "char": T.char,
-  "signed char": T.schar,
-  "unsigned char": T.uchar,
-  "short": T.short,
-  "short int": T.short,
-  "signed short": T.short,
-  "signed short int": T.short,
-  "unsigned short": T.ushort,
-  "unsigned short int": T.ushort,
-  "int": T.int,
-  "signed": T.int,
-  "signed int": T.int,
-  "unsigned": T.uint,
-  "unsigned int": T.uint,
-  "long": T.long,
-  "long int": T.long,
-  "signed long": T.long,
-  "signed long int": T.long,
-  "unsigned long": T.ulong,
-  "unsigned long int": T.ulong,
-  "long long": T.llong,
-  "long long int": T.llong,
-  "signed long long": T.llong,
-  "signed long long int": T.llong,
-  "unsigned long long": T.ullong,
-  "unsigned long long int": T.ullong
-};
-function canonicalWords(words) {
-  const order = ["signed", "unsigned", "short", "long", "char", "int", "_Bool", "void"];
-  const sorted = [...words].sort((a, b) => order.indexOf(a) - order.indexOf(b));
-  return sorted.join(" ");
-}
-function builtinType(c, words, span) {
-  const key = canonicalWords(words);
-  const t = WORD_TYPES[key];
-  if (t) return t;
-  const known = words.length === 1 ? KNOWN_TYPEDEFS.get(words[0]) : void 0;
-  if (known) return builtinType(c, [...known], span);
-  if (words.some((w) => w === "float" || w === "double")) {
-    c.error("sema/float-unsupported", span, "floating-point types are not available in BPF programs");
-  } else {
-    c.error("sema/unknown-type", span, `'${words.join(" ")}' is not a valid type`);
-  }
-  return T.error;
-}
-function constInt(c, e, what) {
-  const te = checkExpr(c, e);
-  if (te.type.kind === "error") return void 0;
-  if (te.k !== "const" || !isInt(te.type)) {
-    c.error("sema/not-constant", e.span, `${what} must be an integer constant expression`);
-    return void 0;
-  }
-  return te.value;
-}
-function attrInt(c, attrs, name) {
-  const a = attrs.find((x) => x.name === name);
-  if (!a) return void 0;
-  const arg = a.args[0];
-  if (!arg) return 16;
-  const v = constInt(c, arg, `the argument of ${name}`);
-  if (v === void 0) return void 0;
-  if (v <= 0n || (v & v - 1n) !== 0n) {
-    c.error("sema/bad-attribute", a.span, `${name}(${v}) is not a power of two`);
-    return void 0;
-  }
-  return Number(v);
-}
-function resolveTypeName(c, tn) {
-  let t = withQuals(resolveSpec(c, tn.base), tn.quals);
-  for (const d of tn.derived) {
-    if (t.kind === "error") return t;
-    switch (d.kind) {
-      case "pointer":
-        t = withQuals(ptrTo(t), d.quals);
-        break;
-      case "array": {
-        if (t.kind === "void" || t.kind === "func") {
-          c.error("sema/bad-array", d.span, `array of ${typeToString(t)} is not allowed`);
-          return T.error;
-        }
-        let len;
-        if (d.size) {
-          const v = constInt(c, d.size, "an array size");
-          if (v === void 0) return T.error;
-          if (v < 0n) {
-            c.error("sema/bad-array-size", d.size.span, `array size ${v} is negative`);
-            return T.error;
-          }
-          len = Number(v);
-        }
-        t = arrayOf(t, len);
-        break;
-      }
-      case "function": {
-        const params = d.params.map((p) => {
-          const pt = resolveTypeName(c, p.type);
-          return pt.kind === "array" ? ptrTo(pt.of) : pt;
-        });
-        t = { kind: "func", ret: t, params, variadic: d.variadic };
-        break;
-      }
-    }
-  }
-  return t;
-}
-function resolveSpec(c, spec) {
-  switch (spec.kind) {
-    case "builtin":
-      return builtinType(c, spec.words, spec.span);
-    case "typedef-name": {
-      const sym = c.scope.lookup(spec.name);
-      if (sym?.kind === "typedef") return sym.type;
-      const known = KNOWN_TYPEDEFS.get(spec.name);
-      if (known) return builtinType(c, [...known], spec.span);
-      const ext = c.external?.lookupTypedef(spec.name);
-      if (ext) return ext;
-      const typedefs = [...KNOWN_TYPEDEFS.keys()];
-      for (const n of c.scope.allNames()) if (c.scope.lookup(n)?.kind === "typedef") typedefs.push(n);
-      const hint = didYouMean(spec.name, typedefs);
-      c.error("sema/unknown-type", spec.span, `unknown type name '${spec.name}'${hint ? `; did you mean '${hint}'?` : ""}`);
-      return T.error;
-    }
-    case "record":
-      return resolveRecord(c, spec);
-    case "enum":
-      return resolveEnum(c, spec);
-    case "typeof-expr":
-      return checkExpr(c, spec.expr).type;
-    case "typeof-type":
-      return resolveTypeName(c, spec.type);
-    case "error":
-      return T.error;
-  }
-}
-function resolveRecord(c, spec) {
-  const kw = spec.union ? "union" : "struct";
-  if (spec.fields === void 0) {
-    if (spec.tag === void 0) return T.error;
-    const found = c.scope.lookupTag(`${kw} ${spec.tag}`);
-    if (found) return found;
-    const ext = c.external?.lookupStruct(spec.tag, spec.union);
-    if (ext) return ext;
-    const rec2 = { union: spec.union, tag: spec.tag, complete: false, fields: [], size: 0, align: 1, span: spec.span };
-    const t2 = { kind: "record", rec: rec2 };
-    c.globals.tags.set(`${kw} ${spec.tag}`, t2);
-    return t2;
-  }
-  let t;
-  if (spec.tag !== void 0) {
-    const existing = c.scope.tags.get(`${kw} ${spec.tag}`) ?? c.globals.tags.get(`${kw} ${spec.tag}`);
-    if (existing?.kind === "record" && !existing.rec.complete) t = existing;
-    else if (existing?.kind === "record" && existing.rec.span !== spec.span) {
-      c.error("sema/redefinition", spec.span, `redefinition of '${kw} ${spec.tag}'`, [
-        { message: "previous definition is here", span: existing.rec.span }
-      ]);
-      return existing;
-    } else if (existing) return existing;
-  }
-  if (!t) {
-    const rec2 = { union: spec.union, tag: spec.tag, complete: false, fields: [], size: 0, align: 1, span: spec.span };
-    t = { kind: "record", rec: rec2 };
-    if (spec.tag !== void 0) c.scope.tags.set(`${kw} ${spec.tag}`, t);
-  }
-  const rec = t.rec;
-  const inputs = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const f2 of spec.fields) {
-    const ft = resolveTypeName(c, f2.type);
-    if (ft.kind === "error") continue;
-    if (f2.name !== void 0) {
-      if (seen.has(f2.name)) c.error("sema/redefinition", f2.span, `duplicate member '${f2.name}'`);
-      seen.add(f2.name);
-    }
-    let bitWidth;
-    if (f2.bitWidth) {
-      const v = constInt(c, f2.bitWidth, "a bitfield width");
-      if (v === void 0) continue;
-      if (!isInt(ft)) {
-        c.error("sema/bitfield-type", f2.span, `bitfield '${f2.name ?? ""}' has non-integer type ${typeToString(ft)}`);
-        continue;
-      }
-      if (v < 0n || v > BigInt(ft.size * 8) || v === 0n && f2.name !== void 0) {
-        c.error("sema/bitfield-width", f2.bitWidth.span, `invalid width ${v} for bitfield '${f2.name ?? "<unnamed>"}' of type ${typeToString(ft)}`);
-        continue;
-      }
-      bitWidth = Number(v);
-    } else if (!isComplete(ft) && !(ft.kind === "array" && ft.length === void 0)) {
-      c.error("sema/incomplete-type", f2.span, `member '${f2.name ?? ""}' has incomplete type ${typeToString(ft)}`);
-      continue;
-    }
-    inputs.push({
-      name: f2.name,
-      type: ft,
-      bitWidth,
-      alignAttr: attrInt(c, f2.attrs, "aligned"),
-      packedAttr: f2.attrs.some((a) => a.name === "packed"),
-      span: f2.span
-    });
-  }
-  const bad = layoutRecord(rec, inputs, { packed: spec.attrs.some((a) => a.name === "packed"), aligned: attrInt(c, spec.attrs, "aligned") });
-  for (const name of bad) c.error("sema/unsupported", spec.span, `bitfield '${name}' spans more than 8 bytes in a packed record`);
-  return t;
-}
-function resolveEnum(c, spec) {
-  const tagKey = spec.tag !== void 0 ? `enum ${spec.tag}` : void 0;
-  if (spec.enumerators === void 0) {
-    const found = tagKey ? c.scope.lookupTag(tagKey) : void 0;
-    return found ?? { ...T.uint, enumTag: spec.tag ?? "<anonymous>" };
-  }
-  let next = 0n;
-  let min = 0n;
-  let max = 0n;
-  const values = [];
-  for (const e of spec.enumerators) {
-    if (e.value) {
-      const v = constInt(c, e.value, `the value of '${e.name}'`);
-      if (v !== void 0) next = v;
-    }
-    values.push([e.name, next, e.span]);
-    if (next < min) min = next;
-    if (next > max) max = next;
-    c.scope.names.set(e.name, { kind: "enum-const", value: next, type: T.int, span: e.span });
-    next += 1n;
-  }
-  const wide = max > 0xffffffffn || min < -0x80000000n || min < 0n && max > 0x7fffffffn;
-  const base = wide ? min < 0n ? T.long : T.ulong : min < 0n ? T.int : T.uint;
-  const t = { ...base, enumTag: spec.tag ?? "<anonymous>" };
-  if (tagKey) c.scope.tags.set(tagKey, t);
-  return t;
-}
-
 // frontend-c/sema/check-stmt.ts
 function checkBlockItems(c, items) {
   const out = [];
@@ -8036,373 +8703,6 @@ function checkIdent(c, e) {
       return errorExpr(e.span);
   }
 }
-var ARITH = {
-  "+": "add",
-  "-": "sub",
-  "*": "mul",
-  "/": "div",
-  "%": "mod",
-  "<<": "shl",
-  ">>": "shr",
-  "&": "and",
-  "|": "or",
-  "^": "xor"
-};
-var CMP = { "==": "eq", "!=": "ne", "<": "lt", ">": "gt", "<=": "le", ">=": "ge" };
-function buildArith(c, op, left, right, span, opSpan) {
-  const lt = left.type;
-  const rt = right.type;
-  const common = op === "shl" || op === "shr" ? promote(lt) : usualArith(lt, rt);
-  const l = convert(left, common);
-  const r2 = convert(right, op === "shl" || op === "shr" ? promote(rt) : common);
-  const lv = constOf(l);
-  const rv = constOf(r2);
-  if ((op === "div" || op === "mod") && rv === 0n) {
-    c.warn("sema/division-by-zero", opSpan, "division by zero (BPF defines x/0 = 0 and x%0 = x)");
-  }
-  if ((op === "shl" || op === "shr") && rv !== void 0 && (rv < 0n || rv >= BigInt(common.size * 8))) {
-    c.warn("sema/shift-count", opSpan, `shift count ${rv} is out of range for ${typeToString(common)}`);
-  }
-  if (lv !== void 0 && rv !== void 0) {
-    const v = foldArith(op, lv, rv, common);
-    if (v !== void 0) return mkConst(v, common, span);
-  }
-  return { k: "arith", op, signed: common.signed, left: l, right: r2.type === common ? r2 : convert(r2, op === "shl" || op === "shr" ? common : common), type: common, span };
-}
-function checkBinary(c, e) {
-  if (e.op === "&&" || e.op === "||") {
-    const l = checkScalar(c, e.left, `the left operand of '${e.op}'`);
-    const r2 = checkScalar(c, e.right, `the right operand of '${e.op}'`);
-    if (l.type.kind === "error" || r2.type.kind === "error") return errorExpr(e.span);
-    const lv = constOf(l);
-    const rv = constOf(r2);
-    if (lv !== void 0 && rv !== void 0) {
-      const v = e.op === "&&" ? lv !== 0n && rv !== 0n : lv !== 0n || rv !== 0n;
-      return mkConst(v ? 1n : 0n, T.int, e.span);
-    }
-    return { k: "logical", op: e.op === "&&" ? "and" : "or", left: l, right: r2, type: T.int, span: e.span };
-  }
-  const left = checkRvalue(c, e.left);
-  const right = checkRvalue(c, e.right);
-  if (left.type.kind === "error" || right.type.kind === "error") return errorExpr(e.span);
-  const cmp = CMP[e.op];
-  if (cmp) return buildCompare(c, cmp, left, right, e.span, e.opSpan);
-  const op = ARITH[e.op];
-  if ((op === "add" || op === "sub") && (isPtr(left.type) || isPtr(right.type))) {
-    return buildPointerArith(c, op, left, right, e.span, e.opSpan);
-  }
-  if (!isInt(left.type) || !isInt(right.type)) {
-    c.error(
-      "sema/type-mismatch",
-      e.opSpan,
-      `invalid operands to '${e.op}' (${typeToString(left.type)} and ${typeToString(right.type)})`
-    );
-    return errorExpr(e.span);
-  }
-  return buildArith(c, op, left, right, e.span, e.opSpan);
-}
-function elementScale(c, ptrType, span) {
-  if (!isPtr(ptrType)) return void 0;
-  const to = ptrType.to;
-  if (to.kind === "void" || to.kind === "func") return 1;
-  if (!isComplete(to)) {
-    c.error("sema/incomplete-type", span, `arithmetic on a pointer to incomplete type ${typeToString(to)}`);
-    return void 0;
-  }
-  return sizeOf2(to);
-}
-function buildPointerArith(c, op, left, right, span, opSpan) {
-  if (isPtr(left.type) && isPtr(right.type)) {
-    if (op === "add" || !sameType(unqual(left.type.to), unqual(right.type.to))) {
-      c.error("sema/type-mismatch", opSpan, `invalid operands to '${op === "add" ? "+" : "-"}' (${typeToString(left.type)} and ${typeToString(right.type)})`);
-      return errorExpr(span);
-    }
-    const scale2 = elementScale(c, left.type, span);
-    if (scale2 === void 0) return errorExpr(span);
-    return { k: "ptrdiff", left, right, scale: scale2, type: T.long, span };
-  }
-  const [ptr, idx] = isPtr(left.type) ? [left, right] : [right, left];
-  if (op === "sub" && ptr === right) {
-    c.error("sema/type-mismatch", opSpan, "cannot subtract a pointer from an integer");
-    return errorExpr(span);
-  }
-  if (!isInt(idx.type)) {
-    c.error("sema/type-mismatch", opSpan, `pointer arithmetic needs an integer operand, not ${typeToString(idx.type)}`);
-    return errorExpr(span);
-  }
-  const scale = elementScale(c, ptr.type, span);
-  if (scale === void 0) return errorExpr(span);
-  return { k: "ptradd", ptr, index: convert(idx, T.long), scale, negate: op === "sub", type: ptr.type, span };
-}
-function buildCompare(c, op, left, right, span, opSpan) {
-  if (isInt(left.type) && isInt(right.type)) {
-    const common = usualArith(left.type, right.type);
-    const l = convert(left, common);
-    const r2 = convert(right, common);
-    const lv = constOf(l);
-    const rv = constOf(r2);
-    if (lv !== void 0 && rv !== void 0) return mkConst(foldCmp(op, lv, rv) ? 1n : 0n, T.int, span);
-    return { k: "cmp", op, signed: common.signed, left: l, right: r2, type: T.int, span };
-  }
-  if (isPtr(left.type) || isPtr(right.type)) {
-    const okPair = isPtr(left.type) && isPtr(right.type) || isNullConst(left) || isNullConst(right);
-    if (!okPair) {
-      c.warn("sema/pointer-int-compare", opSpan, `comparison between ${typeToString(left.type)} and ${typeToString(right.type)}`);
-    }
-    if (!isScalar(left.type) || !isScalar(right.type)) {
-      c.error("sema/type-mismatch", opSpan, `invalid operands to comparison (${typeToString(left.type)} and ${typeToString(right.type)})`);
-      return errorExpr(span);
-    }
-    return { k: "cmp", op, signed: false, left: convert(left, T.ulong), right: convert(right, T.ulong), type: T.int, span };
-  }
-  c.error("sema/type-mismatch", opSpan, `invalid operands to comparison (${typeToString(left.type)} and ${typeToString(right.type)})`);
-  return errorExpr(span);
-}
-function checkModifiable(c, target, span) {
-  if (target.type.kind === "error") return false;
-  if (!isLvalue(target) || target.k === "string") {
-    c.error("sema/not-lvalue", span, "expression is not assignable (not an lvalue)");
-    return false;
-  }
-  if (isArray(target.type)) {
-    c.error("sema/not-assignable", span, `array type ${typeToString(target.type)} is not assignable; copy it with __builtin_memcpy`);
-    return false;
-  }
-  if (target.type.const) {
-    c.error("sema/assign-to-const", span, `cannot assign to an object of const-qualified type '${typeToString(target.type)}'`);
-    return false;
-  }
-  return true;
-}
-function assignConvert(c, to, value, span, what) {
-  const from = value.type;
-  if (to.kind === "error" || from.kind === "error") return errorExpr(span);
-  const t = unqual(to);
-  if (isInt(t) && isInt(from)) return convert(value, to);
-  if (isRecord(t)) {
-    if (isRecord(from) && from.rec === t.rec) return value;
-  } else if (isPtr(t)) {
-    if (isPtr(from)) {
-      const compatible = from.to.kind === "void" || t.to.kind === "void" || sameType(unqual(from.to), unqual(t.to));
-      if (!compatible) {
-        c.warn("sema/incompatible-pointer", span, `${what}: converting ${typeToString(from)} to ${typeToString(to)}`);
-      }
-      return convert(value, to);
-    }
-    if (isNullConst(value)) return convert(value, to);
-    if (from.kind === "map" && t.to.kind === "void") return { k: "addr", of: value, type: to, span };
-  } else if (isInt(t) && t.bool && isPtr(from)) {
-    return convert(value, to);
-  }
-  c.error("sema/type-mismatch", span, `${what}: cannot convert ${typeToString(from)} to ${typeToString(to)}`);
-  return errorExpr(span);
-}
-function checkAssign(c, e) {
-  const target = checkExpr(c, e.target);
-  const value = checkRvalue(c, e.value);
-  if (!checkModifiable(c, target, e.target.span) || value.type.kind === "error") return errorExpr(e.span);
-  if (e.op === "=") {
-    const v = assignConvert(c, target.type, value, e.value.span, "assignment");
-    if (v.type.kind === "error") return v;
-    return { k: "assign", target, value: v, type: unqual(target.type), span: e.span };
-  }
-  const bop = e.op.slice(0, -1);
-  const op = ARITH[bop];
-  if (isPtr(target.type)) {
-    if (op !== "add" && op !== "sub" || !isInt(value.type)) {
-      c.error("sema/type-mismatch", e.opSpan, `invalid operands to '${e.op}' (${typeToString(target.type)} and ${typeToString(value.type)})`);
-      return errorExpr(e.span);
-    }
-    const scale = elementScale(c, target.type, e.span);
-    if (scale === void 0) return errorExpr(e.span);
-    return { k: "compound", target, op, opType: T.long, signed: true, rhs: convert(value, T.long), scale, type: unqual(target.type), span: e.span };
-  }
-  if (!isInt(target.type) || !isInt(value.type)) {
-    c.error("sema/type-mismatch", e.opSpan, `invalid operands to '${e.op}' (${typeToString(target.type)} and ${typeToString(value.type)})`);
-    return errorExpr(e.span);
-  }
-  const opType = op === "shl" || op === "shr" ? promote(target.type) : usualArith(target.type, value.type);
-  const rhsType = op === "shl" || op === "shr" ? opType : opType;
-  if ((op === "div" || op === "mod") && constOf(value) === 0n) c.warn("sema/division-by-zero", e.opSpan, "division by zero");
-  return { k: "compound", target, op, opType, signed: opType.signed, rhs: convert(value, rhsType), scale: 1, type: unqual(target.type), span: e.span };
-}
-function checkUnary(c, e) {
-  if (e.op === "&") {
-    const of = checkExpr(c, e.operand);
-    if (of.type.kind === "error") return of;
-    if (of.k === "map") return { k: "addr", of, type: ptrTo(of.type), span: e.span };
-    if (!isLvalue(of)) {
-      c.error("sema/not-lvalue", e.operand.span, "cannot take the address of an rvalue");
-      return errorExpr(e.span);
-    }
-    if (of.k === "member" && of.bitfield) {
-      c.error("sema/address-of-bitfield", e.operand.span, "cannot take the address of a bitfield");
-      return errorExpr(e.span);
-    }
-    markAddressTaken(of);
-    return { k: "addr", of, type: ptrTo(of.type), span: e.span };
-  }
-  if (e.op === "*") {
-    const p = checkRvalue(c, e.operand);
-    if (p.type.kind === "error") return p;
-    if (!isPtr(p.type)) {
-      c.error("sema/deref-non-pointer", e.span, `cannot dereference a non-pointer of type ${typeToString(p.type)}`);
-      return errorExpr(e.span);
-    }
-    if (p.type.to.kind === "void") {
-      c.error("sema/deref-void", e.span, "cannot dereference a 'void *'; cast it to a typed pointer first");
-      return errorExpr(e.span);
-    }
-    return { k: "deref", ptr: p, type: p.type.to, span: e.span };
-  }
-  const v = checkRvalue(c, e.operand);
-  if (v.type.kind === "error") return v;
-  if (e.op === "!") {
-    if (!isScalar(v.type)) {
-      c.error("sema/type-mismatch", e.span, `invalid operand to '!' (${typeToString(v.type)})`);
-      return errorExpr(e.span);
-    }
-    const cv2 = constOf(v);
-    if (cv2 !== void 0) return mkConst(cv2 === 0n ? 1n : 0n, T.int, e.span);
-    return { k: "not", operand: v, type: T.int, span: e.span };
-  }
-  if (!isInt(v.type)) {
-    c.error("sema/type-mismatch", e.span, `invalid operand to unary '${e.op}' (${typeToString(v.type)})`);
-    return errorExpr(e.span);
-  }
-  const t = promote(v.type);
-  const pv = convert(v, t);
-  const cv = constOf(pv);
-  if (e.op === "+") return pv;
-  if (cv !== void 0) return mkConst(e.op === "-" ? -cv : ~cv, t, e.span);
-  return { k: e.op === "-" ? "neg" : "bitnot", operand: pv, type: t, span: e.span };
-}
-function checkUpdate(c, e) {
-  const target = checkExpr(c, e.operand);
-  if (!checkModifiable(c, target, e.operand.span)) return errorExpr(e.span);
-  let delta = 1n;
-  if (isPtr(target.type)) {
-    const s2 = elementScale(c, target.type, e.span);
-    if (s2 === void 0) return errorExpr(e.span);
-    delta = BigInt(s2);
-  } else if (!isInt(target.type)) {
-    c.error("sema/type-mismatch", e.span, `cannot apply '${e.op}' to ${typeToString(target.type)}`);
-    return errorExpr(e.span);
-  }
-  return { k: "incdec", target, delta: e.op === "++" ? delta : -delta, prefix: e.prefix, type: unqual(target.type), span: e.span };
-}
-function checkCond(c, e) {
-  const cond2 = checkScalar(c, e.cond, "the condition of '?:'");
-  const a = checkRvalue(c, e.then);
-  const b = checkRvalue(c, e.else);
-  if (cond2.type.kind === "error" || a.type.kind === "error" || b.type.kind === "error") return errorExpr(e.span);
-  let t;
-  if (isInt(a.type) && isInt(b.type)) t = usualArith(a.type, b.type);
-  else if (isPtr(a.type) && (isPtr(b.type) || isNullConst(b))) t = isPtr(b.type) && a.type.to.kind === "void" ? b.type : a.type;
-  else if (isPtr(b.type) && isNullConst(a)) t = b.type;
-  else if (a.type.kind === "void" && b.type.kind === "void") t = T.void;
-  else if (isRecord(a.type) && isRecord(b.type) && a.type.rec === b.type.rec) {
-    return { k: "cond", cond: cond2, then: a, else: b, type: a.type, span: e.span };
-  } else {
-    c.error("sema/type-mismatch", e.span, `'?:' operands have incompatible types ${typeToString(a.type)} and ${typeToString(b.type)}`);
-    return errorExpr(e.span);
-  }
-  const ca = t.kind === "void" ? a : convert(a, t);
-  const cb = t.kind === "void" ? b : convert(b, t);
-  const cv = constOf(cond2);
-  if (cv !== void 0 && ca.k === "const" && cb.k === "const") return cv !== 0n ? { ...ca, span: e.span } : { ...cb, span: e.span };
-  return { k: "cond", cond: cond2, then: ca, else: cb, type: t, span: e.span };
-}
-function unknownMember(c, t, name, span) {
-  const hint = didYouMean(name, memberNames(t.rec));
-  c.error("sema/unknown-member", span, `no member named '${name}' in ${typeToString(t)}${hint ? `; did you mean '${hint}'?` : ""}`);
-}
-function checkMember(c, e) {
-  let base = checkExpr(c, e.object);
-  if (base.type.kind === "error") return base;
-  if (e.arrow) {
-    base = rvalue(base);
-    if (!isPtr(base.type)) {
-      c.error("sema/arrow-on-non-pointer", e.span, `'->' needs a pointer, but the operand has type ${typeToString(base.type)}; use '.'`);
-      return errorExpr(e.span);
-    }
-    base = { k: "deref", ptr: base, type: base.type.to, span: e.object.span };
-  } else if (isPtr(base.type) && isRecord(base.type.to)) {
-    c.error("sema/member-on-pointer", e.span, `'${typeToString(base.type)}' is a pointer; did you mean to use '->'?`);
-    return errorExpr(e.span);
-  }
-  const rt = base.type;
-  if (rt.kind === "map") return { k: "error", type: T.error, span: e.span };
-  if (!isRecord(rt)) {
-    c.error("sema/member-on-non-record", e.span, `member reference '${e.name}' on non-struct type ${typeToString(rt)}`);
-    return errorExpr(e.span);
-  }
-  if (!rt.rec.complete) {
-    c.error("sema/incomplete-type", e.span, `member access into incomplete type ${typeToString(rt)}`);
-    return errorExpr(e.span);
-  }
-  const m = findMember(rt.rec, e.name);
-  if (!m) {
-    unknownMember(c, rt, e.name, e.nameSpan);
-    return errorExpr(e.span);
-  }
-  let ft = m.field.type;
-  if (rt.const) ft = { ...ft, const: true };
-  const f2 = m.field;
-  if (f2.bitWidth !== void 0) {
-    return { k: "member", base, offset: m.offset, bitfield: { bitOffset: f2.bitOffset, bitWidth: f2.bitWidth, unitSize: f2.unitSize }, type: ft, span: e.span };
-  }
-  return { k: "member", base, offset: m.offset, type: ft, span: e.span };
-}
-function checkIndex(c, e) {
-  const rawBase = checkExpr(c, e.base);
-  let base = rvalue(rawBase);
-  let idx = checkRvalue(c, e.index);
-  if (base.type.kind === "error" || idx.type.kind === "error") return errorExpr(e.span);
-  if (isInt(base.type) && isPtr(idx.type)) [base, idx] = [idx, base];
-  if (!isPtr(base.type)) {
-    c.error("sema/subscript-non-array", e.span, `subscripted value of type ${typeToString(base.type)} is not an array or pointer`);
-    return errorExpr(e.span);
-  }
-  if (!isInt(idx.type)) {
-    c.error("sema/type-mismatch", e.index.span, `array subscript has type ${typeToString(idx.type)}, not an integer`);
-    return errorExpr(e.span);
-  }
-  const iv = constOf(idx);
-  if (rawBase.type.kind === "array" && rawBase.type.length !== void 0 && iv !== void 0 && (iv < 0n || iv >= BigInt(rawBase.type.length))) {
-    c.error("sema/array-bounds", e.index.span, `index ${iv} is out of bounds for ${typeToString(rawBase.type)}`);
-    return errorExpr(e.span);
-  }
-  if (base.type.to.kind === "void") {
-    c.error("sema/deref-void", e.span, "cannot subscript a 'void *'");
-    return errorExpr(e.span);
-  }
-  const scale = elementScale(c, base.type, e.span);
-  if (scale === void 0) return errorExpr(e.span);
-  const addr = { k: "ptradd", ptr: base, index: convert(idx, T.long), scale, negate: false, type: base.type, span: e.span };
-  return { k: "deref", ptr: addr, type: base.type.to, span: e.span };
-}
-function checkCast(c, e) {
-  const to = resolveTypeName(c, e.type);
-  const v = checkRvalue(c, e.operand);
-  if (to.kind === "error" || v.type.kind === "error") return errorExpr(e.span);
-  if (to.kind === "void") return { k: "cast", operand: v, type: T.void, span: e.span };
-  if (isRecord(to) && isRecord(v.type) && to.rec === v.type.rec) return v;
-  if (!isScalar(to)) {
-    c.error("sema/bad-cast", e.span, `cannot cast to non-scalar type ${typeToString(to)}`);
-    return errorExpr(e.span);
-  }
-  if (v.type.kind === "map" && isPtr(to)) return { k: "addr", of: v, type: to, span: e.span };
-  if (!isScalar(v.type)) {
-    c.error("sema/bad-cast", e.span, `cannot cast ${typeToString(v.type)} to ${typeToString(to)}`);
-    return errorExpr(e.span);
-  }
-  if (isPtr(to) && isInt(v.type) && v.type.size < 8 && v.k !== "const") {
-    c.warn("sema/int-to-pointer-size", e.span, `cast to pointer from integer of different size (${typeToString(v.type)})`);
-  }
-  const r2 = convert(v, to);
-  return r2 === v ? { ...v, type: to, span: e.span } : { ...r2, span: e.span };
-}
 
 // frontend-c/sema/check-init.ts
 function checkInitializer(c, type, init) {
@@ -8607,6 +8907,10 @@ function checkGlobalDecl(c, d) {
       c.error("sema/unsupported", v.nameSpan, `extern variable '${v.name}' is not supported (no kconfig/ksym yet)`);
       continue;
     }
+    if (isPtr(t) && t.to.kind === "func" && v.init) {
+      declareHelperPointer(c, v.name, t.to, v.init, v.nameSpan);
+      continue;
+    }
     const isConst = !!t.const;
     const isVolatile = !!t.volatile;
     if (isConst && !isVolatile && v.init && (isInt(t) || isPtr(t))) {
@@ -8642,7 +8946,6 @@ function addGlobal(c, name, t0, init, isConst, span) {
         bytesOf.push([p.offset, b]);
       } else if (p.expr.type.kind !== "error") {
         c.error("sema/not-constant", p.expr.span, `the initializer of global '${name}' must be constant`);
-        return;
       }
     }
   }
@@ -8813,6 +9116,9 @@ function checkFunction(c, f2) {
     if (p.name) c.scope.names.set(p.name, ls);
   });
   if (params.length > 5) c.error("sema/too-many-params", f2.nameSpan, `'${f2.name}' has ${params.length} parameters; BPF functions take at most 5`);
+  if (!f2.storage.includes("static") && params.length > 1) {
+    c.warn("sema/not-a-program", f2.nameSpan, `'${f2.name}' takes ${params.length} parameters, so it is not loaded as a program (a program receives only its context); make it static if it is a helper`);
+  }
   sym.params = params;
   sym.span = f2.nameSpan;
   const body = checkBlockItems(c, f2.body.items);
@@ -8836,6 +9142,21 @@ function checkStack(c, f2, locals) {
     `'${f2.name}' needs at least ${total} bytes of stack; BPF allows ${MAX_STACK2}. Largest locals: ` + largest.map((l) => `'${l.name}' (${sizeOf2(l.type)} bytes)`).join(", ") + ". Move large buffers into a per-CPU array map.",
     largest.map((l) => ({ message: `'${l.name}' is ${sizeOf2(l.type)} bytes`, span: l.span }))
   );
+}
+function declareHelperPointer(c, name, ft, init, span) {
+  const r2 = checkInitializer(c, ptrTo(ft), init);
+  const part = r2.parts[0];
+  const id = part?.kind === "scalar" ? constOf(part.expr) : void 0;
+  if (id === void 0 || id <= 0n) {
+    c.error("sema/not-constant", span, `helper pointer '${name}' must be initialised with a helper id, like (void *) 6`);
+    return;
+  }
+  const known = c.helpers.get(name);
+  if (known && known.id === Number(id)) return;
+  const args = ft.params.map((p) => isPtr(p) ? "ptr-or-null" : "int");
+  const proto = { name, id: Number(id), args, ret: ft.ret };
+  if (ft.variadic) proto.varargs = 5 - args.length;
+  c.helpers.set(name, proto);
 }
 
 // src/isa/helpers.ts

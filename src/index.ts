@@ -8,3 +8,4 @@ export * as sys from "./sys/index.ts";
 export * as tracefs from "./tracefs/index.ts";
 export { FeatureCache, type FeatureName, type FeatureResult } from "./features/index.ts";
 export { print_log2_hist, print_linear_hist } from "./maps/index.ts";
+export { USDT, USDTError, type USDTOptions } from "./usdt/index.ts";

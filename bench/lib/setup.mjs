@@ -2,7 +2,7 @@
 // (installed when missing), the bcc-ts build, a bundle of library internals, the C anchors compiled
 // into a scratch directory, and vmlinux.h for the "libbpf with vmlinux.h" comparison.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync, readFileSync, cpSync, mkdirSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -33,34 +33,47 @@ export function ensurePackages(log) {
   return Object.entries(PACKAGES).filter(([t]) => !have(t)).map(([t]) => t);
 }
 
-/** Builds dist/ (the CLI and the package as users get them); a failed build keeps the old one. */
-export function ensureBuild(log) {
-  const r = spawnSync(process.execPath, ["scripts/build.mjs"], { cwd: REPO, encoding: "utf8" });
-  if (r.status !== 0) {
-    log(`npm run build failed (${r.stderr.trim().split("\n")[0]}); using the existing dist/`);
-    if (!existsSync(join(REPO, "dist/index.js"))) throw new Error("no dist/ to benchmark");
-    return false;
+/**
+ * Copies the sources into `work/tree` and builds dist/ there. Other people edit and rebuild the
+ * working tree while the suite runs (it takes minutes); a private snapshot keeps every section on
+ * the same code. node_modules is a symlink, so bare imports resolve as in the repo, and the
+ * snapshot's package.json lets its scripts `import "bcc-ts"` (a package's self-reference).
+ */
+export function snapshotTree(work, log) {
+  const tree = join(work, "tree");
+  mkdirSync(join(tree, "bench"), { recursive: true });
+  mkdirSync(join(tree, "test/compiler"), { recursive: true });
+  for (const p of ["package.json", "tsconfig.json", "bin", "src", "frontend-c", "compat", "scripts", "test/compiler/diff", "bench/scripts", "bench/lib"]) {
+    if (existsSync(join(REPO, p))) cpSync(join(REPO, p), join(tree, p), { recursive: true });
   }
-  return true;
+  symlinkSync(join(REPO, "node_modules"), join(tree, "node_modules"));
+  const r = spawnSync(process.execPath, ["scripts/build.mjs"], { cwd: tree, encoding: "utf8" });
+  if (r.status !== 0) {
+    // A half-edited tree may not build; fall back to the repo's last good dist/.
+    log(`build of the snapshot failed (${r.stderr.trim().split("\n")[0]}); using the repo's dist/`);
+    if (!existsSync(join(REPO, "dist/index.js"))) throw new Error("no dist/ to benchmark");
+    cpSync(join(REPO, "dist"), join(tree, "dist"), { recursive: true });
+    return { tree, built: false };
+  }
+  return { tree, built: true };
 }
 
-/** Bundles bench/lib/internals.ts so plain node can import the TypeScript internals. */
-export async function bundleInternals() {
+/** Bundles bench/lib/internals.ts of the snapshot so plain node can import the TypeScript internals. */
+export async function bundleInternals(tree) {
   const { build } = await import("esbuild");
-  // Inside node_modules so the bundle's bare imports (koffi, tree-sitter) resolve as the repo's do.
-  const out = join(REPO, "node_modules/.cache/bcc-ts-bench/internals.mjs");
+  // Inside the snapshot, so the bundle's bare imports (koffi, tree-sitter) resolve through its node_modules.
+  const out = join(tree, "bench/internals.mjs");
   await build({
-    entryPoints: [join(BENCH_DIR, "lib/internals.ts")],
+    entryPoints: [join(tree, "bench/lib/internals.ts")],
     outfile: out,
     bundle: true,
     format: "esm",
     platform: "node",
     target: "node20",
-    // Same externals as scripts/build.mjs; the compat headers are found relative to the repo.
+    // Same externals as scripts/build.mjs.
     external: ["koffi", "tree-sitter", "tree-sitter-c", "quickjs-emscripten", "yargs", "yargs/*"],
-    nodePaths: [join(REPO, "node_modules")],
     logLevel: "error",
-    banner: { js: "import { createRequire as __bccCreateRequire } from 'node:module'; const require = __bccCreateRequire(" + JSON.stringify(join(REPO, "package.json")) + ");" },
+    banner: { js: "import { createRequire as __bccCreateRequire } from 'node:module'; const require = __bccCreateRequire(import.meta.url);" },
   });
   return out;
 }

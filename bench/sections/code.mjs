@@ -9,7 +9,6 @@ import { run as runCmd } from "../lib/proc.mjs";
 import { writeFixtures } from "./compile.mjs";
 import { summary, ratio, table, fmt, median } from "../lib/stats.mjs";
 
-const CASES = join(REPO, "test/compiler/diff/cases");
 
 function geomean(xs) {
   const ys = xs.filter((x) => x > 0 && Number.isFinite(x));
@@ -49,6 +48,7 @@ export async function run(ctx) {
   const dir = join(work, "code");
   mkdirSync(dir, { recursive: true });
   const { NATIVE_PRELUDE } = await import(ctx.internals);
+  const CASES = join(ctx.tree, "test/compiler/diff/cases");
   const cases = readdirSync(CASES).filter((f) => f.endsWith(".c")).sort();
   const jobs = [];
   const clang = {};
@@ -78,7 +78,7 @@ export async function run(ctx) {
   }
   const jobsFile = join(dir, "jobs.json");
   writeFileSync(jobsFile, JSON.stringify(jobs));
-  const bcc = JSON.parse(runCmd(process.execPath, [join(BENCH_DIR, "scripts/code-bcc.mjs"), ctx.internals, jobsFile], { cwd: REPO }));
+  const bcc = JSON.parse(runCmd(process.execPath, [join(ctx.tree, "bench/scripts/code-bcc.mjs"), ctx.internals, jobsFile], { cwd: ctx.tree }));
   log("  code: bcc-ts side done");
 
   // Corpus comparison.

@@ -9,7 +9,7 @@ export async function run(ctx) {
   const { bins } = ctx;
   if (!bins["prog-stats"] || !bins["cost.bpf.o"]) return "Not measured: the clang anchor (anchors/cost.bpf.c or prog-stats.c) did not build.";
   const rounds = ctx.quick ? 3 : 7;
-  const out = JSON.parse(runCmd(process.execPath, [join(BENCH_DIR, "scripts/cost.mjs"), ctx.internals, join(BENCH_DIR, "fixtures/cost.c"), bins["prog-stats"], bins["cost.bpf.o"], bins.driver, String(rounds), ctx.quick ? "0.3" : "0.5"], { cwd: REPO }));
+  const out = JSON.parse(runCmd(process.execPath, [join(ctx.tree, "bench/scripts/cost.mjs"), ctx.internals, join(BENCH_DIR, "fixtures/cost.c"), bins["prog-stats"], bins["cost.bpf.o"], bins.driver, String(rounds), ctx.quick ? "0.3" : "0.5"], { cwd: ctx.tree }));
   const b = summary(out.bcc);
   const c = summary(out.clang);
   const r = b.median / c.median;

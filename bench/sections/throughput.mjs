@@ -7,6 +7,8 @@ import { join } from "node:path";
 import { REPO, BENCH_DIR } from "../lib/setup.mjs";
 import { startLineProcess } from "../lib/proc.mjs";
 import { summary, range, ratio, table, fmt } from "../lib/stats.mjs";
+import { profilerFlags, summarizeProfileDir } from "../lib/profile.mjs";
+import { mkdirSync } from "node:fs";
 
 const CONFIGS = [
   { id: "bcc-defaults", label: "perf, BCC's defaults (8 pages, wakeup every event)", bcc: ["perf", "8", "1"], c: ["perf", "8", "1"] },
@@ -16,7 +18,7 @@ const CONFIGS = [
 ];
 
 async function once(ctx, consumerCmd, consumerArgs, seconds) {
-  const consumer = startLineProcess("taskset", ["-c", "0", consumerCmd, ...consumerArgs], { cwd: REPO });
+  const consumer = startLineProcess("taskset", ["-c", "0", consumerCmd, ...consumerArgs], { cwd: ctx.tree });
   try {
     await consumer.waitLine(/^ready$/);
     const driver = startLineProcess("taskset", ["-c", "1", ctx.bins.driver, "flood", String(seconds)]);
@@ -45,7 +47,7 @@ export async function run(ctx) {
       for (const who of ["bcc", "c"]) {
         try {
           const r = who === "bcc"
-            ? await once(ctx, process.execPath, [join(BENCH_DIR, "scripts/tput.mjs"), ...cfg.bcc], seconds)
+            ? await once(ctx, process.execPath, [join(ctx.tree, "bench/scripts/tput.mjs"), ...cfg.bcc], seconds)
             : await once(ctx, bins["tput-consumer"], [bins["tput.bpf.o"], ...cfg.c], seconds);
           if (round >= 0) res[cfg.id][who].push(r);
         } catch (err) {
@@ -80,12 +82,26 @@ export async function run(ctx) {
     `- bcc-ts defaults vs BCC's defaults: ${fmt(vsBcc)}× (bcc-ts run with page_cnt 8, wakeup_events 1), ${fmt(vsBccC)}× (libbpf with 8 pages, wakeup per event). Target ≥ 8× → ${vsBcc >= 8 ? "**met**" : "**missed**"}.`,
     ...Object.entries(res).flatMap(([id, r]) => r.err.slice(0, 2).map((e) => `- ${id}: error: ${e}`)),
   ];
-  ctx.record("throughput", { matched, matchedOurs, ringR, vsBcc, vsBccC, missed: verdict.slice(0, 2).some((v) => v.includes("**missed**")) });
+  const missed = verdict.slice(0, 2).some((v) => v.includes("**missed**"));
+  let profile = "";
+  if (missed) {
+    // Profile the bcc-ts consumer on the matched settings, the comparison that isolates our own costs.
+    const dir = join(ctx.work, `prof-tput-${Date.now()}`);
+    mkdirSync(dir, { recursive: true });
+    try {
+      await once(ctx, process.execPath, [...profilerFlags(dir), join(ctx.tree, "bench/scripts/tput.mjs"), "perf", "64", "64"], seconds);
+      profile = "\nProfile of the bcc-ts consumer (perf, 64 pages, wakeup_events 64; target missed):\n\n" + (summarizeProfileDir(dir) ?? "(no profile written)");
+    } catch (err) {
+      profile = `\n(profiling failed: ${err.message})`;
+    }
+  }
+  ctx.record("throughput", { matched, matchedOurs, ringR, vsBcc, vsBccC, missed });
   return [
     `Driver: one process calling getppid() in a loop for ${seconds} s, pinned to CPU 1 (\`taskset -c 1\`); the consumer is pinned to CPU 0 and polls with a 10 ms timeout; the BPF program filters on the driver's tgid and writes a 40-byte record (ts, pid, tid, seq, comm). bcc-ts decodes every record into a JS object (\`table.event(data)\`) and reads a field; the C consumer reads a field. Rate = records received / driver run time; "driver calls/s" shows how hard the producer pushed (it slows down when wakeups cost it time).`,
     "",
     table(["settings", "consumer", "received/s, median (min–max)", "lost per run (of calls)", "driver calls/s", "ratio bcc-ts/libbpf"], rows),
     "",
     ...verdict,
+    profile,
   ].join("\n");
 }

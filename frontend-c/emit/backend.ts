@@ -4,7 +4,7 @@
  * (The front end's pipeline.ts sequences the whole compiler; this is the back end's fixed order.)
  */
 import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
-import { removeUnreachable } from "../ir/cfg.ts";
+import { duplicateSmallReturns, layoutBlocks, removeUnreachable } from "../ir/cfg.ts";
 import type { IrFunction, IrModule } from "../ir/ir.ts";
 import { expandMemoryOps, legalizeImmediates, splitMisalignedFrameAccesses } from "../ir/legalize.ts";
 import { optimizeFunction } from "../ir/optimize.ts";
@@ -59,6 +59,8 @@ export function compileFunction(fn: IrFunction, sink: DiagnosticSink, opts: Back
   if (opts.verify) verifyFunction(fn, "machine", { allowPhys: true });
   allocateRegisters(fn);
   opts.dump?.("ir-alloc", printFunction(fn));
+  duplicateSmallReturns(fn);
+  layoutBlocks(fn);
   const frame = layoutFrame(fn, sink);
   const items = peephole(selectFunction(fn, frame));
   return { ...assemble(items, sink, fn.span), stackSize: frame.size };

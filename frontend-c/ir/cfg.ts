@@ -3,7 +3,8 @@
  * simplification, jump threading through empty blocks and merging a block into its only
  * predecessor. These keep the emitted code free of the trivial jumps lowering naturally produces.
  */
-import { successors, type Block, type IrFunction, type Terminator } from "./ir.ts";
+import { invertCond } from "./fold.ts";
+import { successors, type Block, type Cond, type Inst, type IrFunction, type Terminator } from "./ir.ts";
 
 export function blockMap(fn: IrFunction): Map<number, Block> {
   return new Map(fn.blocks.map((b) => [b.id, b]));
@@ -101,4 +102,92 @@ export function simplifyCfg(fn: IrFunction): boolean {
     any = true;
   }
   return any;
+}
+
+/**
+ * Orders blocks so that, as often as possible, a block is followed by the successor it would jump
+ * to (greedy trace layout): each such fall-through saves a `goto` in the emitted code. The entry
+ * block stays first; blocks not reached by a trace follow in their original order.
+ */
+export function layoutBlocks(fn: IrFunction): void {
+  const map = blockMap(fn);
+  const placed = new Set<number>();
+  const order: Block[] = [];
+  let rest = 0;
+  let cur: Block | undefined = fn.blocks[0];
+  while (cur !== undefined) {
+    order.push(cur);
+    placed.add(cur.id);
+    const t: Terminator = cur.term!;
+    const prefs = t.op === "jmp" ? [t.target] : t.op === "br" ? [t.else, t.then] : [];
+    cur = undefined;
+    for (const p of prefs) {
+      if (!placed.has(p)) {
+        cur = map.get(p);
+        break;
+      }
+    }
+    if (cur === undefined) {
+      while (rest < fn.blocks.length && placed.has(fn.blocks[rest]!.id)) rest++;
+      cur = fn.blocks[rest];
+    }
+  }
+  fn.blocks = order;
+}
+
+/**
+ * Copies bare returning blocks (no instructions, just `ret`) into the blocks that jump to them:
+ * a jump to `exit` costs as much as the exit itself. Runs after register allocation (the
+ * copied instructions already use physical registers) and before layout.
+ */
+export function duplicateSmallReturns(fn: IrFunction): void {
+  const map = blockMap(fn);
+  let changed = false;
+  for (const b of fn.blocks) {
+    const t = b.term!;
+    if (t.op !== "jmp") continue;
+    const target = map.get(t.target)!;
+    if (target === b || target.term!.op !== "ret" || target.insts.length > 0) continue;
+    b.insts.push(...target.insts);
+    b.term = { ...target.term! };
+    changed = true;
+  }
+  if (changed) removeUnreachable(fn);
+}
+
+/**
+ * Turns the diamond `br c ? T : F; T: x = 1; goto J; F: x = 0; goto J` (how C comparisons and
+ * logical operators used as values are lowered) into `x = setcc c; goto J`.
+ */
+export function diamondsToSetcc(fn: IrFunction): boolean {
+  const map = blockMap(fn);
+  const preds = predecessors(fn);
+  let changed = false;
+  for (const b of fn.blocks) {
+    const t = b.term!;
+    if (t.op !== "br" || t.then === t.else) continue;
+    const tb = map.get(t.then)!;
+    const eb = map.get(t.else)!;
+    const arm = (x: Block) =>
+      x.insts.length === 1 && x.insts[0]!.op === "mov" && typeof x.insts[0]!.src !== "number" && x.term!.op === "jmp" && preds.get(x.id)!.length === 1
+        ? (x.insts[0] as Extract<Inst, { op: "mov" }>)
+        : undefined;
+    const ta = arm(tb);
+    const ea = arm(eb);
+    if (ta === undefined || ea === undefined || ta.dst !== ea.dst) continue;
+    const tj = tb.term as Extract<Terminator, { op: "jmp" }>;
+    const ej = eb.term as Extract<Terminator, { op: "jmp" }>;
+    if (tj.target !== ej.target) continue;
+    const tv = (ta.src as { imm: bigint }).imm;
+    const ev = (ea.src as { imm: bigint }).imm;
+    let cond: Cond | undefined;
+    if (tv === 1n && ev === 0n) cond = t.cond;
+    else if (tv === 0n && ev === 1n) cond = invertCond(t.cond);
+    if (cond === undefined) continue;
+    b.insts.push({ op: "setcc", dst: ta.dst, cond, a: t.a, b: t.b, width: t.width, span: t.span });
+    b.term = { op: "jmp", target: tj.target, span: t.span };
+    changed = true;
+  }
+  if (changed) removeUnreachable(fn);
+  return changed;
 }

@@ -7,7 +7,8 @@
  * propagated function-wide; other facts only within a block, killed by redefinitions.
  * Folding uses fold.ts, which reproduces BPF's arithmetic exactly.
  */
-import { simplifyCfg } from "./cfg.ts";
+import { diamondsToSetcc, simplifyCfg } from "./cfg.ts";
+import { eliminateDeadStores } from "./dead-stores.ts";
 import { evalAlu, evalCond, evalEndian, evalExt, evalNeg, isCommutative, swapCond, toU64 } from "./fold.ts";
 import { hasSideEffects, imm, instDef, instUses, isImm, type Inst, type IrFunction, type Operand, type VReg } from "./ir.ts";
 import { computeLiveness } from "./liveness.ts";
@@ -22,7 +23,9 @@ export function optimizeFunction(fn: IrFunction, opts: OptimizeOptions = {}): vo
   simplifyCfg(fn);
   for (let r = 0; r < rounds; r++) {
     let changed = propagate(fn);
+    changed = eliminateDeadStores(fn) || changed;
     changed = eliminateDeadCode(fn) || changed;
+    changed = diamondsToSetcc(fn) || changed;
     changed = simplifyCfg(fn) || changed;
     if (!changed) break;
   }
@@ -85,7 +88,7 @@ export function propagate(fn: IrFunction): boolean {
     for (let idx = 0; idx < b.insts.length; idx++) {
       const before = b.insts[idx]!;
       const i = rewriteOperands(before, reg, opnd);
-      const folded = simplifyExt(fold(foldConstants(i, val)), singleDef, isSingle);
+      const folded = narrowOperands(simplifyExt(fold(foldConstants(i, val)), singleDef, isSingle), singleDef, isSingle);
       b.insts[idx] = folded;
       if (folded !== before) changed = true;
       const d = instDef(folded);
@@ -184,6 +187,53 @@ function simplifyExt(i: Inst, singleDef: Map<VReg, Inst>, isSingle: (v: VReg) =>
   return i;
 }
 
+/**
+ * An instruction that reads only the low N bits of an operand does not need that operand
+ * extended from ≥ N bits first: `mul32(sext32 x, sext32 y)` is `mul32(x, y)`; a 4-byte store of
+ * `zext32 x` stores x.
+ */
+function narrowOperands(i: Inst, singleDef: Map<VReg, Inst>, isSingle: (v: VReg) => boolean): Inst {
+  const strip = (v: VReg, bits: number): VReg => {
+    if (!isSingle(v)) return v;
+    const d = singleDef.get(v);
+    return d !== undefined && d.op === "ext" && d.from >= bits && isSingle(d.a) ? d.a : v;
+  };
+  switch (i.op) {
+    case "alu": {
+      if (i.width !== 32) return i;
+      const a = strip(i.a, 32);
+      const b = isImm(i.b) ? i.b : strip(i.b, 32);
+      return a === i.a && b === i.b ? i : { ...i, a, b };
+    }
+    case "neg": {
+      if (i.width !== 32) return i;
+      const a = strip(i.a, 32);
+      return a === i.a ? i : { ...i, a };
+    }
+    case "setcc": {
+      if (i.width !== 32) return i;
+      const a = strip(i.a, 32);
+      const b = isImm(i.b) ? i.b : strip(i.b, 32);
+      return a === i.a && b === i.b ? i : { ...i, a, b };
+    }
+    case "ext": {
+      const a = strip(i.a, i.from);
+      return a === i.a ? i : { ...i, a };
+    }
+    case "store": {
+      if (i.size === 8 || isImm(i.value)) return i;
+      const value = strip(i.value, i.size * 8);
+      return value === i.value ? i : { ...i, value };
+    }
+    case "mov": {
+      if (i.width !== 32 || isImm(i.src)) return i;
+      const src = strip(i.src, 32);
+      return src === i.src ? i : { ...i, src };
+    }
+    default: return i;
+  }
+}
+
 /** Folds an instruction whose operands (already substituted) allow it. */
 function fold(i: Inst): Inst {
   const known = (o: Operand): bigint | undefined => (isImm(o) ? toU64(o.imm) : undefined);
@@ -248,6 +298,13 @@ export function eliminateDeadCode(fn: IrFunction): boolean {
         const d = instDef(i);
         const selfMove = i.op === "mov" && i.width === 64 && i.src === i.dst;
         if (selfMove || (d !== undefined && !live.has(d) && !hasSideEffects(i))) {
+          changed = true;
+          continue;
+        }
+        if (i.op === "atomic" && i.dst !== undefined && !live.has(i.dst) && i.aop !== "xchg" && i.aop !== "cmpxchg") {
+          // The old value is unused: a plain (non-fetching) atomic does the same to memory.
+          kept.push({ ...i, dst: undefined, fetch: false });
+          for (const u of instUses(i)) live.add(u);
           changed = true;
           continue;
         }

@@ -3,7 +3,6 @@
  * the callee's locals; recursion is reported), helpers become `call` instructions, and the memory
  * builtins and atomics expand to IR memory operations.
  */
-import type { Span } from "../diagnostics/index.ts";
 import { type Operand, type VReg, imm, isFrame } from "../ir/ir.ts";
 import type { TExpr } from "../sema/typed-ast.ts";
 import { type CType, alignOf, isPtr, sizeOf } from "../sema/types.ts";
@@ -11,6 +10,9 @@ import { arith, castValue, lowerExpr } from "./lower-expr.ts";
 import { type Addr, addrToReg, lowerRecordValue, pointerAddr } from "./lower-lvalue.ts";
 import { lowerStmts } from "./lower-stmt.ts";
 import type { FnLowerer, InlineFrame } from "./lowerer.ts";
+
+/** Blocks per program beyond which inlining stops (about 50k instructions). */
+const MAX_BLOCKS = 10_000;
 
 export function lowerCall(L: FnLowerer, e: TExpr & { k: "call" }): Operand {
   return inlineCall(L, e).value;
@@ -25,6 +27,14 @@ export function inlineCall(L: FnLowerer, e: TExpr & { k: "call" }): { value: Ope
   }
   if (!e.fn.body) {
     L.sink.error("lower/undefined-function", span, `function '${e.fn.name}' is declared but never defined`);
+    return { value: imm(0) };
+  }
+  if (L.tooLarge || L.b.fn.blocks.length > MAX_BLOCKS) {
+    if (L.tooLarge) return { value: imm(0) };
+    L.tooLarge = true;
+    // Inlining is exponential in the worst case (each level calling the next twice); stop long
+    // before the kernel's 1M-instruction limit or our own time budget would be hit.
+    L.sink.error("lower/program-too-large", span, `inlining '${e.fn.name}' makes '${L.b.fn.name}' too large for a BPF program`);
     return { value: imm(0) };
   }
   // Evaluate arguments in the caller, copying into fresh vregs so the callee's writes to its
@@ -44,7 +54,7 @@ export function inlineCall(L: FnLowerer, e: TExpr & { k: "call" }): { value: Ope
   L.frames.push(frame);
   const savedTargets = L.targets.splice(0, L.targets.length);
   e.fn.params.forEach((p, i) => {
-    const s = L.declare(p, span);
+    const s = L.declare(p);
     const v = args[i] ?? L.b.mov(L.b.vreg(), imm(0), span);
     if (typeof v !== "number") {
       if (s.kind === "frame") L.b.copy(s.ref, 0, v.base, v.off, sizeOf(p.type), 1, span);
@@ -163,4 +173,3 @@ export function lowerAtomic(L: FnLowerer, e: TExpr & { k: "atomic" }): Operand {
   return oldR;
 }
 
-export type { Span };

@@ -30,10 +30,6 @@ export function cmpCond(op: CmpOp, signed: boolean): Cond {
   }
 }
 
-const NEGATE: Record<Cond, Cond> = {
-  eq: "ne", ne: "eq", gt: "le", ge: "lt", lt: "ge", le: "gt", sgt: "sle", sge: "slt", slt: "sge", sle: "sgt", set: "set",
-};
-
 /** `a OP b` in type t, normalised. 4-byte types use ALU32; signed ones are sign-extended after. */
 export function arith(L: FnLowerer, op: ArithOp, signed: boolean, a: VReg, b: Operand, t: CType, span: Span): VReg {
   const aop = ALU[op][signed ? 1 : 0];
@@ -339,4 +335,3 @@ export function lowerCond(L: FnLowerer, e: TExpr, t: Block, f: Block): void {
   L.b.br("ne", v, imm(0), t, f, span);
 }
 
-export { NEGATE };

@@ -25,7 +25,7 @@ export type LValue =
 export function lowerLvalue(L: FnLowerer, e: TExpr): LValue {
   switch (e.k) {
     case "local": {
-      const s = L.storageOf(e.sym, e.span);
+      const s = L.storageOf(e.sym);
       return s.kind === "vreg" ? { kind: "vreg", v: s.v, type: e.type } : { kind: "mem", addr: { base: s.ref, off: 0 }, type: e.type };
     }
     case "deref":
@@ -44,7 +44,7 @@ export function lowerLvalue(L: FnLowerer, e: TExpr): LValue {
       return lv;
     }
     case "temp": {
-      const s = L.storageOf(e.sym, e.span);
+      const s = L.storageOf(e.sym);
       if (s.kind !== "frame") throw new InternalCompilerError("lower", "temporary not in memory", e.span);
       initObject(L, { base: s.ref, off: 0 }, e.type, e.init, e.span);
       return { kind: "mem", addr: { base: s.ref, off: 0 }, type: e.type };
@@ -207,8 +207,4 @@ export function storeBytes(L: FnLowerer, a: Addr, bytes: Uint8Array, aligned8: b
     }
   }
   for (; i < bytes.length; i++) L.b.store(a.base, a.off + i, 1, imm(bytes[i]!), span);
-}
-
-export function sizeOfType(t: CType): number {
-  return sizeOf(t);
 }

@@ -20,7 +20,7 @@ export function lowerFunction(f: FunctionSym, sink: DiagnosticSink): IrFunction 
   L.frames.push({ fn: f, storage: new Map(), labels: new Map(), retBlock: undefined, retValue: undefined });
   for (const p of f.params) {
     const v = L.b.param(p.name);
-    const s = L.declare(p, p.span);
+    const s = L.declare(p);
     if (s.kind === "vreg") L.b.mov(s.v, v, p.span);
     else L.b.store(s.ref, 0, 8, v, p.span);
   }

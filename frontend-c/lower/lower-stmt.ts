@@ -8,6 +8,7 @@ import type { TStmt } from "../sema/typed-ast.ts";
 import { castValue, lowerCond, lowerEffect, lowerExpr } from "./lower-expr.ts";
 import { initObject } from "./lower-init.ts";
 import { lowerRecordValue } from "./lower-lvalue.ts";
+import { analyzeUnroll } from "./unroll.ts";
 import { sizeOf } from "../sema/types.ts";
 import type { FnLowerer } from "./lowerer.ts";
 
@@ -46,7 +47,7 @@ export function lowerStmt(L: FnLowerer, s: TStmt): void {
       lowerStmts(L, s.items);
       return;
     case "decl": {
-      const st = L.declare(s.sym, span);
+      const st = L.declare(s.sym);
       if (st.kind === "vreg") {
         const part = s.init?.parts[0];
         if (part && part.kind === "scalar") {
@@ -138,6 +139,24 @@ export function lowerStmt(L: FnLowerer, s: TStmt): void {
 function lowerLoop(L: FnLowerer, s: TStmt & { k: "loop" }): void {
   const span: Span = s.span;
   if (s.init) lowerStmt(L, s.init);
+  const unrolled = analyzeUnroll(s);
+  if (unrolled) {
+    const st = L.storageOf(unrolled.sym);
+    if (st.kind === "vreg") {
+      const exit = L.b.newBlock("unroll.end");
+      for (const v of unrolled.values) {
+        const next = L.b.newBlock("unroll.next");
+        L.b.mov(st.v, imm(v), span);
+        L.targets.push({ breakTo: exit, continueTo: next });
+        lowerStmt(L, s.body);
+        L.targets.pop();
+        L.fallInto(next, span);
+      }
+      L.b.mov(st.v, imm(unrolled.final), span);
+      L.fallInto(exit, span);
+      return;
+    }
+  }
   const condB = L.b.newBlock("loop.cond");
   const bodyB = L.b.newBlock("loop.body");
   const stepB = L.b.newBlock("loop.step");

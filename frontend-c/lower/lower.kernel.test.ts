@@ -171,6 +171,29 @@ int test(struct ctx *c) {
     expect(new DataView(value.buffer).getBigUint64(0, true)).toBe(2n);
   });
 
+  it("unrolls #pragma unroll counted loops with break/continue and wrapping counters", () => {
+    const src = `
+int test(struct ctx *c) {
+  long long s = 0;
+#pragma unroll
+  for (int i = 0; i < 8; i++) {
+    if (i == 2) continue;
+    if (i == c->a[0]) break;
+    int sq = i * i;
+    s += sq;
+  }
+  long long t = 0;
+#pragma unroll
+  for (unsigned char j = 250; j != 2; j += 2) t += j;
+  c->a[1] = s;
+  c->a[2] = t;
+  return 0;
+}`;
+    const { prog } = build(src);
+    expect(run(prog, [5n]).out.slice(1, 3)).toEqual([26n, 756n]);
+    expect(run(prog, [100n]).out.slice(1, 3)).toEqual([136n, 756n]);
+  });
+
   it("converts between integer types exactly like C", () => {
     const { prog } = build(`
 int test(struct ctx *c) {

@@ -40,6 +40,8 @@ export class FnLowerer {
   readonly targets: LoopTargets[] = [];
   /** Switch case label id → block. */
   readonly caseBlocks = new Map<number, Block>();
+  /** Set once "program too large" was reported: inlining stops, the result is discarded. */
+  tooLarge = false;
 
   constructor(
     name: string,
@@ -56,13 +58,17 @@ export class FnLowerer {
   }
 
   /** Storage of a local; declares it on first sight (compound-literal temps, sema-made temps). */
-  storageOf(sym: LocalSym, span: Span): Storage {
+  storageOf(sym: LocalSym): Storage {
     const s = this.frame.storage.get(sym.id);
     if (s) return s;
-    return this.declare(sym, span);
+    return this.declare(sym);
   }
 
-  declare(sym: LocalSym, span: Span): Storage {
+  declare(sym: LocalSym): Storage {
+    // A declaration lowered again in the same body (an unrolled loop) reuses its object: the
+    // lifetimes of the copies never overlap.
+    const prev = this.frame.storage.get(sym.id);
+    if (prev) return prev;
     const t = sym.type;
     let s: Storage;
     if (t.kind === "record" || t.kind === "array" || sym.addressTaken) {
@@ -74,7 +80,6 @@ export class FnLowerer {
       s = { kind: "vreg", v: this.b.vreg(sym.name) };
     }
     this.frame.storage.set(sym.id, s);
-    void span;
     return s;
   }
 

@@ -13,10 +13,11 @@
  */
 import { DiagnosticSink, type Note, type Span } from "../diagnostics/index.ts";
 import { parseCflags } from "./cflags.ts";
+import { PreprocessCache } from "./cache.ts";
 import { parseDefine, sameDefinition, type Macro } from "./define.ts";
 import { evaluate } from "./expr.ts";
 import type { IncludeHost } from "./include-host.ts";
-import { Kind, lexFile, type LexLine, type Token } from "./lexer.ts";
+import { Kind, type LexLine, type Token } from "./lexer.ts";
 import { Expander, spell, TokenStream, type ExpanderHost } from "./macros.ts";
 import { classifyUnroll, type PragmaRecord } from "./pragma.ts";
 import { BUILTINS, PREDEFINED } from "./predefined.ts";
@@ -30,6 +31,8 @@ export interface PreprocessOptions {
   /** BCC-style compiler flags: -D, -U, -I, -include are honoured, everything else ignored. */
   cflags?: readonly string[];
   includeHost: IncludeHost;
+  /** Lexed files and parsed #defines kept across runs (see cache.ts); by default a fresh one. */
+  cache?: PreprocessCache;
   limits?: {
     /** Tokens all macro substitutions together may produce (default 500,000; ~50 MB at worst). */
     expansionTokens?: number;
@@ -77,8 +80,9 @@ export function preprocess(source: string, opts: PreprocessOptions, sink: Diagno
 class Preprocessor implements ExpanderHost {
   readonly macros = new Map<string, Macro>();
   readonly expansions: ExpansionRecord[] = [];
-  private readonly files: string[] = [];
-  private readonly fileIndex = new Map<string, number>();
+  private readonly cache: PreprocessCache;
+  /** Files seen in this run (the cache's table may hold more). */
+  private readonly seen = new Set<number>();
   private readonly pragmas: PragmaRecord[] = [];
   private readonly writer: OutputWriter;
   private readonly once = new Set<string>();
@@ -101,7 +105,8 @@ class Preprocessor implements ExpanderHost {
     this.maxOutput = opts.limits?.outputChars ?? 16 * 1024 * 1024;
     this.maxDepth = opts.limits?.includeDepth ?? 200;
     // The main file gets index 2, after "<built-in>" and "<command line>" (see run()).
-    this.writer = new OutputWriter(2);
+    this.cache = opts.cache ?? new PreprocessCache();
+    this.writer = new OutputWriter(this.cache.fileId(opts.file));
   }
 
   run(source: string): PreprocessResult {
@@ -131,22 +136,18 @@ class Preprocessor implements ExpanderHost {
       this.processFile(found.text, found.file, this.fileId(found.file), 1);
     }
     this.processFile(source, this.opts.file, mainIdx, 0);
-    const { text, map } = this.writer.finish(this.files, this.expansions);
+    const { text, map } = this.writer.finish(this.cache.files(), this.expansions);
     return { text, map, pragmas: this.pragmas, macros: this.macros, includes: this.includes };
   }
 
   private fileId(name: string): number {
-    let idx = this.fileIndex.get(name);
-    if (idx === undefined) {
-      idx = this.files.length;
-      this.files.push(name);
-      this.fileIndex.set(name, idx);
-    }
+    const idx = this.cache.fileId(name);
+    this.seen.add(idx);
     return idx;
   }
 
   private processFile(text: string, name: string, idx: number, depth: number): void {
-    const lex = lexFile(text, idx);
+    const lex = this.cache.lex(idx, text);
     for (const p of lex.problems) {
       this.sink.error(p.code, { file: name, line: p.line, col: p.col, endLine: p.line, endCol: p.col + 2 }, p.message);
     }
@@ -216,7 +217,7 @@ class Preprocessor implements ExpanderHost {
 
   spanOf(t: Token, end?: Token): Span {
     const e = end ?? t;
-    const file = this.files[t.file] ?? "";
+    const file = this.cache.fileName(t.file);
     if (e.line < t.line || (e.line === t.line && e.col < t.col) || e.file !== t.file) {
       return { file, line: t.line, col: t.col, endLine: t.line, endCol: t.col + Math.max(1, t.text.length) };
     }
@@ -256,7 +257,7 @@ class Preprocessor implements ExpanderHost {
         break;
       case "file":
       case "base-file":
-        text = JSON.stringify(kind === "file" ? (this.files[t.file] ?? "") : this.opts.file);
+        text = JSON.stringify(kind === "file" ? this.cache.fileName(t.file) : this.opts.file);
         k = Kind.String;
         break;
     }
@@ -338,7 +339,7 @@ class Preprocessor implements ExpanderHost {
     if (!this.active(ctx)) return;
     switch (name) {
       case "define":
-        return this.define(nameTok, rest);
+        return this.define(nameTok, toks, rest);
       case "undef":
         return this.undef(nameTok, rest);
       case "include":
@@ -391,8 +392,13 @@ class Preprocessor implements ExpanderHost {
     return r.value.v !== 0n;
   }
 
-  private define(nameTok: Token, rest: readonly Token[]): void {
-    const r = parseDefine(rest, (t) => this.spanOf(t));
+  private define(nameTok: Token, line: readonly Token[], rest: readonly Token[]): void {
+    // Parsed definitions are cached by their (cached) line, so a header's macros are parsed once.
+    let r = this.cache.defines.get(line);
+    if (r === undefined) {
+      r = parseDefine(rest, (t) => this.spanOf(t));
+      this.cache.defines.set(line, r);
+    }
     if (!r.ok) {
       this.error("pp/bad-define", r.at ?? nameTok, r.message);
       return;
@@ -467,7 +473,7 @@ class Preprocessor implements ExpanderHost {
       return;
     }
     if (this.once.has(found.file)) return;
-    if (!this.fileIndex.has(found.file)) this.includes.push(found.file);
+    if (!this.seen.has(this.cache.fileId(found.file))) this.includes.push(found.file);
     this.processFile(found.text, found.file, this.fileId(found.file), ctx.depth + 1);
   }
 

@@ -218,7 +218,16 @@ function colourGraph(g: Graph): { assignment: Map<VReg, number>; spills: VReg[] 
         }
       }
     }
-    chosen ??= firstFree(forbidden);
+    if (chosen === undefined) {
+      // Leave free the colours uncoloured neighbours would like (their copy partners' colours), so
+      // their copies can still vanish: e.g. a parameter moved out of r1 keeps r1 if nobody else needs it.
+      let wanted = 0;
+      for (const m of g.adj[v]!) {
+        if (colour[m]! >= 0) continue;
+        for (const p of g.moves.get(m) ?? []) if (colour[p]! >= 0) wanted |= 1 << colour[p]!;
+      }
+      chosen = firstFree(forbidden | wanted) ?? firstFree(forbidden);
+    }
     if (chosen === undefined) spills.push(v);
     else colour[v] = chosen;
   }

@@ -270,6 +270,10 @@ export function checkFunction(c: Checker, f: FunctionDef): void {
     if (p.name) c.scope.names.set(p.name, ls);
   });
   if (params.length > 5) c.error("sema/too-many-params", f.nameSpan, `'${f.name}' has ${params.length} parameters; BPF functions take at most 5`);
+  if (!f.storage.includes("static") && params.length > 1) {
+    // Only the context arrives in r1; such a function can still be called (and inlined).
+    c.warn("sema/not-a-program", f.nameSpan, `'${f.name}' takes ${params.length} parameters, so it is not loaded as a program (a program receives only its context); make it static if it is a helper`);
+  }
   sym.params = params;
   sym.span = f.nameSpan;
   const body = checkBlockItems(c, f.body.items);

@@ -10,7 +10,7 @@ import { assignConvert, checkExpr, checkRvalue, errorExpr, isLvalue, markAddress
 import { convert, mkConst } from "./conversions.ts";
 import type { HelperProto } from "./helper-table.ts";
 import type { InitPart, TExpr, TStmt } from "./typed-ast.ts";
-import { type CType, type MapDecl, T, isInt, isPtr, ptrTo, sizeOf, typeToString } from "./types.ts";
+import { type CType, T, isInt, isPtr, ptrTo, sizeOf, typeToString } from "./types.ts";
 
 const BPF_ANY = 0n;
 const BPF_NOEXIST = 1n;
@@ -164,4 +164,3 @@ export function checkMapMethod(c: Checker, e: Expr & { kind: "call" }, callee: E
   }
 }
 
-export type { MapDecl };

@@ -29,6 +29,7 @@ import { OutputState, wrapEventTable } from "./output.ts";
 import { kernelUtils } from "./kernel-utils.ts";
 import { loadKernelBtf } from "../btf/kernel.ts";
 import type { Btf } from "../btf/index.ts";
+import { UsdtBinding, type USDT } from "../usdt/index.ts";
 
 export interface BPFOptions {
   /** The C program. */
@@ -39,8 +40,8 @@ export interface BPFOptions {
   cflags?: readonly string[];
   /** BCC's debug flags: DEBUG_BPF (0x2) dumps each program's instructions with source lines. */
   debug?: number;
-  /** USDT contexts whose probes this program attaches to. */
-  usdt_contexts?: readonly { attachAll(bpf: BPF): void }[];
+  /** USDT contexts whose probes this program attaches to (their bpf_usdt_readarg code is compiled in). */
+  usdt_contexts?: readonly USDT[];
   /** Records where each fd was created (tests). */
   fdTracker?: FdTracker;
   /** Where debug output and notices go (default: stderr). */
@@ -97,6 +98,8 @@ export class BPF extends AttachMixin implements Disposable {
   readonly #codecs = new CodecCache();
   #tracefs: Tracefs | undefined;
   #closed = false;
+  /** USDT: the contexts' generated readarg C and their probe sites (src/usdt/). */
+  #usdt: UsdtBinding | undefined;
 
   constructor(options: BPFOptions) {
     super();
@@ -117,13 +120,29 @@ export class BPF extends AttachMixin implements Disposable {
         throw new BPFError(`cannot read ${options.src_file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
       }
     }
+    // USDT: number the probe sites and generate their bpf_usdt_readarg C before compiling (#compile
+    // reads it as a forced include).
+    if (options.usdt_contexts && options.usdt_contexts.length > 0) this.#usdt = new UsdtBinding(options.usdt_contexts);
     this.spec = this.#compile(options.cflags ?? []);
     this.features = new FeatureCache({ tracefs: this.#tracefsRootOrUndefined() });
     this.output = new OutputState(this);
     registerForCleanup(this);
     try {
       this.#createMaps();
-      for (const ctx of options.usdt_contexts ?? []) ctx.attachAll(this);
+      // USDT: attach every enabled probe site now that the maps exist (the BPF object owns the links).
+      this.#usdt?.attachAll({
+        loadUprobe: (fn) => this.load_func(fn, "uprobe").fd,
+        addLink: (key, link) => {
+          if (this.links.has(key)) {
+            link.close();
+            throw new BPFError(`${key} is already attached`);
+          }
+          this.links.set(key, link);
+        },
+        useLink: this.features.has("perf_link"),
+        tracefs: this.#tracefsRootOrUndefined() !== undefined ? this.tracefs : undefined,
+        tracker: this.fdTracker,
+      });
       this.autoAttach();
     } catch (err) {
       this.close();
@@ -137,7 +156,10 @@ export class BPF extends AttachMixin implements Disposable {
 
   #compile(cflags: readonly string[], variant?: Record<string, "enter" | "exit">): CollectionSpec {
     this.#cflags = cflags;
-    const includeHost = new NodeIncludeHost({ virtualDir: COMPAT_INCLUDE });
+    const nodeHost = new NodeIncludeHost({ virtualDir: COMPAT_INCLUDE });
+    // USDT: the generated readarg C comes first, as a forced include, so user line numbers stay.
+    const includeHost = this.#usdt ? this.#usdt.includeHost(nodeHost) : nodeHost;
+    if (this.#usdt) cflags = [...this.#usdt.cflags, ...cflags];
     // Quoted includes in inline text ("<text>") resolve from the working directory, as with BCC.
     const r = compile(this.sourceText, { file: this.sourceFile, cflags, includeHost, ...(variant ? { syscallTracepointAbi: variant } : {}) } as Parameters<typeof compile>[1]);
     const errors = r.diagnostics.filter((d) => d.severity === "error");

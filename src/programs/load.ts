@@ -85,6 +85,8 @@ export function verdict(lines: readonly string[]): string {
     const l = (lines[i] ?? "").trim();
     if (l === "" || /^processed \d+ insns/.test(l) || /^verification time/.test(l) || /^stack depth/.test(l)) continue;
     if (/^\d+: /.test(l) || /^R\d+[_=]/.test(l) || /^from \d+ to \d+/.test(l) || /^; /.test(l)) continue;
+    // "infinite loop detected" is followed by register-state dumps of the two states compared.
+    if (/^(cur|old) state: /.test(l)) continue;
     return l;
   }
   return "";

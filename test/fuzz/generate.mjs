@@ -288,7 +288,8 @@ function literal(r) {
 /** A random C expression over `ctx.vars` (all integer locals). */
 export function expr(r, ctx) {
   if (ctx.depth >= ctx.maxDepth || r.chance(0.3)) {
-    return r.chance(0.5) && ctx.vars.length ? r.pick(ctx.vars) : literal(r);
+    const readable = [...ctx.vars, ...(ctx.ro ?? [])];
+    return r.chance(0.5) && readable.length ? r.pick(readable) : literal(r);
   }
   const sub = { ...ctx, depth: ctx.depth + 1 };
   switch (r.int(9)) {
@@ -307,7 +308,7 @@ export function expr(r, ctx) {
 function stmt(r, ctx, indent) {
   const pad = "  ".repeat(indent);
   const sub = { ...ctx, depth: 0, maxDepth: r.range(1, 5) };
-  const choice = r.int(ctx.nest > 3 ? 6 : 10);
+  const choice = ctx.nest > 3 ? r.pick([0, 1, 2, 4, 5]) : r.int(10);
   switch (choice) {
     case 0: case 1: {
       const name = `v${ctx.counter.n++}`;
@@ -339,7 +340,8 @@ function stmt(r, ctx, indent) {
     }
     case 8: {
       const i = `i${ctx.counter.n++}`;
-      const inner = { ...ctx, vars: [...ctx.vars, i], nest: ctx.nest + 1 };
+      // The loop counter is readable but never assigned: the loop must stay bounded.
+      const inner = { ...ctx, vars: [...ctx.vars], ro: [...(ctx.ro ?? []), i], nest: ctx.nest + 1 };
       return `${pad}#pragma unroll\n${pad}for (int ${i} = 0; ${i} < ${r.range(1, 8)}; ${i}++) {\n${block(r, inner, indent + 1, r.range(1, 3))}\n${pad}}`;
     }
     default: {
@@ -373,10 +375,12 @@ export function generateProgram(r, lines = r.range(4, 30)) {
   if (syscallStyle) out.push(CTX_PRELUDE.trim());
   out.push(`BPF_HASH(${maps[0]}, u32, u64, ${r.pick([1, 16, 1024, 10240])});`);
   out.push(`BPF_ARRAY(${maps[1]}, u64, ${r.pick([1, 8, 64, 256])});`);
+  const flat = lines > 1000;
   const fns = Math.max(1, Math.min(20, Math.floor(lines / 40)));
-  const perFn = Math.max(1, Math.floor(lines / fns / 2));
+  const perFn = Math.max(1, Math.floor(lines / fns / (flat ? 1 : 2)));
+  // Big programs are flat (nest 99 disables ifs and loops) so `lines` is close to the line count.
   for (let f = 0; f < fns; f++) {
-    const ctx = { vars: syscallStyle ? [] : ["x"], maps, counter: { n: 0, arrays: 0 }, nest: 0, ctxSlots: syscallStyle };
+    const ctx = { vars: syscallStyle ? [] : ["x"], maps, counter: { n: 0, arrays: 0 }, nest: flat ? 99 : 0, ctxSlots: syscallStyle };
     const head = syscallStyle ? `int test${f === 0 ? "" : f}(struct ctx *c) {` : `int kprobe__fuzz_${tag}_${f}(struct pt_regs *ctx) {\n  u64 x = bpf_get_current_pid_tgid();`;
     out.push(head);
     if (syscallStyle) { out.push("  u64 x = c->a[0];"); ctx.vars.push("x"); }
@@ -391,10 +395,11 @@ export function generateProgram(r, lines = r.range(4, 30)) {
  * mutations of a corpus file, ~15% stacked mutations, ~35% generated programs (a few of them 10k
  * lines, some then mutated), ~5% pathological inputs from scratch.
  */
-export function makeCase(corpus, seed, index) {
+export function makeCase(corpus, seed, index, family = "any") {
   const cs = caseSeed(seed, index);
   const r = rng(cs);
-  const roll = r.next();
+  // family "gen": only generated, unmutated programs (the kernel slice: they should all load).
+  const roll = family === "gen" ? 0.6 + r.next() * 0.35 : r.next();
   if (roll < 0.45) {
     const f = r.pick(corpus);
     const [label, source] = mutate(r, f.text);
@@ -412,9 +417,9 @@ export function makeCase(corpus, seed, index) {
     return { index, seed: cs, label: `stack:${labels.join("+")}`, origin: f.path, source: s };
   }
   if (roll < 0.95) {
-    const big = r.chance(0.01);
+    const big = family !== "gen" && r.chance(0.01);
     const src = generateProgram(r, big ? 10_000 : undefined);
-    if (r.chance(0.2)) {
+    if (family !== "gen" && r.chance(0.2)) {
       const [label, t] = mutate(r, src);
       return { index, seed: cs, label: `gen+${label}`, origin: "generated", source: t };
     }

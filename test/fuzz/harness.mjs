@@ -166,7 +166,8 @@ export function loadAccepted(mod, result, source) {
  * signature, each with `count`).
  */
 export async function runFuzz(opts) {
-  const { cases, seed, start = 0, workers = 2, limitMs = 2000, hangMs = 10_000, heapMb = 1024, load = false } = opts;
+  const { cases, seed, start = 0, workers = 2, limitMs = 2000, hangMs = 10_000, heapMb = 1024, load = false, family = "any" } = opts;
+  const skip = opts.skip ?? new Set();
   const corpus = opts.corpus ?? loadCorpus();
   const own = opts.bundle ? undefined : await buildBundle();
   const bundle = opts.bundle ?? own;
@@ -174,8 +175,10 @@ export async function runFuzz(opts) {
   const slots = Array.from({ length: workers }, () => new WorkerSlot(bundle.url, heapMb));
   const stats = { cases: 0, accepted: 0, rejected: 0, loaded: 0, loadFailed: 0, maxMs: 0, byKind: {} };
   const findings = new Map();
+  const occurrences = [];
   const record = (c, kind, signature, detail, ms, source) => {
     const key = `${kind}|${signature}`;
+    occurrences.push({ index: c.index, kind, signature });
     const f = findings.get(key);
     if (f) { f.count++; return; }
     const finding = { kind, signature, index: c.index, caseSeed: c.seed, label: c.label, origin: c.origin, detail, ms, count: 1 };
@@ -188,7 +191,8 @@ export async function runFuzz(opts) {
     await Promise.all(slots.map(async (slot) => {
       while (next < end) {
         const index = next++;
-        const c = makeCase(corpus, seed, index);
+        if (skip.has(index)) continue;
+        const c = makeCase(corpus, seed, index, family);
         const out = await slot.run(index, c.source, load, hangMs);
         stats.cases++;
         if (out.hang) {
@@ -209,6 +213,12 @@ export async function runFuzz(opts) {
           continue;
         }
         if (r.violation) record(c, "violation", normalise(r.violation), r.violation, r.ms, c.source);
+        if (r.ms > limitMs) {
+          // Re-time once: on a loaded 2-core machine a single run can be unlucky.
+          const again = await slot.run(index, c.source, false, hangMs);
+          if (again.res) r.ms = Math.min(r.ms, again.res.ms);
+          else if (again.hang) await slot.restart();
+        }
         if (r.ms > limitMs) record(c, "slow", `slow: ${c.label.split(":")[0]}`, `${Math.round(r.ms)} ms (limit ${limitMs})`, r.ms, c.source);
         if (r.ok) stats.accepted++;
         else stats.rejected++;
@@ -228,7 +238,7 @@ export async function runFuzz(opts) {
     await Promise.all(slots.map((s) => s.close()));
     own?.dispose();
   }
-  return { stats, findings: [...findings.values()] };
+  return { stats, findings: [...findings.values()], occurrences };
 }
 
 /** Saves a finding's input and description under test/fuzz/findings/. */

@@ -29,8 +29,8 @@ export const runCommand: CommandModule<object, Args> = {
       .positional("args", { type: "string", array: true, describe: "arguments for the script (its process.argv.slice(2))" })
       .option("timeout", { type: "number", describe: "stop the script after this many seconds (exit 124)" })
       .option("memory", { type: "number", describe: "the script's heap limit in MB (default 256; exit 137 beyond it)" })
-      .option("allow-read", { type: "string", array: true, describe: "let the script read this file or directory (repeatable)" })
-      .option("allow-write", { type: "string", array: true, describe: "let the script write this file or directory (repeatable)" })
+      .option("allow-read", { type: "string", array: true, nargs: 1, describe: "let the script read this file or directory (repeatable)" })
+      .option("allow-write", { type: "string", array: true, nargs: 1, describe: "let the script write this file or directory (repeatable)" })
       .option("allow-run", { type: "boolean", default: false, describe: "let the script run programs (child_process.execFileSync)" })
       .option("node", { type: "boolean", default: false, describe: "run in Node without the sandbox (full access)" }),
   handler: async (parsed) => {
