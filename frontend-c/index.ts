@@ -21,6 +21,14 @@ export interface CompileOptions {
   externalTypes?: ExternalTypes;
   /** Reuse a context (its parser) across compilations for speed. */
   context?: CompileContext;
+  /**
+   * Kprobe functions (name → "enter" | "exit") to compile for the syscalls:sys_enter_X / sys_exit_X
+   * tracepoint instead, on kernels without kprobes: PT_REGS_PARMn / PT_REGS_RC / ctx->di & co. and
+   * probe arguments then read the tracepoint record. Load such a program as a tracepoint.
+   */
+  syscallTracepointAbi?: Readonly<Record<string, "enter" | "exit">>;
+  /** Force-include the BCC prelude (default true). */
+  bccPrelude?: boolean;
 }
 
 export interface CompileResult {
@@ -39,6 +47,8 @@ export function compile(source: string, options: CompileOptions = {}): CompileRe
     ...(options.cflags ? { cflags: options.cflags } : {}),
     ...(options.includeHost ? { includeHost: options.includeHost } : {}),
     ...(options.externalTypes ? { externalTypes: options.externalTypes } : {}),
+    ...(options.syscallTracepointAbi ? { syscallTracepointAbi: options.syscallTracepointAbi } : {}),
+    ...(options.bccPrelude !== undefined ? { bccPrelude: options.bccPrelude } : {}),
   }, ctx, sink);
   const ok = !sink.hasErrors && r.collection !== undefined;
   return {

@@ -10,7 +10,8 @@ import { type BackendOptions, generateCollection } from "./emit/backend.ts";
 import type { IrModule } from "./ir/ir.ts";
 import { CParser } from "./parse/parser.ts";
 import type { PositionMapper } from "./parse/convert-context.ts";
-import { type IncludeHost, MemoryIncludeHost, preprocess } from "./preprocess/index.ts";
+import { type IncludeHost, type IncludedFile, MemoryIncludeHost, preprocess } from "./preprocess/index.ts";
+import { BCC_PRELUDE_FILE, bccPrelude } from "./sema/bcc-prelude.ts";
 import type { ExternalTypes } from "./sema/checker.ts";
 import { lowerModule } from "./lower/lower-module.ts";
 import { analyze } from "./sema/sema.ts";
@@ -41,6 +42,24 @@ export interface PipelineOptions {
   /** Skip the preprocessor (the text is already preprocessed or uses no directives). */
   noPreprocess?: boolean;
   backend?: BackendOptions;
+  /** Force-include BCC's prelude (PT_REGS_*, TRACEPOINT_PROBE, bpf_log2l, ...); default true. */
+  bccPrelude?: boolean;
+  /** Kprobe functions to compile for a syscall tracepoint instead (see sema/bcc-regs.ts). */
+  syscallTracepointAbi?: Readonly<Record<string, "enter" | "exit">>;
+}
+
+/** Serves the virtual prelude file in front of the caller's include host. */
+class PreludeIncludeHost implements IncludeHost {
+  constructor(private readonly inner: IncludeHost, private readonly text: string) {}
+
+  resolveQuote(fromFile: string, name: string, searchDirs: readonly string[]): IncludedFile | undefined {
+    if (name === BCC_PRELUDE_FILE) return { file: BCC_PRELUDE_FILE, text: this.text };
+    return this.inner.resolveQuote(fromFile, name, searchDirs);
+  }
+
+  resolveAngle(name: string, searchDirs: readonly string[]): IncludedFile | "ignore" | undefined {
+    return this.inner.resolveAngle(name, searchDirs);
+  }
 }
 
 /**
@@ -67,11 +86,15 @@ export function runPipeline(source: string, opts: PipelineOptions, ctx: CompileC
   let mapper: PositionMapper | undefined;
   let unrollRows: number[] = [];
   if (!opts.noPreprocess) {
+    const host = opts.includeHost ?? new MemoryIncludeHost();
+    const withPrelude = opts.bccPrelude ?? true;
+    const defines: Record<string, string> = { ...BPF_C_DEFINES };
     const pp = preprocess(source, {
       file: opts.file,
-      defines: { ...BPF_C_DEFINES },
-      cflags: opts.cflags ?? [],
-      includeHost: opts.includeHost ?? new MemoryIncludeHost(),
+      defines,
+      // The prelude goes first so a program's own -include files and text can use (or #undef) it.
+      cflags: withPrelude ? ["-include", BCC_PRELUDE_FILE, ...(opts.cflags ?? [])] : (opts.cflags ?? []),
+      includeHost: withPrelude ? new PreludeIncludeHost(host, bccPrelude()) : host,
     }, sink);
     text = pp.text;
     mapper = pp.map;
@@ -84,7 +107,10 @@ export function runPipeline(source: string, opts: PipelineOptions, ctx: CompileC
     ...(ext ? { isExternalTypedef: (n: string) => ext.lookupTypedef(n) !== undefined } : {}),
     unrollRows,
   }, sink);
-  const typed = analyze(tu, ext ? { externalTypes: ext } : {}, sink);
+  const typed = analyze(tu, {
+    ...(ext ? { externalTypes: ext } : {}),
+    ...(opts.syscallTracepointAbi ? { syscallTracepointAbi: opts.syscallTracepointAbi } : {}),
+  }, sink);
   if (sink.hasErrors) return { typed, ir: undefined, collection: undefined };
   let ir: IrModule;
   try {

@@ -8,7 +8,6 @@ import { timeProcess } from "../lib/proc.mjs";
 import { summary, range, ratio, table, fmt } from "../lib/stats.mjs";
 import { profileNode } from "../lib/profile.mjs";
 
-const HELLO = join(ctx.tree, "bench/scripts/hello.mjs");
 const BPFTRACE = 'tracepoint:syscalls:sys_enter_getppid { printf("hit\\n"); exit(); }';
 
 function sandboxAvailable(tree) {

@@ -148,14 +148,14 @@ function ctxMemory(seed: number): [Memory, Uint8Array] {
 }
 
 describe("back end fuzz: IR interpreter vs compiled BPF", () => {
-  for (const optimize of [true, false]) {
-    it(`agrees on 300 random functions (${optimize ? "optimised" : "unoptimised"})`, () => {
-      for (let seed = 1; seed <= 300; seed++) {
+  for (const [optimize, isa] of [[true, "v3"], [true, "v4"], [false, "v3"], [false, "v4"]] as const) {
+    it(`agrees on 200 random functions (${optimize ? "optimised" : "unoptimised"}, isa ${isa})`, () => {
+      for (let seed = 1; seed <= 200; seed++) {
         const [m1, c1] = ctxMemory(seed);
         const expected = interpret(generate(seed), [CTX], m1, { helpers: HELPERS });
         const fn = generate(seed);
         const sink = new DiagnosticSink();
-        const out = compileFunction(fn, sink, { optimize, verify: true });
+        const out = compileFunction(fn, sink, { optimize, verify: true, isa });
         expect(sink.diagnostics).toEqual([]);
         const [m2, c2] = ctxMemory(seed);
         const got = runBpf(out!.instructions, CTX, m2, { helpers: HELPERS });

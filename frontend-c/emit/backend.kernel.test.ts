@@ -19,7 +19,9 @@ const M64 = (1n << 64n) - 1n;
 
 function spec(b: IrBuilder, optimize: boolean): ProgramSpec {
   const sink = new DiagnosticSink();
-  const out = compileFunction(b.fn, sink, { optimize, verify: true });
+  // Optimised code uses the portable ISA (v3), unoptimised the cpu-v4 instructions: both are
+  // exercised against the verifier.
+  const out = compileFunction(b.fn, sink, { optimize, verify: true, isa: optimize ? "v3" : "v4" });
   expect(sink.diagnostics).toEqual([]);
   return {
     name: b.fn.name, section: "syscall", license: "GPL", instructions: out!.instructions, spans: out!.spans,
@@ -238,4 +240,26 @@ describeKernel("back end on the kernel (hand-built IR, SYSCALL programs)", () =>
       expect(dv.getBigUint64(8, true)).toBe(78n);
     });
   }
+
+  it("addresses global data through a map-value relocation (BPF_PSEUDO_MAP_VALUE)", () => {
+    using map = mapCreate({ mapType: BPF_MAP_TYPE.ARRAY, keySize: 4, valueSize: 16, maxEntries: 1 });
+    const build = () => {
+      const b = IrBuilder.create("globals", S);
+      const ctx = b.param("ctx");
+      const g = b.vreg("g");
+      b.emit({ op: "mapvalue", dst: g, map: "bss", off: 8, span: S });
+      const old = b.load(b.vreg(), g, 0, 8, S);
+      b.store(g, 0, 8, b.alu("add", b.vreg(), old, b.load(b.vreg(), ctx, 0, 8, S), S), S);
+      b.ret(imm(0), S);
+      return b;
+    };
+    const fds = new Map([["bss", map.peek()]]);
+    run(build, [5n], true, fds);
+    run(build, [7n], false, fds);
+    const value = new Uint8Array(16);
+    expect(mapLookupElem(map, new Uint8Array(4), value)).toBe(true);
+    const dv = new DataView(value.buffer);
+    expect(dv.getBigUint64(0, true)).toBe(0n);
+    expect(dv.getBigUint64(8, true)).toBe(12n);
+  });
 });

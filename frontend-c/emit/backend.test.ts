@@ -142,6 +142,53 @@ describe("back end output", () => {
   });
 });
 
+describe("back end speed", () => {
+  // Budget: ≤ 2 ms for a ~70-line program (~150 IR instructions) after warm-up; measured ~0.6-1 ms
+  // here. The bound below is loose because CI machines are shared; it still catches a regression
+  // to quadratic behaviour.
+  it("compiles a 150-instruction function with calls, branches and spills quickly", () => {
+    const build = () => {
+      const b = IrBuilder.create("perf", S);
+      const ctx = b.param("ctx");
+      const key = b.frameObject("key", 16, 8, S);
+      b.zero(key, 0, 16, 8, S);
+      const vals: VReg[] = [];
+      for (let k = 0; k < 8; k++) vals.push(b.load(b.vreg(), ctx, k * 8, 8, S));
+      for (let blk = 0; blk < 10; blk++) {
+        const t = b.newBlock();
+        const e = b.newBlock();
+        const j = b.newBlock();
+        b.br("gt", vals[blk % 8]!, imm(blk), t, e, S);
+        b.setBlock(t);
+        for (let k = 0; k < 5; k++) vals[k] = b.alu("add", b.vreg(), vals[k]!, vals[(k + 3) % 8]!, S);
+        b.store(key, 0, 8, vals[0]!, S);
+        b.jmp(j, S);
+        b.setBlock(e);
+        const v = b.vreg();
+        b.call(v, 1, [b.mapFd(b.vreg(), "m", S), b.frameAddr(b.vreg(), key, 0, S)], S);
+        const hit = b.newBlock();
+        b.br("eq", v, imm(0), j, hit, S);
+        b.setBlock(hit);
+        b.store(v, 0, 8, vals[1]!, S);
+        b.jmp(j, S);
+        b.setBlock(j);
+      }
+      b.ret(vals[0]!, S);
+      return b.fn;
+    };
+    for (let k = 0; k < 30; k++) compileFunction(build(), new DiagnosticSink());
+    const times: number[] = [];
+    for (let k = 0; k < 31; k++) {
+      const fn = build();
+      const t0 = performance.now();
+      compileFunction(fn, new DiagnosticSink());
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    expect(times[15]!).toBeLessThan(10);
+  });
+});
+
 describe("IR invariants and printer", () => {
   it("rejects a use before any definition", () => {
     const b = IrBuilder.create("bad", S);

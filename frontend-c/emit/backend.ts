@@ -7,6 +7,7 @@ import type { DiagnosticSink } from "../diagnostics/diagnostic.ts";
 import { duplicateSmallReturns, layoutBlocks, removeUnreachable } from "../ir/cfg.ts";
 import type { IrFunction, IrModule } from "../ir/ir.ts";
 import { expandMemoryOps, legalizeImmediates, splitMisalignedFrameAccesses } from "../ir/legalize.ts";
+import { lowerToIsa, type IsaLevel } from "../ir/lower-isa.ts";
 import { optimizeFunction } from "../ir/optimize.ts";
 import { promoteFrameObjects } from "../ir/promote.ts";
 import { printFunction } from "../ir/printer.ts";
@@ -22,6 +23,11 @@ import { selectFunction } from "./select.ts";
 export interface BackendOptions {
   /** Run the IR optimiser (default true). */
   optimize?: boolean;
+  /**
+   * Instruction set level: "v3" (default) avoids the cpu-v4 instructions (sign-extending moves
+   * and loads, signed division, bswap) so programs load on kernels before 6.6; "v4" uses them.
+   */
+  isa?: IsaLevel;
   /** Check IR invariants between passes (throws InternalCompilerError on a broken invariant). */
   verify?: boolean;
   /** Receives intermediate dumps: "ir" (input), "ir-opt" (after optimisation), "ir-alloc" (after allocation). */
@@ -52,6 +58,7 @@ export function compileFunction(fn: IrFunction, sink: DiagnosticSink, opts: Back
     promoteFrameObjects(fn);
     optimizeFunction(fn);
   }
+  lowerToIsa(fn, opts.isa ?? "v3");
   legalizeImmediates(fn);
   if (opts.verify) verifyFunction(fn, "optimize");
   opts.dump?.("ir-opt", printFunction(fn));

@@ -138,11 +138,10 @@ export class BtfExternalTypes implements ExternalTypes {
       this.#records.set(id, fwd);
       return fwd;
     }
-    const self = this;
     const fill = (rec: RecordInfo): void => {
-      const kr = self.describer.record(id);
+      const kr = this.describer.record(id);
       const fields: FieldInfo[] = kr.fields.map((f) => {
-        const fi: FieldInfo = { name: f.name, type: self.convert(f.type), offset: f.offset, span: BTF_SPAN };
+        const fi: FieldInfo = { name: f.name, type: this.convert(f.type), offset: f.offset, span: BTF_SPAN };
         if (f.bitWidth !== undefined) {
           fi.bitOffset = f.bitOffset!;
           fi.bitWidth = f.bitWidth;

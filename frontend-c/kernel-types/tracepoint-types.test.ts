@@ -3,7 +3,10 @@
  * kernel: types, offsets, BCC's data_loc_ naming, and an end-to-end compile whose field reads are
  * executed by the test BPF interpreter over a fake record.
  */
+import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { KERNEL_BTF_PATH, loadKernelBtf } from "../../src/btf/kernel.ts";
+import { BtfExternalTypes } from "./btf-external.ts";
 import { parseFormat } from "../../src/tracefs/format.ts";
 import { compile } from "../index.ts";
 import { runBpf } from "../emit/bpf-interpreter.ts";
@@ -63,6 +66,14 @@ ${COMMON}
 \tfield:pid_t old_pid;\toffset:16;\tsize:4;\tsigned:1;
 
 print fmt: "filename=%s pid=%d old_pid=%d", __get_str(filename), REC->pid, REC->old_pid
+`,
+  "test/rel_loc": `name: rel_loc
+ID: 9999
+${COMMON}
+\tfield:__rel_loc char[] msg;\toffset:8;\tsize:4;\tsigned:0;
+\tfield:char buf[];\toffset:12;\tsize:0;\tsigned:0;
+
+print fmt: "%s", __get_rel_str(msg)
 `,
   "raw_syscalls/sys_enter": `name: sys_enter
 ID: 443
@@ -142,7 +153,7 @@ describe("tracepointRecord", () => {
   it("widens syscall arguments to their stored size and keeps pointers", () => {
     const r = record("syscalls", "sys_enter_openat");
     expect(r.tag).toBe("tracepoint__syscalls__sys_enter_openat");
-    expect(field(r, "common_pid")).toEqual({ offset: 4, type: "int" });
+    expect(findMember(r, "common_pid")).toBeUndefined(); // the kernel forbids ctx reads below offset 8
     expect(field(r, "__syscall_nr")).toEqual({ offset: 8, type: "int" });
     expect(field(r, "dfd")).toEqual({ offset: 16, type: "long" }); // int with size 8: signed 64-bit (BCC: s64)
     expect(field(r, "filename")).toEqual({ offset: 24, type: "const char *" });
@@ -169,6 +180,26 @@ describe("tracepointRecord", () => {
     expect(findMember(r, "filename")).toBeUndefined();
     expect(field(r, "pid")).toEqual({ offset: 12, type: "int" });
     expect(field(record("block", "block_rq_issue"), "data_loc_cmd")).toEqual({ offset: 60, type: "int" });
+  });
+});
+
+describe("tracepointRecord edge cases", () => {
+  it("names __rel_loc fields rel_loc_<name> and keeps a trailing flexible array incomplete", () => {
+    const r = record("test", "rel_loc");
+    expect(field(r, "rel_loc_msg")).toEqual({ offset: 8, type: "int" });
+    expect(field(r, "buf")).toEqual({ offset: 12, type: "char[]" });
+  });
+});
+
+describe.skipIf(!existsSync(KERNEL_BTF_PATH))("KernelTypes with tracepoint structs and BTF", () => {
+  it("resolves kernel typedefs in field types through BTF, and other names through BTF", () => {
+    const btf = new BtfExternalTypes(loadKernelBtf());
+    const kt = new KernelTypes({ btf, tracefs: source });
+    const t = kt.lookupStruct("tracepoint__block__block_rq_issue", false);
+    expect(t?.kind === "record" && typeToString(findMember(t.rec, "sector")!.field.type)).toBe("unsigned long long");
+    expect(kt.lookupStruct("task_struct", false)).toBe(btf.lookupStruct("task_struct", false));
+    expect(kt.lookupTypedef("sector_t")).toBe(T.ullong);
+    expect(kt.lookupEnumConst("BPF_MAP_TYPE_ARRAY")).toBe(2n);
   });
 });
 

@@ -11,8 +11,10 @@
  * - `__data_loc T[] name` becomes `int data_loc_name` (length << 16 | offset in the record), the
  *   field BCC's TP_DATA_LOC_READ* macros read. `__rel_loc` (5.19+, offset from the field's end) gets
  *   `int rel_loc_name` by analogy; BCC has no equivalent.
- * - Unlike BCC, the common_* fields keep their names (BCC hides them behind __do_not_use__ padding);
- *   exposing more names cannot break a BCC program.
+ * - The common_* fields (first 8 bytes) are left out, as BCC does (it pads them as __do_not_use__):
+ *   the kernel refuses tracepoint programs any context access below offset 8
+ *   (kernel/trace/bpf_trace.c tp_prog_is_valid_access), so a named common_pid would only turn a
+ *   compile error into a verifier rejection.
  *
  * Pure: the format is parsed already (src/tracefs/format.ts); typedef and struct names in field
  * types resolve through an optional `TypeResolver` (normally the BTF adapter).
@@ -145,8 +147,8 @@ export function tracepointRecord(category: string, event: string, format: EventF
   const fields: FieldInfo[] = [];
   let align = 1;
   let misaligned = false;
-  let end = 0;
-  for (const f of [...format.commonFields, ...format.fields]) {
+  let end = format.commonFields.reduce((e, f) => Math.max(e, f.offset + f.size), 0);
+  for (const f of format.fields) {
     const type = fieldType(f, resolver);
     const a = alignOf(type);
     if (f.offset % a !== 0) misaligned = true;

@@ -15,6 +15,22 @@ export function isProgram(f: FunctionSym): boolean {
   return !f.isStatic && f.body !== undefined && f.params.length <= 1;
 }
 
+/**
+ * BCC's probe naming conventions as section strings (src/programs/prog-kind.ts reads either), so a
+ * spec says what a function is even without the BCC runtime: "kprobe/X", "tracepoint/cat/evt", ...
+ */
+export function sectionFromName(name: string): string {
+  let m: RegExpExecArray | null;
+  if ((m = /^kprobe__(.+)$/.exec(name))) return `kprobe/${m[1]}`;
+  if ((m = /^kretprobe__(.+)$/.exec(name))) return `kretprobe/${m[1]}`;
+  if ((m = /^tracepoint__(.+?)__(.+)$/.exec(name))) return `tracepoint/${m[1]}/${m[2]}`;
+  if ((m = /^raw_tracepoint__(.+)$/.exec(name))) return `raw_tp/${m[1]}`;
+  if ((m = /^kfunc__(?:vmlinux__)?(.+)$/.exec(name))) return `fentry/${m[1]}`;
+  if ((m = /^kretfunc__(?:vmlinux__)?(.+)$/.exec(name))) return `fexit/${m[1]}`;
+  if ((m = /^lsm__(.+)$/.exec(name))) return `lsm/${m[1]}`;
+  return "";
+}
+
 export function lowerFunction(f: FunctionSym, sink: DiagnosticSink): IrFunction {
   const L = new FnLowerer(f.name, f.span, sink);
   L.frames.push({ fn: f, storage: new Map(), labels: new Map(), retBlock: undefined, retValue: undefined });
@@ -38,7 +54,7 @@ export function lowerModule(m: TypedModule, sink: DiagnosticSink): IrModule {
   for (const f of m.functions) {
     if (!isProgram(f)) continue;
     functions.push(lowerFunction(f, sink));
-    programs.push({ function: f.name, section: f.section ?? "" });
+    programs.push({ function: f.name, section: f.section ?? sectionFromName(f.name) });
   }
   const maps: MapSpec[] = m.maps.map((d) => ({
     name: d.name,
@@ -49,6 +65,7 @@ export function lowerModule(m: TypedModule, sink: DiagnosticSink): IrModule {
     flags: d.flags,
     key: toTypeDesc(d.key),
     value: toTypeDesc(d.value),
+    ...(d.eventType ? { eventType: toTypeDesc(d.eventType) } : {}),
   }));
   for (const s of m.globalSections) {
     maps.push({

@@ -202,6 +202,10 @@ export interface MapMacroDecl {
   name: string;
   typeArgs: TypeName[];
   sizeArg: Expr | undefined;
+  /** BPF_TABLE("kind", ...): the kind string (arguments are already reordered to name, key, leaf, size). */
+  tableType?: string;
+  /** BPF_F_TABLE's map_flags argument. */
+  flagsArg?: Expr;
   span: Span;
 }
 

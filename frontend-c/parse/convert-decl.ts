@@ -2,6 +2,7 @@
  * @fileoverview CST → AST for declarations (variables, typedefs, tag definitions), function
  * definitions and the top level, including `BPF_XXX(name, ...)` map macros written as calls.
  */
+import type { Span } from "../diagnostics/index.ts";
 import type { CstNode as SyntaxNode } from "./cst.ts";
 import type { Declaration, Expr, FunctionDef, MapMacroDecl, StorageClass, TopLevel, TypeName, TypeSpec } from "./ast.ts";
 import { type ConvertContext, kids } from "./convert-context.ts";
@@ -94,36 +95,98 @@ function convertMapMacro(ctx: ConvertContext, node: SyntaxNode): MapMacroDecl | 
   if (call?.type !== "call_expression") return undefined;
   const fn = call.childForFieldName("function");
   if (fn?.type !== "identifier" || !/^BPF_[A-Z0-9_]+$/.test(fn.text)) return undefined;
-  const args = kids(call.childForFieldName("arguments")!);
-  const first = args[0];
-  if (first?.type !== "identifier") {
+  const list = call.childForFieldName("arguments")!;
+  // tree-sitter cannot parse type names as call arguments (`unsigned long`, `struct k *` become
+  // identifiers and ERROR nodes), so split the argument text at top-level commas and read each
+  // piece ourselves; a piece that is not a type is parsed as an expression from its node.
+  const pieces = splitArgs(list.text.slice(1, -1));
+  const span = ctx.span(call);
+  const argNodes = kids(list);
+  let names = pieces;
+  let tableType: string | undefined;
+  let flagsPiece: string | undefined;
+  // BPF_TABLE("lru_hash", key, leaf, name, size) and its F_/PUBLIC/SHARED/PINNED variants: the map
+  // kind comes first as a string and the name fourth; normalise to BPF_HASH's argument order.
+  if (/^BPF_(F_)?TABLE(_PUBLIC|_SHARED|_PINNED)?$/.test(fn.text) && pieces.length >= 5 && pieces[0]!.startsWith("\"")) {
+    tableType = pieces[0]!.replace(/^"|"$/g, "");
+    if (fn.text === "BPF_F_TABLE" || (fn.text === "BPF_TABLE_SHARED" && pieces.length >= 6)) flagsPiece = pieces[5];
+    names = [pieces[3]!, pieces[1]!, pieces[2]!, pieces[4]!];
+  }
+  const first = names[0];
+  if (first === undefined || !/^[A-Za-z_]\w*$/.test(first)) {
     ctx.error("parse/bad-map-decl", call, `${fn.text}(...) needs the map name as its first argument`);
     return undefined;
   }
   const typeArgs: TypeName[] = [];
   let sizeArg: Expr | undefined;
-  const rest = args.slice(1);
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i]!;
-    const next = rest[i + 1];
-    if (a.type === "identifier" && /^(struct|union|enum)$/.test(a.text) && next?.type === "ERROR") {
-      const tagNode = kids(next)[0]!;
-      const span = ctx.spanBetween(a, next);
-      const base: TypeSpec = a.text === "enum"
-        ? { kind: "enum", tag: tagNode.text, enumerators: undefined, span }
-        : { kind: "record", union: a.text === "union", tag: tagNode.text, fields: undefined, attrs: [], span };
-      typeArgs.push({ base, quals: { const: false, volatile: false }, derived: [], span });
-      i++;
+  for (const piece of names.slice(1)) {
+    const t = typeFromText(piece, span);
+    if (t) {
+      typeArgs.push(t);
       continue;
     }
-    if (a.type === "identifier" || a.type === "primitive_type") {
-      const span = ctx.span(a);
-      typeArgs.push({ base: { kind: "typedef-name", name: a.text, span }, quals: { const: false, volatile: false }, derived: [], span });
-    } else {
-      sizeArg = convertExpr(ctx, a);
-    }
+    sizeArg = exprFromPiece(ctx, argNodes, piece, span);
   }
-  return { kind: "map-macro", macro: fn.text, name: first.text, typeArgs, sizeArg, span: ctx.span(node) };
+  const flagsArg = flagsPiece !== undefined ? exprFromPiece(ctx, argNodes, flagsPiece, span) : undefined;
+  return { kind: "map-macro", macro: fn.text, name: first, typeArgs, sizeArg, ...(tableType !== undefined ? { tableType } : {}), ...(flagsArg ? { flagsArg } : {}), span: ctx.span(node) };
+}
+
+function splitArgs(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = "";
+  let quote = false;
+  for (const ch of text) {
+    if (ch === '"') quote = !quote;
+    if (!quote && (ch === "(" || ch === "[" || ch === "{")) depth++;
+    if (!quote && (ch === ")" || ch === "]" || ch === "}")) depth--;
+    if (!quote && depth === 0 && ch === ",") {
+      out.push(cur.trim());
+      cur = "";
+      continue;
+    }
+    cur += ch;
+  }
+  if (cur.trim() !== "") out.push(cur.trim());
+  return out;
+}
+
+const TYPE_KEYWORDS = new Set(["void", "char", "short", "int", "long", "unsigned", "signed", "_Bool", "float", "double", "__int128"]);
+const NO_QUALS = { const: false, volatile: false };
+
+/**
+ * A map macro's type argument: keywords (`unsigned long`), a typedef name, or `struct|union|enum
+ * tag`, then `*`s. Anything else (a number, an expression) is not a type: undefined.
+ */
+function typeFromText(text: string, span: Span): TypeName | undefined {
+  const m = /^((?:const\s+|volatile\s+)*)([A-Za-z_][\w\s]*?)\s*((?:\*\s*)*)$/.exec(text);
+  if (!m) return undefined;
+  const words = m[2]!.split(/\s+/).filter((w) => w !== "" && w !== "const" && w !== "volatile");
+  const derived: TypeName["derived"] = [...m[3]!.replace(/\s/g, "")].map(() => ({ kind: "pointer" as const, quals: NO_QUALS }));
+  let base: TypeSpec;
+  if (words.length === 2 && /^(struct|union|enum)$/.test(words[0]!)) {
+    base = words[0] === "enum"
+      ? { kind: "enum", tag: words[1]!, enumerators: undefined, span }
+      : { kind: "record", union: words[0] === "union", tag: words[1]!, fields: undefined, attrs: [], span };
+  } else if (words.length > 0 && words.every((w) => TYPE_KEYWORDS.has(w))) {
+    base = { kind: "builtin", words, span };
+  } else if (words.length === 1 && !/^[A-Z_][A-Z0-9_]*$/.test(words[0]!)) {
+    // ALL_CAPS identifiers are constants (sizes), not typedef names, in every BCC program we know.
+    base = { kind: "typedef-name", name: words[0]!, span };
+  } else {
+    return undefined;
+  }
+  return { base, quals: NO_QUALS, derived, span };
+}
+
+/** The expression node whose text is `piece` (sizes and flags are ordinary expressions). */
+function exprFromPiece(ctx: ConvertContext, argNodes: SyntaxNode[], piece: string, span: Span): Expr {
+  const node = argNodes.find((n) => n.text.trim() === piece);
+  if (node && node.type !== "ERROR") return convertExpr(ctx, node);
+  if (/^\d+$/.test(piece)) return { kind: "int", value: BigInt(piece), unsigned: false, longs: 0, decimal: true, span };
+  if (/^[A-Za-z_]\w*$/.test(piece)) return { kind: "ident", name: piece, span };
+  ctx.error("parse/bad-map-decl", span, `cannot read map macro argument '${piece}'`);
+  return { kind: "int", value: 0n, unsigned: false, longs: 0, decimal: true, span };
 }
 
 export function convertTopLevel(ctx: ConvertContext, root: SyntaxNode): TopLevel[] {

@@ -75,7 +75,10 @@ export function isTagInMapMacro(node: SyntaxNode): boolean {
   const list = node.parent;
   const call = list?.parent;
   if (list?.type !== "argument_list" || call?.type !== "call_expression") return false;
-  if (!/^(BPF_[A-Z0-9_]+|__builtin_offsetof)$/.test(call.childForFieldName("function")?.text ?? "")) return false;
+  const fnName = call.childForFieldName("function")?.text ?? "";
+  if (!/^(BPF_[A-Z0-9_]+|__builtin_offsetof)$/.test(fnName)) return false;
+  // Top-level map macros: convert-decl.ts reads their arguments from text (type names included).
+  if (fnName.startsWith("BPF_") && call.parent?.type === "expression_statement" && call.parent.parent?.type === "translation_unit") return true;
   const prev = node.previousNamedSibling;
   return prev?.type === "identifier" && /^(struct|union|enum)$/.test(prev.text) &&
     node.namedChildren.length === 1 && node.namedChildren[0]!.type === "identifier";

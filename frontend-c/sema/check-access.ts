@@ -6,6 +6,7 @@ import type { Span } from "../diagnostics/index.ts";
 import type { Expr } from "../parse/ast.ts";
 import { type Checker, didYouMean } from "./checker.ts";
 import { checkExpr, checkRvalue, errorExpr, rvalue } from "./check-expr.ts";
+import { syscallAbiOffset } from "./bcc-regs.ts";
 import { elementScale } from "./check-operators.ts";
 import { constOf, convert } from "./conversions.ts";
 import { findMember, memberNames } from "./layout.ts";
@@ -51,6 +52,12 @@ export function checkMember(c: Checker, e: Expr & { kind: "member" }): TExpr {
   const f = m.field;
   if (f.bitWidth !== undefined) {
     return { k: "member", base, offset: m.offset, bitfield: { bitOffset: f.bitOffset!, bitWidth: f.bitWidth, unitSize: f.unitSize! }, type: ft, span: e.span };
+  }
+  const abiOffset = syscallAbiOffset(c, rt.rec.tag, e.name);
+  if (abiOffset !== undefined) return { k: "member", base, offset: abiOffset, type: ft, span: e.span };
+  if (c.fn?.syscallAbi !== undefined && rt.rec.tag === "pt_regs") {
+    c.error("sema/unsupported", e.nameSpan, `pt_regs member '${e.name}' has no equivalent in the syscall tracepoint record this kprobe is compiled for`);
+    return errorExpr(e.span);
   }
   return { k: "member", base, offset: m.offset, type: ft, span: e.span };
 }

@@ -7,6 +7,7 @@ import type { Expr } from "../parse/ast.ts";
 import { type Checker, didYouMean } from "./checker.ts";
 import { assignConvert, checkRvalue, errorExpr, markAddressTaken, rvalue } from "./check-expr.ts";
 import { checkMapMethod } from "./map-methods.ts";
+import { checkRegsBuiltin, isRegsBuiltin } from "./bcc-regs.ts";
 import { constOf, convert, mkConst } from "./conversions.ts";
 import type { AtomicKind, FunctionSym, TExpr } from "./typed-ast.ts";
 import type { HelperProto } from "./helper-table.ts";
@@ -54,6 +55,7 @@ export function checkCall(c: Checker, e: Expr & { kind: "call" }): TExpr {
     return errorExpr(e.span);
   }
   const name = e.callee.name;
+  if (isRegsBuiltin(name)) return checkRegsBuiltin(c, e, name);
   const sym = c.scope.lookup(name);
   if (sym?.kind === "function") return checkLocalCall(c, e, sym);
   if (sym) {

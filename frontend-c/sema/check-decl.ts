@@ -5,6 +5,8 @@
 import type { Span } from "../diagnostics/index.ts";
 import type { Declaration, FunctionDef, Initializer, MapMacroDecl, TypeName } from "../parse/ast.ts";
 import type { Checker, FunctionContext } from "./checker.ts";
+import { checkBccMapMacro } from "./bcc-maps.ts";
+import { probeArgInits, takesPtRegs } from "./bcc-probe-args.ts";
 import { checkInitializer } from "./check-init.ts";
 import { checkBlockItems } from "./check-stmt.ts";
 import { constOf } from "./conversions.ts";
@@ -176,56 +178,9 @@ function libbpfMap(c: Checker, name: string, t: CType, span: Span): MapDecl | un
   return { name, kind, key, value, maxEntries: num("max_entries") ?? 0, flags: num("map_flags") ?? 0, span };
 }
 
-interface MacroShape {
-  kind: string;
-  key?: CType;
-  value?: CType;
-  size: number;
-  /** Positions of key/value in the type arguments. */
-  args: ("key" | "value")[];
-}
-
-function macroShape(macro: string): MacroShape | undefined {
-  switch (macro) {
-    case "BPF_HASH": return { kind: "hash", key: T.ullong, value: T.ullong, size: 10240, args: ["key", "value"] };
-    case "BPF_LRU_HASH": return { kind: "lru_hash", key: T.ullong, value: T.ullong, size: 10240, args: ["key", "value"] };
-    case "BPF_PERCPU_HASH": return { kind: "percpu_hash", key: T.ullong, value: T.ullong, size: 10240, args: ["key", "value"] };
-    case "BPF_ARRAY": return { kind: "array", key: T.uint, value: T.ullong, size: 10240, args: ["value"] };
-    case "BPF_PERCPU_ARRAY": return { kind: "percpu_array", key: T.uint, value: T.ullong, size: 10240, args: ["value"] };
-    case "BPF_HISTOGRAM": return { kind: "hash", key: T.int, value: T.ullong, size: 64, args: ["key"] };
-    case "BPF_PERF_OUTPUT": return { kind: "perf_event_array", key: T.int, value: T.uint, size: 0, args: [] };
-    case "BPF_RINGBUF_OUTPUT": return { kind: "ringbuf", key: T.void, value: T.void, size: 0, args: [] };
-    case "BPF_STACK_TRACE": return { kind: "stack_trace", key: T.uint, value: arrayOf(T.ullong, 127), size: 1024, args: [] };
-    case "BPF_QUEUE": return { kind: "queue", key: T.void, value: T.ullong, size: 1024, args: ["value"] };
-    default: return undefined;
-  }
-}
 
 export function checkMapMacro(c: Checker, m: MapMacroDecl): void {
-  const shape = macroShape(m.macro);
-  if (!shape) {
-    c.error("sema/unknown-map-macro", m.span, `unknown map declaration macro '${m.macro}'`);
-    return;
-  }
-  const types: Record<string, CType> = {};
-  if (m.typeArgs.length > shape.args.length) {
-    c.error("sema/bad-map", m.span, `${m.macro} takes at most ${shape.args.length} type argument(s)`);
-    return;
-  }
-  m.typeArgs.forEach((tn: TypeName, i) => {
-    types[shape.args[i]!] = resolveTypeName(c, tn);
-  });
-  let size = shape.size;
-  if (m.sizeArg) {
-    const v = constInt(c, m.sizeArg, "the map size");
-    if (v === undefined) return;
-    size = Number(v);
-    if (m.macro === "BPF_RINGBUF_OUTPUT") size *= 4096; // BCC counts ring buffer pages
-  }
-  const key = types.key ?? shape.key ?? T.void;
-  const value = types.value ?? shape.value ?? T.void;
-  if (key.kind === "error" || value.kind === "error") return;
-  addMap(c, { name: m.name, kind: shape.kind, key, value, maxEntries: size, flags: 0, span: m.span });
+  checkBccMapMacro(c, m, (d) => addMap(c, d));
 }
 
 function declareFunction(
@@ -256,6 +211,8 @@ export function checkFunction(c: Checker, f: FunctionDef): void {
   const sym = declareFunction(c, f.name, t, [], f.storage.includes("static"), section, f.nameSpan);
   sym.type = t;
   const ctx: FunctionContext = { sym, ret: t.ret, locals: [], loopDepth: 0, switches: [], breakable: 0, labels: new Map(), gotos: [] };
+  const abi = c.syscallTracepointAbi?.[f.name];
+  if (abi !== undefined) ctx.syscallAbi = abi;
   c.fn = ctx;
   c.pushScope();
   const params: LocalSym[] = [];
@@ -270,13 +227,17 @@ export function checkFunction(c: Checker, f: FunctionDef): void {
     if (p.name) c.scope.names.set(p.name, ls);
   });
   if (params.length > 5) c.error("sema/too-many-params", f.nameSpan, `'${f.name}' has ${params.length} parameters; BPF functions take at most 5`);
-  if (!f.storage.includes("static") && params.length > 1) {
+  const probeArgs = !f.storage.includes("static") && params.length > 1 && takesPtRegs(params[0]);
+  if (!f.storage.includes("static") && params.length > 1 && !probeArgs) {
     // Only the context arrives in r1; such a function can still be called (and inlined).
     c.warn("sema/not-a-program", f.nameSpan, `'${f.name}' takes ${params.length} parameters, so it is not loaded as a program (a program receives only its context); make it static if it is a helper`);
   }
   sym.params = params;
   sym.span = f.nameSpan;
-  const body = checkBlockItems(c, f.body.items);
+  // BCC probe arguments after ctx become locals read from the registers (bcc-probe-args.ts).
+  const argInits = probeArgs ? probeArgInits(c, f.name, params, f.nameSpan) : [];
+  if (probeArgs) sym.params = [params[0]!];
+  const body = [...argInits, ...checkBlockItems(c, f.body.items)];
   c.popScope();
   for (const g of ctx.gotos) {
     if (!ctx.labels.has(g.label)) c.error("sema/unknown-label", g.span, `use of undeclared label '${g.label}'`);

@@ -65,6 +65,8 @@ export interface FunctionContext {
   breakable: number;
   labels: Map<string, Span>;
   gotos: { label: string; span: Span }[];
+  /** Set when this kprobe function is compiled for a syscall tracepoint (bcc-regs.ts). */
+  syscallAbi?: "enter" | "exit";
 }
 
 export class Checker {
@@ -77,6 +79,8 @@ export class Checker {
   readonly sections = new Map<".bss" | ".data" | ".rodata", number[]>();
   readonly functions = new Map<string, FunctionSym>();
   license = "GPL";
+  /** Function name → syscall tracepoint ABI for kprobe functions recompiled for a tracepoint. */
+  syscallTracepointAbi: Readonly<Record<string, "enter" | "exit">> | undefined;
 
   constructor(
     readonly sink: DiagnosticSink,

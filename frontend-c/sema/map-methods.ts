@@ -10,12 +10,16 @@ import { assignConvert, checkExpr, checkRvalue, errorExpr, isLvalue, markAddress
 import { convert, mkConst } from "./conversions.ts";
 import type { HelperProto } from "./helper-table.ts";
 import type { InitPart, TExpr, TStmt } from "./typed-ast.ts";
-import { type CType, T, isInt, isPtr, ptrTo, sizeOf, typeToString } from "./types.ts";
+import { type CType, type MapDecl, T, isInt, isPtr, ptrTo, sizeOf, typeToString, unqual } from "./types.ts";
 
 const BPF_ANY = 0n;
 const BPF_NOEXIST = 1n;
 
-const METHODS = ["lookup", "update", "insert", "delete", "increment", "lookup_or_try_init", "perf_submit", "ringbuf_output"];
+const METHODS = [
+  "lookup", "update", "insert", "delete", "increment", "atomic_increment", "lookup_or_try_init", "lookup_or_init",
+  "perf_submit", "perf_read", "ringbuf_output", "ringbuf_reserve", "ringbuf_submit", "ringbuf_discard", "get_stackid",
+  "call", "push", "pop", "peek",
+];
 
 function helper(c: Checker, name: string): HelperProto {
   return c.helpers.get(name)!;
@@ -53,6 +57,23 @@ function keyPointer(c: Checker, a: Expr, want: CType, what: string, pre: TStmt[]
 function wrap(pre: TStmt[], result: TExpr): TExpr {
   if (pre.length === 0) return result;
   return { k: "stmt-expr", body: pre, result, type: result.type, span: result.span };
+}
+
+/**
+ * Remembers the pointee type of the first record a perf/ringbuf map receives, so the runtime can
+ * decode events (`b["events"].event(data)`); a different type later is reported, first one kept.
+ */
+export function recordEventType(c: Checker, m: MapDecl, data: TExpr, span: Span): void {
+  if (!isPtr(data.type)) return;
+  const t = unqual(data.type.to);
+  if (t.kind === "void" || t.kind === "error") return;
+  if (m.eventType === undefined) {
+    m.eventType = t;
+    return;
+  }
+  if (typeToString(m.eventType) !== typeToString(t)) {
+    c.warn("sema/event-type", span, `'${m.name}' already receives ${typeToString(m.eventType)} records; events of ${typeToString(t)} will be decoded as that type`);
+  }
 }
 
 export function checkMapMethod(c: Checker, e: Expr & { kind: "call" }, callee: Expr & { kind: "member" }): TExpr {
@@ -94,8 +115,10 @@ export function checkMapMethod(c: Checker, e: Expr & { kind: "call" }, callee: E
       return wrap(pre, call(c, "bpf_map_delete_elem", [mapRef, k], undefined, e.span));
     }
     case "lookup_or_try_init":
+    case "lookup_or_init":
+    case "atomic_increment":
     case "increment": {
-      const inc = callee.name === "increment";
+      const inc = callee.name === "increment" || callee.name === "atomic_increment";
       if (!arity(1, inc ? 2 : 2)) return errorExpr(e.span);
       if (!inc && n !== 2) return errorExpr(e.span);
       const k = keyPointer(c, e.args[0]!, m.key, "key", pre);
@@ -145,6 +168,7 @@ export function checkMapMethod(c: Checker, e: Expr & { kind: "call" }, callee: E
       const data = checkRvalue(c, e.args[1]!);
       const size = checkRvalue(c, e.args[2]!);
       if ([ctx, data, size].some((x) => x.type.kind === "error")) return errorExpr(e.span);
+      recordEventType(c, m, data, e.span);
       const flags = mkConst(0xffffffffn, T.ulong, e.span); // BPF_F_CURRENT_CPU
       return call(c, "bpf_perf_event_output", [ctx, mapRef, flags, data, convert(size, T.ulong)], undefined, e.span);
     }
@@ -154,7 +178,62 @@ export function checkMapMethod(c: Checker, e: Expr & { kind: "call" }, callee: E
       const size = checkRvalue(c, e.args[1]!);
       const flags = checkRvalue(c, e.args[2]!);
       if ([data, size, flags].some((x) => x.type.kind === "error")) return errorExpr(e.span);
+      recordEventType(c, m, data, e.span);
       return call(c, "bpf_ringbuf_output", [mapRef, data, convert(size, T.ulong), convert(flags, T.ulong)], undefined, e.span);
+    }
+    case "get_stackid": {
+      if (!arity(2, 2)) return errorExpr(e.span);
+      const ctx = checkRvalue(c, e.args[0]!);
+      const flags = checkRvalue(c, e.args[1]!);
+      if (ctx.type.kind === "error" || flags.type.kind === "error") return errorExpr(e.span);
+      // BCC's get_stackid returns int (the helper's long, truncated as BCC's prototype does).
+      return convert(call(c, "bpf_get_stackid", [ctx, mapRef, convert(flags, T.ulong)], undefined, e.span), T.int);
+    }
+    case "ringbuf_reserve": {
+      if (!arity(1, 1)) return errorExpr(e.span);
+      const size = checkRvalue(c, e.args[0]!);
+      if (size.type.kind === "error") return errorExpr(e.span);
+      return call(c, "bpf_ringbuf_reserve", [mapRef, convert(size, T.ulong), mkConst(0n, T.ulong, e.span)], undefined, e.span);
+    }
+    case "ringbuf_submit":
+    case "ringbuf_discard": {
+      if (!arity(2, 2)) return errorExpr(e.span);
+      const data = checkRvalue(c, e.args[0]!);
+      const flags = checkRvalue(c, e.args[1]!);
+      if (data.type.kind === "error" || flags.type.kind === "error") return errorExpr(e.span);
+      if (callee.name === "ringbuf_submit") recordEventType(c, m, data, e.span);
+      return call(c, `bpf_${callee.name}`, [convert(data, ptrTo(T.void)), convert(flags, T.ulong)], undefined, e.span);
+    }
+    case "call": {
+      if (!arity(2, 2)) return errorExpr(e.span);
+      const ctx = checkRvalue(c, e.args[0]!);
+      const idx = checkRvalue(c, e.args[1]!);
+      if (ctx.type.kind === "error" || idx.type.kind === "error") return errorExpr(e.span);
+      return call(c, "bpf_tail_call", [ctx, mapRef, convert(idx, T.ulong)], undefined, e.span);
+    }
+    case "push": {
+      if (!arity(1, 2)) return errorExpr(e.span);
+      const v = keyPointer(c, e.args[0]!, m.value, "value", pre);
+      const flags = e.args[1] ? checkRvalue(c, e.args[1]) : mkConst(0n, T.ulong, e.span);
+      if (v.type.kind === "error" || flags.type.kind === "error") return errorExpr(e.span);
+      return wrap(pre, call(c, "bpf_map_push_elem", [mapRef, v, convert(flags, T.ulong)], undefined, e.span));
+    }
+    case "pop":
+    case "peek": {
+      if (!arity(1, 1)) return errorExpr(e.span);
+      const v = checkRvalue(c, e.args[0]!);
+      if (v.type.kind === "error") return v;
+      if (!isPtr(v.type)) {
+        c.error("sema/bad-helper-args", e.args[0]!.span, `${m.name}.${callee.name}() needs a pointer to where the value goes`);
+        return errorExpr(e.span);
+      }
+      return call(c, `bpf_map_${callee.name}_elem`, [mapRef, v], undefined, e.span);
+    }
+    case "perf_read": {
+      if (!arity(1, 1) || !c.helpers.has("bpf_perf_event_read")) return errorExpr(e.span);
+      const idx = checkRvalue(c, e.args[0]!);
+      if (idx.type.kind === "error") return idx;
+      return call(c, "bpf_perf_event_read", [mapRef, convert(idx, T.ulong)], undefined, e.span);
     }
     default: {
       const hint = METHODS.find((x) => x.startsWith(callee.name.slice(0, 3)));

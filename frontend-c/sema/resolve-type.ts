@@ -9,6 +9,7 @@ import { KNOWN_TYPEDEFS } from "../parse/known-typedefs.ts";
 import { type Checker, didYouMean } from "./checker.ts";
 import { checkExpr } from "./check-expr.ts";
 import { type FieldLayoutInput, layoutRecord } from "./layout.ts";
+import { fallbackStruct } from "./fallback-types.ts";
 import { type CType, type IntType, type RecordInfo, T, arrayOf, isComplete, isInt, ptrTo, typeToString, withQuals } from "./types.ts";
 
 const WORD_TYPES: Record<string, IntType | CType> = {
@@ -151,6 +152,11 @@ function resolveRecord(c: Checker, spec: TypeSpec & { kind: "record" }): CType {
     if (found) return found;
     const ext = c.external?.lookupStruct(spec.tag, spec.union);
     if (ext) return ext;
+    const fallback = spec.union ? undefined : fallbackStruct(spec.tag, spec.span);
+    if (fallback) {
+      c.globals.tags.set(`${kw} ${spec.tag}`, fallback);
+      return fallback;
+    }
     // A forward reference: an incomplete record in file scope, completed when defined.
     const rec: RecordInfo = { union: spec.union, tag: spec.tag, complete: false, fields: [], size: 0, align: 1, span: spec.span };
     const t: CType = { kind: "record", rec };

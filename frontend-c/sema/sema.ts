@@ -29,10 +29,13 @@ const UAPI_CONSTANTS: [string, bigint][] = [
 
 export interface SemaOptions {
   externalTypes?: ExternalTypes;
+  /** Kprobe functions compiled for a syscall tracepoint instead (bcc-regs.ts). */
+  syscallTracepointAbi?: Readonly<Record<string, "enter" | "exit">>;
 }
 
 export function analyze(tu: TranslationUnit, opts: SemaOptions, sink: DiagnosticSink): TypedModule {
   const c = new Checker(sink, buildHelperTable(), opts.externalTypes);
+  c.syscallTracepointAbi = opts.syscallTracepointAbi;
   const span = { file: tu.file, line: 1, col: 1, endLine: 1, endCol: 1 };
   for (const [name, value] of UAPI_CONSTANTS) {
     c.globals.names.set(name, { kind: "enum-const", value, type: name === "NULL" ? T.int : T.ulong, span });

@@ -82,6 +82,8 @@ export interface MapDecl {
   maxEntries: number;
   flags: number;
   span: Span;
+  /** perf/ringbuf maps: the C type of the first record submitted (runtime decodes events with it). */
+  eventType?: CType;
 }
 
 export type CType =

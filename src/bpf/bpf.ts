@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import { compile } from "../../frontend-c/index.ts";
 import { renderDiagnostics } from "../../frontend-c/diagnostics/index.ts";
 import { NodeIncludeHost } from "../../frontend-c/preprocess/node-include-host.ts";
+import { BtfExternalTypes, KernelTypes } from "../../frontend-c/kernel-types/index.ts";
 import type { CollectionSpec, MapSpec, ProgramSpec } from "../spec/index.ts";
 import { type Fd, FdTracker } from "../sys/index.ts";
 import { CodecCache } from "../codec/index.ts";
@@ -153,6 +154,23 @@ export class BPF extends AttachMixin implements Disposable {
   // ---------------------------------------------------------------- compile and load
 
   #cflags: readonly string[] = [];
+  #types: KernelTypes | undefined;
+
+  /** Kernel types for the compiler: tracepoint structs from tracefs, everything else from BTF. */
+  #kernelTypes(): KernelTypes {
+    if (!this.#types) {
+      let tracefs: Tracefs | undefined;
+      try {
+        tracefs = this.tracefs;
+      } catch {
+        tracefs = undefined;
+      }
+      // BTF is read on the first lookup that needs it: programs that name no kernel type (hello
+      // world) never pay for loading and indexing vmlinux BTF.
+      this.#types = new KernelTypes({ btf: lazyBtfTypes(() => this.kernelBtf), ...(tracefs ? { tracefs } : {}) });
+    }
+    return this.#types;
+  }
 
   #compile(cflags: readonly string[], variant?: Record<string, "enter" | "exit">): CollectionSpec {
     this.#cflags = cflags;
@@ -161,7 +179,13 @@ export class BPF extends AttachMixin implements Disposable {
     const includeHost = this.#usdt ? this.#usdt.includeHost(nodeHost) : nodeHost;
     if (this.#usdt) cflags = [...this.#usdt.cflags, ...cflags];
     // Quoted includes in inline text ("<text>") resolve from the working directory, as with BCC.
-    const r = compile(this.sourceText, { file: this.sourceFile, cflags, includeHost, ...(variant ? { syscallTracepointAbi: variant } : {}) } as Parameters<typeof compile>[1]);
+    const r = compile(this.sourceText, {
+      file: this.sourceFile,
+      cflags,
+      includeHost,
+      externalTypes: this.#kernelTypes(),
+      ...(variant ? { syscallTracepointAbi: variant } : {}),
+    } as Parameters<typeof compile>[1]);
     const errors = r.diagnostics.filter((d) => d.severity === "error");
     const lookup = (file: string) => (file === this.sourceFile ? this.sourceText : tryRead(file));
     if (!r.ok || errors.length > 0) {
@@ -477,6 +501,25 @@ export class BPF extends AttachMixin implements Disposable {
   protected assertOpen(): void {
     if (this.#closed) throw new BPFError("this BPF object is closed");
   }
+}
+
+/** A BtfExternalTypes that loads the kernel BTF on first use (and answers "unknown" without one). */
+function lazyBtfTypes(load: () => Btf | undefined): BtfExternalTypes {
+  let real: BtfExternalTypes | null | undefined;
+  const get = (): BtfExternalTypes | null => {
+    if (real === undefined) {
+      const btf = load();
+      real = btf ? new BtfExternalTypes(btf) : null;
+    }
+    return real;
+  };
+  const lazy = {
+    lookupStruct: (name: string, union: boolean) => get()?.lookupStruct(name, union),
+    lookupTypedef: (name: string) => get()?.lookupTypedef(name),
+    lookupEnumConst: (name: string) => get()?.lookupEnumConst(name),
+    lookupEnum: (name: string) => get()?.lookupEnum(name),
+  };
+  return lazy as unknown as BtfExternalTypes;
 }
 
 function tryRead(file: string): string | undefined {

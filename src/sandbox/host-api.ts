@@ -311,12 +311,16 @@ export class HostApi {
     const key = `${String(id)}\u0000${name}`;
     // Records are decoded here, where the codec is, while they are collected: the guest's
     // table.event(data) then finds the object without another host call.
+    // A table without a recorded event type throws on every decode: find out once, not per record.
+    let decodable = true;
     const push = (cpu: number, data: Uint8Array) => {
       let ev: unknown;
-      try {
-        ev = table.event(data);
-      } catch {
-        ev = undefined;
+      if (decodable) {
+        try {
+          ev = table.event(data);
+        } catch {
+          decodable = false;
+        }
       }
       e.records.push({ key, cpu, data: data.slice(), ev });
     };
@@ -338,17 +342,20 @@ export class HostApi {
     let total = 0;
     for (const r of e.records) total += r.data.length;
     const bytes = new Uint8Array(total);
-    const records: unknown[] = [];
+    // Built as text directly: JSON.stringify with a replacer costs a call per value, and a batch can
+    // hold tens of thousands of records. Only decoded events need the tagged encoding.
+    const parts: string[] = [];
     let off = 0;
     for (const r of e.records) {
       bytes.set(r.data, off);
-      records.push(r.ev === undefined ? [r.key, r.cpu, off, r.data.length] : [r.key, r.cpu, off, r.data.length, r.ev]);
+      const head = `${JSON.stringify(r.key)},${r.cpu},${off},${r.data.length}`;
+      parts.push(r.ev === undefined ? `[${head}]` : `[${head},${encodeValue(r.ev)}]`);
       off += r.data.length;
     }
-    const meta = { records, lost: e.lost, count };
+    const meta = `{"ok":{"records":[${parts.join(",")}],"lost":${JSON.stringify(e.lost)},"count":${JSON.stringify(count)}}}`;
     e.records = [];
     e.lost = [];
-    return new EventBatch(encodeValue({ ok: meta }), bytes);
+    return new EventBatch(meta, bytes);
   }
 }
 

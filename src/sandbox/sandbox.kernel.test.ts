@@ -163,4 +163,28 @@ console.log("seen", seen >= 5, pids.size >= 5);
     expect(p.out()).toBe("seen true true\n");
     expect(code).toBe(0);
   });
+
+  it("tables work from the guest: struct keys, bigints, iteration, histogram callbacks", async () => {
+    const script = join(dir, "tables.js");
+    writeFileSync(script, `import { BPF } from "bcc-ts";
+const b = new BPF({ text: \`
+struct key_t { u32 bucket; u64 slot; };
+BPF_HASH(dist, struct key_t, u64);
+int tracepoint__syscalls__sys_enter_getppid(void *ctx) { return 0; }\` });
+const t = b["dist"];
+t.set({ bucket: 1, slot: 2 }, 5n);
+t.set({ bucket: 2, slot: 3 }, 7n);
+console.log(t.items().length, t.get({ bucket: 1, slot: 2 }), [...t].length, t.name);
+t.print_log2_hist("usecs", "disk", (k) => "dev" + k);
+`);
+    const p = start([script]);
+    const { code } = await p.exited;
+    expect(p.err()).toBe("");
+    expect(code).toBe(0);
+    const lines = p.out().split("\n");
+    expect(lines[0]).toBe("2 5n 2 dist");
+    expect(p.out()).toContain("disk = dev1\n");
+    expect(p.out()).toContain("disk = dev2\n");
+    expect(p.out()).toMatch(/4 -> 7\s+: 7\s/);
+  });
 });

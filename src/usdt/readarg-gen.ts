@@ -84,7 +84,7 @@ function addressExpr(arg: UsdtArg, site: ReadargSite): string | { error: string 
     if (addr === undefined) return { error: `symbol ${loc.symbol} of argument "${arg.text}" is not in the binary's symbol table` };
     // The symbol and the probe site are in the same module, so its load bias cancels out:
     // runtime(sym) = runtime(site) - linktime(site) + linktime(sym), and runtime(site) is the ip.
-    terms.push(`(${regRead(PT_REGS_IP)} - ${site.pc}ULL + ${addr}ULL)`);
+    terms.push(`(${regRead(PT_REGS_IP)} - 0x${site.pc.toString(16)}ULL + 0x${addr.toString(16)}ULL)`);
     if (loc.base && loc.base.canonical !== "rip") terms.push(regRead(loc.base.ptRegsOffset));
   } else if (loc.base) {
     if (loc.base.canonical === "rip") return { error: `argument "${arg.text}" is relative to the instruction pointer without a symbol` };
@@ -99,8 +99,8 @@ function addressExpr(arg: UsdtArg, site: ReadargSite): string | { error: string 
 function caseBody(site: ReadargSite, n: number): string[] {
   const arg = site.args[n];
   const ct = site.ctypes[n];
-  if (site.argsError !== undefined) return [`/* ${site.argsError.replace(/\*\//g, "* /")} */`, "return -22;"];
-  if (!arg || !ct) return ["return -22; /* the probe has no such argument here */"];
+  if (site.argsError !== undefined) return [`/* ${comment(site.argsError)} */`, "return -22;"];
+  if (!arg || !ct) throw new Error("caseBody for a missing argument");
   const cname = ctypeName(ct);
   const tname = ctypeName(arg);
   const out = [`if (len != sizeof(${cname})) return -22;`];
@@ -118,7 +118,7 @@ function caseBody(site: ReadargSite, n: number): string[] {
       break;
     case "memory": {
       const addr = addressExpr(arg, site);
-      if (typeof addr !== "string") return [`/* ${addr.error.replace(/\*\//g, "* /")} */`, "return -22;"];
+      if (typeof addr !== "string") return [`/* ${comment(addr.error)} */`, "return -22;"];
       out.push(`${tname} v = 0;`);
       out.push(`long r = bpf_probe_read_user(&v, sizeof(v), (void *)(${addr}));`);
       out.push("if (r != 0) return r;");
@@ -128,6 +128,11 @@ function caseBody(site: ReadargSite, n: number): string[] {
   }
   out.push("return 0;");
   return out;
+}
+
+/** Text safe inside a C comment. */
+function comment(text: string): string {
+  return text.replace(/\*\//g, "* /");
 }
 
 /** The name of the generated function for argument `n` (1-based). */
@@ -140,13 +145,16 @@ export function readargFunctionName(n: number): string {
  * then the two macros BPF programs call. Returns the macros alone when there are no sites.
  */
 export function generateReadargC(sites: readonly ReadargSite[]): string {
-  const maxArgs = sites.reduce((m, s) => Math.max(m, s.args.length), 0);
+  // A site with unparsed arguments gets a failing case in the first function at least.
+  const maxArgs = sites.reduce((m, s) => Math.max(m, s.args.length, s.argsError !== undefined ? 1 : 0), 0);
   const lines: string[] = ["/* bcc-ts: USDT argument access, generated for the enabled probes (src/usdt). */"];
   for (let n = 0; n < maxArgs; n++) {
     lines.push(`static inline int ${readargFunctionName(n + 1)}(void *ctx, void *dest, unsigned long long len) {`);
     lines.push("  switch (bpf_get_attach_cookie(ctx)) {");
     for (const site of sites) {
-      lines.push(`  case ${site.cookie}: { /* ${site.label.replace(/\*\//g, "* /")}: ${(site.args[n]?.text ?? "-").replace(/\*\//g, "* /")} */`);
+      // Sites without this argument fall to the default (-EINVAL), like an unknown cookie.
+      if (site.argsError === undefined && site.args[n] === undefined) continue;
+      lines.push(`  case ${site.cookie}: { /* ${comment(site.label)}: ${comment(site.args[n]?.text ?? "unparsed arguments")} */`);
       for (const stmt of caseBody(site, n)) lines.push(`    ${stmt}`);
       lines.push("  }");
     }

@@ -2,7 +2,7 @@
  * The differential test: every corpus case compiled by bcc-ts, loaded as a BPF_PROG_TYPE_SYSCALL
  * program and run with BPF_PROG_RUN must produce the same return value and ctx bytes as the same C
  * compiled natively by gcc. Run twice: through the public compile() (optimised) and through the
- * pipeline with the optimiser off and IR invariant checks on, so the verifier also sees
+ * pipeline with the optimiser off, cpu-v4 instructions and IR invariant checks on, so the verifier also sees
  * unoptimised code shapes.
  */
 import { beforeAll, expect, it } from "vitest";
@@ -31,7 +31,7 @@ function compileOptimised(c: DiffCase): ProgramSpec {
 
 function compileUnoptimised(c: DiffCase): ProgramSpec {
   const sink = new DiagnosticSink();
-  const r = runPipeline(sourceOf(c), { file: `${c.name}.c`, backend: { optimize: false, verify: true } }, context, sink);
+  const r = runPipeline(sourceOf(c), { file: `${c.name}.c`, backend: { optimize: false, verify: true, isa: "v4" } }, context, sink);
   expect(sink.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   const prog = r.collection?.programs.find((p) => p.name === "test");
   expect(prog, "program 'test'").toBeDefined();
@@ -49,8 +49,8 @@ function runInKernel(spec: ProgramSpec, c: DiffCase): RunResult[] {
 
 describeKernel(`differential: bcc-ts in the kernel vs gcc (${cases.length} cases)`, () => {
   let native: RunResult[][] = [];
-  beforeAll(() => {
-    native = runNative(cases);
+  beforeAll(async () => {
+    native = await runNative(cases);
   }, 120_000);
 
   it("has at least 150 cases", () => {

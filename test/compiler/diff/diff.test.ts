@@ -1,6 +1,6 @@
 /**
  * The differential corpus without a kernel: every case compiled by bcc-ts (optimised, and
- * unoptimised with IR invariant checks) and executed by the back end's BPF interpreter must agree
+ * optimised with the portable ISA v3, unoptimised with cpu-v4 instructions and IR invariant checks) and executed by the back end's BPF interpreter must agree
  * with gcc. The kernel variant (diff.kernel.test.ts) additionally proves the verifier accepts the
  * code; this one runs anywhere gcc exists and pinpoints miscompilations quickly.
  */
@@ -20,7 +20,7 @@ const CTX_ADDR = 0x1000_0000n;
 
 function compileCase(c: DiffCase, optimize: boolean): ProgramSpec {
   const sink = new DiagnosticSink();
-  const r = runPipeline(`${CTX_PRELUDE} ${c.source}`, { file: `${c.name}.c`, backend: { optimize, verify: true } }, context, sink);
+  const r = runPipeline(`${CTX_PRELUDE} ${c.source}`, { file: `${c.name}.c`, backend: { optimize, verify: true, isa: optimize ? "v3" : "v4" } }, context, sink);
   expect(sink.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   const prog = r.collection?.programs.find((p) => p.name === "test");
   expect(prog, "program 'test'").toBeDefined();
@@ -55,8 +55,8 @@ describe("corpus format", () => {
 
 describe(`differential: bcc-ts on the BPF interpreter vs gcc (${cases.length} cases)`, () => {
   let native: RunResult[][] = [];
-  beforeAll(() => {
-    native = runNative(cases);
+  beforeAll(async () => {
+    native = await runNative(cases);
   }, 120_000);
 
   cases.forEach((c, k) => {

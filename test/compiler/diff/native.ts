@@ -5,18 +5,21 @@
  * Native x86_64 and BPF agree on the C data model (LP64, little-endian, signed char), so results
  * must match bit for bit.
  */
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { NATIVE_PRELUDE, type DiffCase, type RunResult } from "./corpus.ts";
 
 const GCC_FLAGS = ["-O1", "-fwrapv", "-fno-strict-aliasing", "-w", "-std=gnu11"];
 
 const cLiteral = (v: bigint): string => `(long long)0x${BigInt.asUintN(64, v).toString(16)}ULL`;
 
+const execFileAsync = promisify(execFile);
+
 /** Compiles and runs all cases natively; result[i][j] is case i on input j. */
-export function runNative(cases: readonly DiffCase[]): RunResult[][] {
+export async function runNative(cases: readonly DiffCase[]): Promise<RunResult[][]> {
   const dir = mkdtempSync(join(tmpdir(), "bcc-ts-diff-"));
   try {
     writeFileSync(join(dir, "prelude.h"), `${NATIVE_PRELUDE}\n`);
@@ -52,7 +55,15 @@ export function runNative(cases: readonly DiffCase[]): RunResult[][] {
       "}",
     ].join("\n");
     writeFileSync(join(dir, "main.c"), main);
-    execFileSync("gcc", [...GCC_FLAGS, "-o", "diff", ...files], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+    // Compile in parallel groups (one gcc per core), then link once.
+    const groups = Math.max(1, Math.min(4, availableParallelism()));
+    const jobs: Promise<unknown>[] = [];
+    for (let g = 0; g < groups; g++) {
+      const mine = files.filter((_, k) => k % groups === g);
+      if (mine.length > 0) jobs.push(execFileAsync("gcc", [...GCC_FLAGS, "-c", ...mine], { cwd: dir }));
+    }
+    await Promise.all(jobs);
+    execFileSync("gcc", ["-o", "diff", ...files.map((f) => f.replace(/\.c$/, ".o"))], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
     const out = execFileSync(join(dir, "diff"), { encoding: "utf8", maxBuffer: 64 << 20 });
     const results: RunResult[][] = cases.map(() => []);
     for (const line of out.trim().split("\n")) {
