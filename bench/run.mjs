@@ -84,7 +84,9 @@ if (only && existsSync(out)) {
   }
 }
 const m = machineInfo();
-const summaryLines = Object.entries(records).map(([k, v]) => `- ${k}: ${v.missed ? "target missed (see section)" : "target met"}`);
+// The verdict lines of every section, gathered at the top.
+const sectionTexts = SECTIONS.map((s) => ({ id: s.id, text: parts.find((p) => p.id === s.id)?.text ?? previous[s.id] })).filter((p) => p.text);
+const summaryLines = sectionTexts.flatMap((p) => p.text.split("\n").filter((l) => /\*\*(met|missed)\*\*|\*\*Flagged/.test(l)).map((l) => `${l.replace(/^- /, `- ${p.id}: `)}`));
 const doc = [
   "# bcc-ts benchmarks",
   "",
@@ -93,8 +95,8 @@ const doc = [
   built ? "" : "\n**The snapshot did not build; these figures are for the repo's previous dist/.**",
   missingTools.length ? `\nMissing tools: ${missingTools.join(", ")}.` : "",
   "",
-  ...(summaryLines.length ? ["Targets (this run):", "", ...summaryLines, ""] : []),
-  ...SECTIONS.map((s) => parts.find((p) => p.id === s.id)?.text ?? previous[s.id]).filter(Boolean),
+  ...(summaryLines.length ? ["## Targets (this run)", "", ...summaryLines, ""] : []),
+  ...sectionTexts.map((p) => p.text),
 ].join("\n");
 writeFileSync(out, doc);
 log(`wrote ${out}`);

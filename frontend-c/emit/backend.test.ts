@@ -128,6 +128,30 @@ describe("back end output", () => {
     }
   });
 
+  it("emits no cpu-v4 instructions at isa v3, and uses them at v4", () => {
+    const build = () => {
+      const b = IrBuilder.create("v4ops", S);
+      const ctx = b.param("ctx");
+      const x = b.load(b.vreg(), ctx, 0, 2, S, true);
+      const y = b.load(b.vreg(), ctx, 8, 8, S);
+      b.store(ctx, 16, 8, b.alu("sdiv", b.vreg(), y, x, S), S);
+      b.store(ctx, 24, 8, b.alu("smod", b.vreg(), y, x, S, 32), S);
+      b.store(ctx, 32, 8, b.ext(b.vreg(), y, 8, true, S), S);
+      b.store(ctx, 40, 8, b.endian(b.vreg(), y, "swap", 64, S), S);
+      b.ret(imm(0), S);
+      return b;
+    };
+    const isV4 = (i: { code: number; off: number }) =>
+      (i.code & 0xe0) === 0x80 && (i.code & 7) === Class.LDX || // MEMSX
+      ((i.code & 7) === Class.ALU64 || (i.code & 7) === Class.ALU) && (i.code & 0xf0) === 0xb0 && i.off !== 0 || // MOVSX
+      ((i.code & 0xf0) === 0x30 || (i.code & 0xf0) === 0x90) && ((i.code & 7) === Class.ALU64 || (i.code & 7) === Class.ALU) && i.off === 1 || // SDIV/SMOD
+      i.code === (Class.ALU64 | 0xd0); // BSWAP
+    const v3 = compileFunction(build().fn, new DiagnosticSink(), { isa: "v3", verify: true })!;
+    const v4 = compileFunction(build().fn, new DiagnosticSink(), { isa: "v4", verify: true })!;
+    expect(v3.instructions.filter(isV4)).toEqual([]);
+    expect(v4.instructions.filter(isV4).length).toBeGreaterThanOrEqual(5);
+  });
+
   it("splits misaligned (packed) stack accesses into bytes", () => {
     const b = IrBuilder.create("packed", S);
     const ctx = b.param("ctx");

@@ -125,9 +125,9 @@ function convertMapMacro(ctx: ConvertContext, node: SyntaxNode): MapMacroDecl | 
       typeArgs.push(t);
       continue;
     }
-    sizeArg = exprFromPiece(ctx, argNodes, piece, span);
+    sizeArg = exprFromPiece(ctx, argNodes, piece, span, call);
   }
-  const flagsArg = flagsPiece !== undefined ? exprFromPiece(ctx, argNodes, flagsPiece, span) : undefined;
+  const flagsArg = flagsPiece !== undefined ? exprFromPiece(ctx, argNodes, flagsPiece, span, call) : undefined;
   return { kind: "map-macro", macro: fn.text, name: first, typeArgs, sizeArg, ...(tableType !== undefined ? { tableType } : {}), ...(flagsArg ? { flagsArg } : {}), span: ctx.span(node) };
 }
 
@@ -180,12 +180,12 @@ function typeFromText(text: string, span: Span): TypeName | undefined {
 }
 
 /** The expression node whose text is `piece` (sizes and flags are ordinary expressions). */
-function exprFromPiece(ctx: ConvertContext, argNodes: SyntaxNode[], piece: string, span: Span): Expr {
+function exprFromPiece(ctx: ConvertContext, argNodes: SyntaxNode[], piece: string, span: Span, call: SyntaxNode): Expr {
   const node = argNodes.find((n) => n.text.trim() === piece);
   if (node && node.type !== "ERROR") return convertExpr(ctx, node);
   if (/^\d+$/.test(piece)) return { kind: "int", value: BigInt(piece), unsigned: false, longs: 0, decimal: true, span };
   if (/^[A-Za-z_]\w*$/.test(piece)) return { kind: "ident", name: piece, span };
-  ctx.error("parse/bad-map-decl", span, `cannot read map macro argument '${piece}'`);
+  ctx.error("parse/bad-map-decl", call, `cannot read map macro argument '${piece}'`);
   return { kind: "int", value: 0n, unsigned: false, longs: 0, decimal: true, span };
 }
 

@@ -40,6 +40,9 @@ interface Record_ {
 
 interface Entry {
   bpf: BPF;
+  /** Methods the guest may call on the object and on each table (computed once). */
+  methods: Set<string>;
+  tableMethods: Map<string, Set<string>>;
   pipe: TracePipe | undefined;
   records: Record_[];
   lost: [string, number][];
@@ -108,7 +111,7 @@ export class HostApi {
       case "bpf.call": {
         const e = this.#entry(a[0]);
         const m = String(a[1]);
-        if (BPF_SPECIAL.has(m) || !methodNames(e.bpf, BPF_SPECIAL).includes(m)) throw new BPFError(`BPF has no method ${m}`);
+        if (!e.methods.has(m)) throw new BPFError(`BPF has no method ${m}`);
         return (e.bpf as unknown as Record<string, (...x: unknown[]) => unknown>)[m]!(...a.slice(2));
       }
       case "bpf.static": {
@@ -132,12 +135,12 @@ export class HostApi {
       }
       case "table.info": {
         const t = this.#table(a[0], a[1]);
-        return { kind: t.constructor.name, methods: methodNames(t, TABLE_SPECIAL) };
+        return { kind: t.constructor.name, methods: [...this.#tableMethods(a[0], String(a[1]), t)] };
       }
       case "table.call": {
         const t = this.#table(a[0], a[1]) as unknown as Record<string, (...x: unknown[]) => unknown>;
         const m = String(a[2]);
-        if (m !== "event" && (TABLE_SPECIAL.has(m) || !methodNames(t, TABLE_SPECIAL).includes(m))) throw new BPFError(`table ${String(a[1])} has no method ${m}`);
+        if (m !== "event" && !this.#tableMethods(a[0], String(a[1]), t).has(m)) throw new BPFError(`table ${String(a[1])} has no method ${m}`);
         return t[m]!(...a.slice(3));
       }
       case "table.open": return this.#openBuffer(a[0], String(a[1]), a[2] === "ring" ? "ring" : "perf", (a[3] ?? {}) as { page_cnt?: number; wakeup_events?: number });
@@ -274,8 +277,9 @@ export class HostApi {
     checkIncludes(text, opts.src_file ?? resolve(this.permissions.cwd, "<text>"), opts.cflags ?? [], this.permissions);
     const bpf = new BPF({ ...opts, log: (line) => process.stderr.write(`${line}\n`) });
     const id = this.#nextId++;
-    this.#bpfs.set(id, { bpf, pipe: undefined, records: [], lost: [] });
-    return { id, methods: methodNames(bpf, BPF_SPECIAL), tables: bpf.spec.maps.map((m) => m.name) };
+    const methods = new Set(methodNames(bpf, BPF_SPECIAL));
+    this.#bpfs.set(id, { bpf, methods, tableMethods: new Map(), pipe: undefined, records: [], lost: [] });
+    return { id, methods: [...methods], tables: bpf.spec.maps.map((m) => m.name) };
   }
 
   /** BCC's lookup: the path as given (from the working directory), else next to the script. */
@@ -293,6 +297,16 @@ export class HostApi {
 
   #table(id: unknown, name: unknown): object {
     return this.#entry(id).bpf.get_table(String(name)) as object;
+  }
+
+  #tableMethods(id: unknown, name: string, table: object): Set<string> {
+    const e = this.#entry(id);
+    let m = e.tableMethods.get(name);
+    if (!m) {
+      m = new Set(methodNames(table, TABLE_SPECIAL));
+      e.tableMethods.set(name, m);
+    }
+    return m;
   }
 
   #pipe(id: unknown): TracePipe {

@@ -8,6 +8,7 @@
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import { parseCflags } from "../../frontend-c/preprocess/index.ts";
 import { PermissionError, type Permissions } from "./permissions.ts";
 
 const INCLUDE_RE = /^[ \t]*#[ \t]*include(?:_next)?[ \t]*(.*)$/gm;
@@ -22,7 +23,9 @@ function isFile(p: string): boolean {
 
 /** Throws PermissionError when `text` (from `file`) reaches an include the script may not read. */
 export function checkIncludes(text: string, file: string, cflags: readonly string[], perms: Permissions): void {
-  const dirs = cflags.filter((f) => f.startsWith("-I")).map((f) => resolve(perms.cwd, f.slice(2)));
+  // The compiler's own cflags parser, so -I/-isystem/-iquote and -include are read exactly as it will.
+  const flags = parseCflags(cflags);
+  const dirs = flags.includeDirs.map((d) => resolve(perms.cwd, d));
   const seen = new Set<string>();
   const visit = (src: string, from: string): void => {
     // Line continuations and comments cannot hide an include from this scan: both are joined or
@@ -43,5 +46,6 @@ export function checkIncludes(text: string, file: string, cflags: readonly strin
       if (existsSync(real)) visit(readFileSync(real, "utf8"), real);
     }
   };
-  visit(text, file);
+  // `-include F` acts as `#include "F"` before the first line.
+  visit(flags.forcedIncludes.map((f) => `#include "${f}"\n`).join("") + text, file);
 }

@@ -205,3 +205,14 @@ describe("sandbox: what a script gets", () => {
 });
 
 mkdirSync(join(dir, "sub"), { recursive: true });
+
+describe("sandbox: includes through cflags", () => {
+  it("-include and -I cannot reach files outside the grants", async () => {
+    const a = await run(`import { BPF } from "bcc-ts";\nnew BPF({ text: "int x;", cflags: ["-include", ${JSON.stringify(join(outside, "secret.h"))}] });`);
+    expect(a.exitCode).toBe(1);
+    expect(a.err).toMatch(/permission denied: cannot #include .*secret\.h/);
+    const b = await run(`import { BPF } from "bcc-ts";\nnew BPF({ text: "#include <secret.h>\\nint x;", cflags: ["-I${outside}"] });`);
+    expect(b.exitCode).toBe(1);
+    expect(b.err).toMatch(/permission denied: cannot #include .*secret\.h/);
+  });
+});
