@@ -22,7 +22,7 @@ await build({
   platform: "node",
   target: "node20",
   sourcemap: true,
-  external: ["koffi", "tree-sitter", "tree-sitter-c", "quickjs-emscripten", "yargs", "yargs/*"],
+  external: ["koffi", "tree-sitter", "tree-sitter-c", "quickjs-emscripten", "quickjs-emscripten-core", "@jitl/*", "esbuild", "yargs", "yargs/*"],
   logLevel: "warning",
   banner: { js: "import { createRequire as __bccCreateRequire } from 'node:module'; const require = __bccCreateRequire(import.meta.url);" },
 });

@@ -3,6 +3,8 @@
  * The building blocks are exported too, for programs that drive the kernel directly.
  */
 export { BPF, BPFError, CompileError, KeyboardInterrupt, type BPFOptions } from "./bpf/index.ts";
+export { sleep } from "./bpf/sleep.ts";
+export { PermissionError } from "./sandbox/permissions.ts";
 export * as isa from "./isa/index.ts";
 export * as sys from "./sys/index.ts";
 export * as tracefs from "./tracefs/index.ts";

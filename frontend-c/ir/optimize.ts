@@ -10,7 +10,7 @@
 import { diamondsToSetcc, simplifyCfg } from "./cfg.ts";
 import { eliminateDeadStores } from "./dead-stores.ts";
 import { evalAlu, evalCond, evalEndian, evalExt, evalNeg, isCommutative, swapCond, toU64 } from "./fold.ts";
-import { hasSideEffects, imm, instDef, instUses, isImm, type Inst, type IrFunction, type Operand, type VReg } from "./ir.ts";
+import { hasSideEffects, imm, instDef, instUses, isFrame, isImm, type Cond, type Inst, type IrFunction, type Operand, type VReg } from "./ir.ts";
 import { computeLiveness } from "./liveness.ts";
 
 export interface OptimizeOptions {
@@ -85,15 +85,27 @@ export function propagate(fn: IrFunction): boolean {
       copies.delete(d);
       for (const [k, v] of copies) if (v === d) copies.delete(k);
     };
+    // Loads already done in this block (local CSE): key → vreg holding the value.
+    const loads = new Map<string, VReg>();
+    const loadKey = (i: Extract<Inst, { op: "load" }>) =>
+      `${isFrame(i.base) ? `f${i.base.frame}` : i.base}:${i.off}:${i.size}:${i.signed}`;
     for (let idx = 0; idx < b.insts.length; idx++) {
       const before = b.insts[idx]!;
       const i = rewriteOperands(before, reg, opnd);
-      const folded = narrowOperands(simplifyExt(fold(foldConstants(i, val)), singleDef, isSingle), singleDef, isSingle);
+      let folded = narrowOperands(simplifyExt(fold(foldConstants(i, val)), singleDef, isSingle), singleDef, isSingle);
+      if (folded.op === "load") {
+        const prev = loads.get(loadKey(folded));
+        if (prev !== undefined && prev !== folded.dst) folded = { op: "mov", dst: folded.dst, src: prev, width: 64, span: folded.span };
+      } else if (mayWriteMemory(folded)) loads.clear();
       b.insts[idx] = folded;
       if (folded !== before) changed = true;
       const d = instDef(folded);
       if (d === undefined) continue;
       kill(d);
+      for (const [k, v] of loads) if (v === d || k.startsWith(`${d}:`)) loads.delete(k);
+      if (before.op === "load" && folded.op === "load" && !(isFrame(folded.base) === false && folded.base === d)) {
+        loads.set(loadKey(folded), d);
+      }
       if (folded.op === "mov") {
         if (isImm(folded.src)) known.set(d, folded.width === 32 ? BigInt.asUintN(32, folded.src.imm) : toU64(folded.src.imm));
         else if (folded.width === 64 && folded.src !== d) copies.set(d, folded.src);
@@ -118,8 +130,10 @@ export function propagate(fn: IrFunction): boolean {
         cond = swapCond(cond);
       }
       if (isImm(a)) continue; // unreachable given the checks above; keeps the types honest
-      if (a !== t.a || bb !== t.b || cond !== t.cond) {
-        t.a = a; t.b = bb; t.cond = cond;
+      let width = t.width;
+      [a, bb, width] = narrowCompare(cond, width, a, bb, singleDef, isSingle);
+      if (a !== t.a || bb !== t.b || cond !== t.cond || width !== t.width) {
+        t.a = a; t.b = bb; t.cond = cond; t.width = width;
         changed = true;
       }
     }
@@ -188,6 +202,36 @@ function simplifyExt(i: Inst, singleDef: Map<VReg, Inst>, isSingle: (v: VReg) =>
 }
 
 /**
+ * A 64-bit comparison of two values both sign-extended from 32 bits equals the 32-bit comparison
+ * of the originals, signed or unsigned (sign extension is monotonic in both orders); for
+ * zero-extended values that holds for unsigned and equality comparisons. BPF compares 32-bit
+ * registers directly (JMP32), so the extensions then become dead. Immediates qualify when they
+ * are the extension of their own low 32 bits.
+ */
+function narrowCompare(
+  cond: Cond, width: 32 | 64, a: VReg, b: Operand, singleDef: Map<VReg, Inst>, isSingle: (v: VReg) => boolean,
+): [VReg, Operand, 32 | 64] {
+  if (width !== 64) return [a, b, width];
+  const extOf = (v: VReg) => {
+    if (!isSingle(v)) return undefined;
+    const d = singleDef.get(v);
+    return d !== undefined && d.op === "ext" && d.from === 32 && isSingle(d.a) ? d : undefined;
+  };
+  const ea = extOf(a);
+  if (ea === undefined) return [a, b, width];
+  const signedCond = cond === "sgt" || cond === "sge" || cond === "slt" || cond === "sle";
+  if (!ea.signed && signedCond) return [a, b, width];
+  if (isImm(b)) {
+    const v = BigInt.asUintN(64, b.imm);
+    const image = ea.signed ? BigInt.asUintN(64, BigInt.asIntN(32, v)) : BigInt.asUintN(32, v);
+    return image === v ? [ea.a, imm(BigInt.asIntN(32, v)), 32] : [a, b, width];
+  }
+  const eb = extOf(b);
+  if (eb === undefined || eb.signed !== ea.signed) return [a, b, width];
+  return [ea.a, eb.a, 32];
+}
+
+/**
  * An instruction that reads only the low N bits of an operand does not need that operand
  * extended from ≥ N bits first: `mul32(sext32 x, sext32 y)` is `mul32(x, y)`; a 4-byte store of
  * `zext32 x` stores x.
@@ -211,7 +255,10 @@ function narrowOperands(i: Inst, singleDef: Map<VReg, Inst>, isSingle: (v: VReg)
       return a === i.a ? i : { ...i, a };
     }
     case "setcc": {
-      if (i.width !== 32) return i;
+      if (i.width !== 32) {
+        const [a, b, width] = narrowCompare(i.cond, i.width, i.a, i.b, singleDef, isSingle);
+        return width === i.width ? i : { ...i, a, b, width };
+      }
       const a = strip(i.a, 32);
       const b = isImm(i.b) ? i.b : strip(i.b, 32);
       return a === i.a && b === i.b ? i : { ...i, a, b };
@@ -279,6 +326,11 @@ export function foldConstants(i: Inst, val: (v: VReg) => bigint | undefined): In
     }
     default: return i;
   }
+}
+
+/** Conservatively: may this instruction change memory some earlier load read? */
+function mayWriteMemory(i: Inst): boolean {
+  return i.op === "store" || i.op === "call" || i.op === "calllocal" || i.op === "atomic" || i.op === "zero" || i.op === "copy";
 }
 
 /** Removes side-effect-free instructions whose result is dead. Returns true if any were removed. */

@@ -203,6 +203,9 @@ export function convertTopLevel(ctx: ConvertContext, root: SyntaxNode): TopLevel
         out.push(convertDeclaration(ctx, k));
         break;
       case "expression_statement": {
+        // `int f(void *ctx) { ... };`: an empty declaration after a function (GNU C accepts it, and
+        // BCC programs often have one).
+        if (k.text.trim() === ";") break;
         const m = convertMapMacro(ctx, k);
         if (m) out.push(m);
         else if (!k.hasError) ctx.error("parse/unexpected-top-level", k, "expected a declaration or function definition");

@@ -14,6 +14,9 @@ import { KERNEL_MACROS } from "../kernel-types/kernel-macros.ts";
 export const BCC_PRELUDE_FILE = "<bcc prelude>";
 
 
+/** LINUX_VERSION_CODE when the caller passes none (6.18.0, the kernel this was measured on). */
+const DEFAULT_KERNEL_VERSION = (6 << 16) + (18 << 8);
+
 const PRELUDE_BODY = String.raw`
 #ifndef __BCC_TS_PRELUDE
 #define __BCC_TS_PRELUDE 1
@@ -37,13 +40,89 @@ const PRELUDE_BODY = String.raw`
 #define BCC_SEC(NAME) __attribute__((section(NAME), used))
 #define BPF_LICENSE(name) char _license[] BCC_SEC("license") = #name
 
+/* The kernel the program is built for; BCC passes the running kernel's. Override with -D. */
+#ifndef LINUX_VERSION_CODE
+#define LINUX_VERSION_CODE ${DEFAULT_KERNEL_VERSION}
+#endif
+#define KERNEL_VERSION(a, b, c) (((a) << 16) + ((b) << 8) + ((c) > 255 ? 255 : (c)))
+
+/* Byte order (x86_64 is little-endian) and kernel helper macros BCC programs lean on. */
+#define ntohs(x) bpf_ntohs(x)
+#define htons(x) bpf_htons(x)
+#define ntohl(x) bpf_ntohl(x)
+#define htonl(x) bpf_htonl(x)
+#define be16_to_cpu(x) bpf_ntohs(x)
+#define be32_to_cpu(x) bpf_ntohl(x)
+#define cpu_to_be16(x) bpf_htons(x)
+#define cpu_to_be32(x) bpf_htonl(x)
+#define min(a, b) ((a) < (b) ? (a) : (b))
+#define max(a, b) ((a) > (b) ? (a) : (b))
+#define min_t(t, a, b) ((t)(a) < (t)(b) ? (t)(a) : (t)(b))
+#define max_t(t, a, b) ((t)(a) > (t)(b) ? (t)(a) : (t)(b))
+#define offsetof(t, m) __builtin_offsetof(t, m)
+#define container_of(ptr, type, member) ((type *)((char *)(ptr) - __builtin_offsetof(type, member)))
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#define S_ISLNK(m) (((m) & 0170000) == 0120000)
+#define S_ISREG(m) (((m) & 0170000) == 0100000)
+#define S_ISDIR(m) (((m) & 0170000) == 0040000)
+#define S_ISCHR(m) (((m) & 0170000) == 0020000)
+#define S_ISBLK(m) (((m) & 0170000) == 0060000)
+#define S_ISFIFO(m) (((m) & 0170000) == 0010000)
+#define S_ISSOCK(m) (((m) & 0170000) == 0140000)
+/* include/linux/dcache.h on 64-bit kernels since 6.?: 5 words (was 32 bytes before 5.x's change). */
+#define DNAME_INLINE_LEN 40
+#define PAGE_SHIFT 12
+#define PAGE_SIZE (1UL << PAGE_SHIFT)
+/* x86_64 direct map base without KASLR (arch/x86/include/asm/page_64_types.h). */
+#define PAGE_OFFSET 0xffff888000000000UL
+/*
+ * Kernel member-alias macros (include/net/sock.h, include/net/inet_sock.h, include/uapi/linux/in6.h):
+ * BCC tools write inet->inet_dport or sk->sk_family, which the kernel headers #define onto the
+ * common socket fields; BTF has only the real member names.
+ */
+#define sk_family __sk_common.skc_family
+#define sk_state __sk_common.skc_state
+#define sk_reuse __sk_common.skc_reuse
+#define sk_reuseport __sk_common.skc_reuseport
+#define sk_bound_dev_if __sk_common.skc_bound_dev_if
+#define sk_node __sk_common.skc_node
+#define sk_refcnt __sk_common.skc_refcnt
+#define sk_hash __sk_common.skc_hash
+#define sk_num __sk_common.skc_num
+#define sk_dport __sk_common.skc_dport
+#define sk_daddr __sk_common.skc_daddr
+#define sk_rcv_saddr __sk_common.skc_rcv_saddr
+#define sk_v6_daddr __sk_common.skc_v6_daddr
+#define sk_v6_rcv_saddr __sk_common.skc_v6_rcv_saddr
+#define sk_cookie __sk_common.skc_cookie
+#define sk_net __sk_common.skc_net
+#define sk_prot __sk_common.skc_prot
+#define inet_daddr sk.__sk_common.skc_daddr
+#define inet_rcv_saddr sk.__sk_common.skc_rcv_saddr
+#define inet_dport sk.__sk_common.skc_dport
+#define inet_num sk.__sk_common.skc_num
+#define s6_addr in6_u.u6_addr8
+#define s6_addr16 in6_u.u6_addr16
+#define s6_addr32 in6_u.u6_addr32
+#define SCM_RIGHTS 0x01
+#define FMODE_CREATED 0x100000
+#define WRITE 1
+#define READ 0
+typedef unsigned long size_t;
+typedef long ssize_t;
+typedef long long loff_t;
+typedef int pid_t;
+typedef unsigned int uid_t;
+typedef unsigned int gid_t;
+typedef unsigned int dev_t;
+typedef unsigned short umode_t;
+typedef _Bool bool;
+
 #ifndef NULL
 #define NULL ((void *)0)
 #endif
-#ifndef true
 #define true 1
 #define false 0
-#endif
 
 /* uapi/linux/bpf.h flag values (stable ABI). */
 #define BPF_ANY 0

@@ -226,8 +226,8 @@ export function checkFunction(c: Checker, f: FunctionDef): void {
     params.push(ls);
     if (p.name) c.scope.names.set(p.name, ls);
   });
-  if (params.length > 5) c.error("sema/too-many-params", f.nameSpan, `'${f.name}' has ${params.length} parameters; BPF functions take at most 5`);
   const probeArgs = !f.storage.includes("static") && params.length > 1 && takesPtRegs(params[0]);
+  if (params.length > 5 && !probeArgs) c.error("sema/too-many-params", f.nameSpan, `'${f.name}' has ${params.length} parameters; BPF functions take at most 5`);
   if (!f.storage.includes("static") && params.length > 1 && !probeArgs) {
     // Only the context arrives in r1; such a function can still be called (and inlined).
     c.warn("sema/not-a-program", f.nameSpan, `'${f.name}' takes ${params.length} parameters, so it is not loaded as a program (a program receives only its context); make it static if it is a helper`);

@@ -42,6 +42,9 @@ export function builtinType(c: Checker, words: string[], span: Span): CType {
   // tree-sitter-c reports `bool`, `size_t`, `uint32_t`, ... as primitive types.
   const known = words.length === 1 ? KNOWN_TYPEDEFS.get(words[0]!) : undefined;
   if (known) return builtinType(c, [...known], span);
+  // BPF has no 128-bit arithmetic; BCC tools only store and copy IPv6 addresses in __int128
+  // members, which a 16-byte array of two u64 halves does exactly (kernel-types maps BTF's the same).
+  if (words.includes("__int128") && words.every((w) => w === "__int128" || w === "unsigned" || w === "signed")) return arrayOf(T.ullong, 2);
   if (words.some((w) => w === "float" || w === "double")) {
     c.error("sema/float-unsupported", span, "floating-point types are not available in BPF programs");
   } else {

@@ -172,7 +172,12 @@ function sandboxPlugin(perms: Permissions): Plugin {
 export async function bundleScript(scriptPath: string, perms: Permissions): Promise<BundledScript> {
   // esbuild is loaded by name at run time so the CLI bundle does not try to inline it.
   const esbuildName = "esbuild";
-  const esbuild = (await import(esbuildName)) as typeof import("esbuild");
+  let esbuild: typeof import("esbuild");
+  try {
+    esbuild = (await import(esbuildName)) as typeof import("esbuild");
+  } catch {
+    throw new ScriptLoadError("bcc-ts run needs the esbuild package to load scripts: install it (npm install esbuild) or use --node");
+  }
   let result: BuildResult & { outputFiles: OutputFile[] };
   try {
     result = await esbuild.build({

@@ -92,6 +92,7 @@ export class HostApi {
   readonly #bpfs = new Map<number, Entry>();
   #nextId = 1;
   readonly #statics = new Set(bpfStatics().functions);
+  #pendingInterrupt = false;
 
   constructor(opts: HostApiOptions) {
     this.#opts = opts;
@@ -185,6 +186,10 @@ export class HostApi {
 
   async wait(req: unknown[]): Promise<unknown> {
     const [op, ...a] = req;
+    if (this.#pendingInterrupt) {
+      this.#pendingInterrupt = false;
+      throw new KeyboardInterrupt();
+    }
     const w = this.#opts.waits.begin();
     try {
       const fail = (): never => {
@@ -208,7 +213,11 @@ export class HostApi {
           e.lost = [];
           const timeout = Number(a[2]);
           const n = await e.bpf.poll_async(Number.isFinite(timeout) ? timeout : -1, w.signal);
-          if (w.signal.aborted && e.records.length === 0) fail();
+          if (w.signal.aborted) {
+            if (e.records.length === 0 && e.lost.length === 0) fail();
+            // Records arrived with the Ctrl-C: deliver them, and the interrupt at the next wait.
+            if (w.reason() === "interrupt") this.#pendingInterrupt = true;
+          }
           return this.#batch(e, n);
         }
         case "trace_print": {

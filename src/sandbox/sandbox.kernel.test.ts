@@ -187,4 +187,28 @@ t.print_log2_hist("usecs", "disk", (k) => "dev" + k);
     expect(p.out()).toContain("disk = dev2\n");
     expect(p.out()).toMatch(/4 -> 7\s+: 7\s/);
   });
+
+  it("a TypeScript script with arguments prints the same in the sandbox and with --node", async () => {
+    // Inside the repository, so that plain Node resolves "bcc-ts" to this package (self-reference).
+    const script = join(ROOT, "src/sandbox", `.kernel-test-${process.pid}.ts`);
+    writeFileSync(script, `import { BPF, KeyboardInterrupt } from "bcc-ts";
+interface Opts { pid: number }
+const opts: Opts = { pid: Number(process.argv[2]) };
+console.log(typeof BPF, typeof KeyboardInterrupt, BPF.get_syscall_fnname("clone"), opts.pid * 2, process.argv.slice(3));
+`);
+    try {
+      const outs: string[] = [];
+      for (const mode of [[], ["--node"]]) {
+        const p = start([...mode, script, "21", "-x", "--y"]);
+        const { code } = await p.exited;
+        expect(p.err()).toBe("");
+        expect(code).toBe(0);
+        outs.push(p.out());
+      }
+      expect(outs[0]).toMatch(/^function function \S+ 42 \[ '-x', '--y' \]\n$/);
+      expect(outs[1]).toBe(outs[0]);
+    } finally {
+      rmSync(script, { force: true });
+    }
+  });
 });

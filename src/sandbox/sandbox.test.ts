@@ -3,7 +3,7 @@
  * PermissionError, runaway scripts are stopped, Ctrl-C reaches the guest as KeyboardInterrupt.
  * (The BPF side, which needs root, is in sandbox.kernel.test.ts.)
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -204,7 +204,6 @@ describe("sandbox: what a script gets", () => {
   });
 });
 
-mkdirSync(join(dir, "sub"), { recursive: true });
 
 describe("sandbox: includes through cflags", () => {
   it("-include and -I cannot reach files outside the grants", async () => {
@@ -214,5 +213,26 @@ describe("sandbox: includes through cflags", () => {
     const b = await run(`import { BPF } from "bcc-ts";\nnew BPF({ text: "#include <secret.h>\\nint x;", cflags: ["-I${outside}"] });`);
     expect(b.exitCode).toBe(1);
     expect(b.err).toMatch(/permission denied: cannot #include .*secret\.h/);
+  });
+});
+
+describe("sandbox: a symlinked script", () => {
+  it("reads its files next to the link's target", async () => {
+    const real = mkdtempSync(join(tmpdir(), "bcc-ts-real-"));
+    const links = mkdtempSync(join(tmpdir(), "bcc-ts-links-"));
+    try {
+      writeFileSync(join(real, "helper.js"), "export const v = 7;\n");
+      writeFileSync(join(real, "tool.js"), `import { v } from "./helper.js"; console.log(v);\n`);
+      symlinkSync(join(real, "tool.js"), join(links, "tool.js"));
+      let out = "";
+      let err = "";
+      const r = await runSandboxed({ script: join(links, "tool.js"), stdout: (s) => void (out += s), stderr: (s) => void (err += s) });
+      expect(err).toBe("");
+      expect(out).toBe("7\n");
+      expect(r.exitCode).toBe(0);
+    } finally {
+      rmSync(real, { recursive: true, force: true });
+      rmSync(links, { recursive: true, force: true });
+    }
   });
 });

@@ -15,7 +15,7 @@ import { bundleScript, BUNDLE_FILE, type BundledScript } from "./bundle-script.t
 import { GUEST_PRELUDE, type GuestConfig } from "./guest-prelude.ts";
 import { bpfStatics, EventBatch, HostApi, SandboxTimeout, type WaitControl } from "./host-api.ts";
 import { decodeValue, encodeValue } from "./marshal.ts";
-import { Permissions, type PermissionOptions } from "./permissions.ts";
+import { canonical, Permissions, type PermissionOptions } from "./permissions.ts";
 import { originalLine } from "./source-map.ts";
 
 export interface InterruptSource {
@@ -68,7 +68,8 @@ async function loadQuickJS() {
 export async function runSandboxed(opts: SandboxOptions): Promise<SandboxResult> {
   const stdout = opts.stdout ?? ((s: string) => void process.stdout.write(s));
   const stderr = opts.stderr ?? ((s: string) => void process.stderr.write(s));
-  const scriptPath = resolve(opts.script);
+  // The script's real location: a symlinked script's sibling files are those next to its target.
+  const scriptPath = canonical(resolve(opts.script));
   const scriptName = opts.script;
   const memoryMb = opts.memory ?? DEFAULT_MEMORY_MB;
   const deadline = opts.timeout !== undefined && opts.timeout > 0 ? Date.now() + opts.timeout * 1000 : undefined;

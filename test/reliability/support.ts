@@ -5,7 +5,7 @@
  * suffix; tracefs probe entries by the owner's pid group).
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { getFdById, linkInfo, listIds, mapInfo, progInfo } from "../../src/sys/index.ts";
 import { Tracefs } from "../../src/tracefs/index.ts";
@@ -18,6 +18,8 @@ export async function bundleScript(name: string): Promise<{ path: string; dispos
   const cache = join(ROOT, "node_modules", ".cache");
   mkdirSync(cache, { recursive: true });
   const dir = mkdtempSync(join(cache, "bcc-ts-rel-"));
+  // Readable by the unprivileged user of the not-root scenarios.
+  chmodSync(dir, 0o755);
   const out = join(dir, `${name}.mjs`);
   await build({
     entryPoints: [join(import.meta.dirname, "scripts", `${name}.ts`)],
@@ -28,8 +30,6 @@ export async function bundleScript(name: string): Promise<{ path: string; dispos
     target: "node20",
     external: ["koffi", "tree-sitter", "tree-sitter-c", "quickjs-emscripten", "yargs", "yargs/*"],
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    // BPF locates compat/include relative to its own file; the bundle sits two levels below the repo.
-    define: {},
     logLevel: "error",
   });
   return { path: out, dispose: () => rmSync(dir, { recursive: true, force: true }) };
@@ -135,4 +135,26 @@ export async function waitForNoLeftovers(suffix: string, pid: number | undefined
 
 export function randomSuffix(): string {
   return Math.random().toString(36).slice(2, 8).padEnd(6, "0");
+}
+
+/**
+ * Sends `signal` and spins (synchronously, so the test's own event loop cannot add delay) until the
+ * process has ended: /proc/<pid>/stat shows a zombie (its files, hence its kernel objects, are
+ * released before that) or is gone. Returns the milliseconds taken, or Infinity after `maxMs`.
+ */
+export function killAndTimeEnd(pid: number, signal: NodeJS.Signals, maxMs = 5000): number {
+  const t0 = performance.now();
+  process.kill(pid, signal);
+  for (;;) {
+    const ms = performance.now() - t0;
+    let state: string | undefined;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
+    } catch {
+      return ms;
+    }
+    if (state === "Z" || state === "X") return ms;
+    if (ms > maxMs) return Infinity;
+  }
 }

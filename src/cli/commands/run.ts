@@ -36,6 +36,7 @@ export const runCommand: CommandModule<object, Args> = {
   handler: async (parsed) => {
     const { args, scriptArgs } = splitArgv(process.argv.slice(2), parsed);
     if (args.node) {
+      if (/\.m?ts$/.test(args.script)) (await import("../../sandbox/ts-loader.ts")).registerTypeScriptLoader();
       process.argv = [process.argv[0] ?? "node", resolve(args.script), ...scriptArgs];
       await import(pathToFileURL(resolve(args.script)).href);
       return;

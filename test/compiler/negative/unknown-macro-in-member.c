@@ -1,6 +1,6 @@
 struct data_t {
   u32 pid;
-  char comm[TASK_COMM_LEN];
+  char comm[COMM_LENGTH];
 };
 int prog(void *ctx) {
   struct data_t d = {};
