@@ -30,7 +30,7 @@ int count_sched(struct pt_regs *ctx, struct task_struct *prev) {
 }
 ` });
 // finish_task_switch is finish_task_switch.isra.0 when the compiler specialised it
-b.attach_kprobe({ event_re: /^finish_task_switch$|^finish_task_switch\.isra\.\d$/, fn_name: "count_sched" });
+b.attach_kprobe({ event_re: "^finish_task_switch$|^finish_task_switch\\.isra\\.\\d$", fn_name: "count_sched" });
 
 // generate many schedule events
 for (let i = 0; i < 100; i++) sleep(0.01);

@@ -1,7 +1,7 @@
 // Event-throughput benchmark, the bcc-ts consumer (same protocol as anchors/tput-consumer.c):
 //   node tput.mjs perf [PAGES WAKEUP]   (omitted: bcc-ts defaults)      node tput.mjs ring
 // Prints "ready", reads "PID SECONDS" from stdin, arms the filter, prints "armed", consumes and
-// decodes every record into a JS object for SECONDS plus a drain period, prints "received LOST".
+// decodes every record into a JS object for SECONDS plus 1 s (the driver may start late), prints "received LOST".
 import { readSync } from "node:fs";
 import { BPF } from "bcc-ts";
 
@@ -79,7 +79,7 @@ function readLine() {
 const [pid, seconds] = readLine().split(/\s+/).map(Number);
 b.get_table("cfg").set(0, pid);
 console.log("armed");
-const end = performance.now() + (seconds + 0.3) * 1000;
+const end = performance.now() + (seconds + 1.0) * 1000;
 while (performance.now() < end) ring ? b.ring_buffer_poll(10) : b.perf_buffer_poll(10);
 ring ? b.ring_buffer_consume() : b.perf_buffer_consume();
 console.log(`${received} ${lost}`);

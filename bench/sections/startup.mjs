@@ -31,6 +31,9 @@ export async function run(ctx) {
   // Reference: what Node itself costs to start and exit, and to load the bcc-ts bundle (no kernel work).
   impls.push({ name: "reference: node -e 0", cmd: process.execPath, args: ["-e", "0"], reference: true });
   impls.push({ name: "reference: node, import bcc-ts only", cmd: process.execPath, args: ["--input-type=module", "-e", "await import('bcc-ts')"], reference: true });
+  for (const dep of ["koffi", "tree-sitter-c"]) {
+    impls.push({ name: `reference: node, import ${dep} only`, cmd: process.execPath, args: ["--input-type=module", "-e", `await import('${dep}')`], reference: true });
+  }
 
   const driver = spawn(bins.driver, ["interval", "50"], { stdio: "ignore" });
   const results = new Map(impls.map((i) => [i.name, { t: [], rss: [], fail: [] }]));
@@ -49,7 +52,8 @@ export async function run(ctx) {
     const anchorT = results.get("bpftrace") ? summary(results.get("bpftrace").t).median : NaN;
     const mainS = summary(results.get(impls[0].name).t);
     if (!(mainS.median <= 0.8 * anchorT) || !(summary(results.get(impls[0].name).rss).median <= 60)) {
-      notes.push("Profile of `node bench/scripts/hello.mjs` (target missed):\n\n" + profileNode(work, [HELLO], { cwd: ctx.tree }));
+      notes.push("Profile of `node bench/scripts/hello.mjs` (target missed; covers the whole run including close() after the event):\n\n" + profileNode(work, [HELLO], { cwd: ctx.tree }));
+      notes.push("Profile of `import(\"bcc-ts\")` alone:\n\n" + profileNode(work, ["--input-type=module", "-e", "await import('bcc-ts')"], { cwd: ctx.tree }));
     }
   } finally {
     driver.kill("SIGKILL");

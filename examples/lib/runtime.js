@@ -6,12 +6,12 @@ import * as bcc from "bcc-ts";
 
 const { KeyboardInterrupt } = bcc;
 
-/** True inside `bcc-ts run`: only the sandbox's "bcc-ts" exports sleep(). */
-export const inSandbox = typeof bcc.sleep === "function";
+/** True inside `bcc-ts run` (QuickJS): its `process` is a small object without `versions`. */
+export const inSandbox = !(typeof process === "object" && process.versions && typeof process.versions.node === "string");
 
 /** Blocks for `seconds` (BCC's time.sleep). In Node, Ctrl-C during it ends the process. */
 export function sleep(seconds) {
-  if (inSandbox) return bcc.sleep(seconds);
+  if (inSandbox || typeof bcc.sleep === "function") return bcc.sleep(seconds);
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, seconds * 1000);
 }
 

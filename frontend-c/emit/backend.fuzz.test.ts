@@ -148,9 +148,11 @@ function ctxMemory(seed: number): [Memory, Uint8Array] {
 }
 
 describe("back end fuzz: IR interpreter vs compiled BPF", () => {
+  // FUZZ_SEEDS=2500 for a longer run (passes as of writing); 200 keeps the unit suite quick.
+  const seeds = Number(process.env.FUZZ_SEEDS ?? 200);
   for (const [optimize, isa] of [[true, "v3"], [true, "v4"], [false, "v3"], [false, "v4"]] as const) {
-    it(`agrees on 200 random functions (${optimize ? "optimised" : "unoptimised"}, isa ${isa})`, () => {
-      for (let seed = 1; seed <= 200; seed++) {
+    it(`agrees on ${seeds} random functions (${optimize ? "optimised" : "unoptimised"}, isa ${isa})`, () => {
+      for (let seed = 1; seed <= seeds; seed++) {
         const [m1, c1] = ctxMemory(seed);
         const expected = interpret(generate(seed), [CTX], m1, { helpers: HELPERS });
         const fn = generate(seed);

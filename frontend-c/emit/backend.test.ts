@@ -168,8 +168,9 @@ describe("back end output", () => {
 
 describe("back end speed", () => {
   // Budget: ≤ 2 ms for a ~70-line program (~150 IR instructions) after warm-up; measured ~0.6-1 ms
-  // here. The bound below is loose because CI machines are shared; it still catches a regression
-  // to quadratic behaviour.
+  // on an idle machine. Test machines are shared and parallel workers compete for the CPU, so
+  // the check uses the fastest of 31 runs (interference only ever adds time) against 2.5x the
+  // budget; that still catches a regression to quadratic behaviour.
   it("compiles a 150-instruction function with calls, branches and spills quickly", () => {
     const build = () => {
       const b = IrBuilder.create("perf", S);
@@ -208,8 +209,7 @@ describe("back end speed", () => {
       compileFunction(fn, new DiagnosticSink());
       times.push(performance.now() - t0);
     }
-    times.sort((a, b) => a - b);
-    expect(times[15]!).toBeLessThan(10);
+    expect(Math.min(...times)).toBeLessThan(5);
   });
 });
 

@@ -197,7 +197,13 @@ function simplifyExt(i: Inst, singleDef: Map<VReg, Inst>, isSingle: (v: VReg) =>
   if (d.op === "ext" && d.from >= i.from && isSingle(d.a)) return { ...i, a: d.a };
   if (d.op === "ext" && d.from <= i.from && d.signed === i.signed) return copy;
   if (d.op === "load" && d.size * 8 <= i.from && (d.signed === i.signed || (!d.signed && d.size * 8 < i.from))) return copy;
-  if (!i.signed && i.from === 32 && (d.op === "alu" || d.op === "neg" || d.op === "mov" || d.op === "setcc") && (d.op === "setcc" || d.width === 32)) return copy;
+  if (!i.signed && i.from === 32 && (d.op === "alu" || d.op === "neg" || d.op === "mov") && d.width === 32) return copy;
+  // Values known to be small and non-negative: comparison results (0/1), masks with small constants.
+  if (d.op === "setcc") return copy;
+  if (d.op === "alu" && d.alu === "and" && isImm(d.b)) {
+    const m = BigInt.asUintN(64, d.b.imm);
+    if (m < 1n << BigInt(i.signed ? i.from - 1 : i.from)) return copy;
+  }
   return i;
 }
 

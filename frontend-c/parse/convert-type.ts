@@ -248,6 +248,18 @@ export function convertParams(
 }
 
 export function convertTypeDescriptor(ctx: ConvertContext, node: SyntaxNode): TypeName {
+  // `(typeof(x))v`: tree-sitter reads `typeof(x)` in a cast as a type named "typeof" with an
+  // abstract function declarator taking x. Read it as typeof of the expression x.
+  const tyNode = node.childForFieldName("type");
+  const declNode = node.childForFieldName("declarator");
+  if (tyNode?.type === "type_identifier" && /^(typeof|__typeof__|__typeof)$/.test(tyNode.text) && declNode?.type === "abstract_function_declarator" && !declNode.childForFieldName("declarator")) {
+    const params = kids(declNode.childForFieldName("parameters")!);
+    const only = params.length === 1 ? params[0]! : undefined;
+    if (only && /^[A-Za-z_]\w*$/.test(only.text.trim())) {
+      const span = ctx.span(node);
+      return { base: { kind: "typeof-expr", expr: { kind: "ident", name: only.text.trim(), span: ctx.span(only) }, span }, quals: { const: false, volatile: false }, derived: [], span };
+    }
+  }
   const base = convertBaseType(ctx, node);
   const d = convertDeclarator(ctx, node.childForFieldName("declarator"));
   return { ...base, derived: d.derived, span: ctx.span(node) };

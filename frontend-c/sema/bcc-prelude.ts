@@ -108,6 +108,16 @@ const PRELUDE_BODY = String.raw`
 #define FMODE_CREATED 0x100000
 #define WRITE 1
 #define READ 0
+/* Kernel inline helpers BCC tools call, as the casts/arithmetic they are. */
+#define inet_csk(sk) ((struct inet_connection_sock *)(sk))
+#define inet_sk(sk) ((struct inet_sock *)(sk))
+#define tcp_sk(sk) ((struct tcp_sock *)(sk))
+#define folio_page(folio, n) (&(folio)->page + (n))
+#define div_u64(a, b) ((u64)(a) / (u32)(b))
+/* SLUB is the only slab allocator since 6.8 (SLOB went in 6.4, SLAB in 6.8). */
+#define CONFIG_SLUB 1
+/* include/linux/types.h: struct rcu_head is a #define of struct callback_head. */
+#define rcu_head callback_head
 typedef unsigned long size_t;
 typedef long ssize_t;
 typedef long long loff_t;
@@ -172,6 +182,40 @@ typedef _Bool bool;
   int tracepoint__##category##__##event(struct tracepoint__##category##__##event *args)
 #define RAW_TRACEPOINT_PROBE(event) \
   int raw_tracepoint__##event(struct bpf_raw_tracepoint_args *ctx)
+
+/*
+ * KFUNC_PROBE(event, args...) (fentry): the program receives a u64 array of the traced function's
+ * arguments; the body is a static function taking them by name. __bcc_ctx_arg(x) converts ctx[i]
+ * to whatever the parameter's type is (sema/check-call.ts).
+ */
+#define __bcc_nth(_, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, N, ...) N
+#define __bcc_nargs(...) __bcc_nth(_, ##__VA_ARGS__, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0)
+#define __bcc_cat(a, b) a##b
+#define __bcc_xcat(a, b) __bcc_cat(a, b)
+#define __bcc_args0() ctx
+#define __bcc_args1(x) __bcc_args0(), __bcc_ctx_arg(ctx[0])
+#define __bcc_args2(x, ...) __bcc_args1(__VA_ARGS__), __bcc_ctx_arg(ctx[1])
+#define __bcc_args3(x, ...) __bcc_args2(__VA_ARGS__), __bcc_ctx_arg(ctx[2])
+#define __bcc_args4(x, ...) __bcc_args3(__VA_ARGS__), __bcc_ctx_arg(ctx[3])
+#define __bcc_args5(x, ...) __bcc_args4(__VA_ARGS__), __bcc_ctx_arg(ctx[4])
+#define __bcc_args6(x, ...) __bcc_args5(__VA_ARGS__), __bcc_ctx_arg(ctx[5])
+#define __bcc_args7(x, ...) __bcc_args6(__VA_ARGS__), __bcc_ctx_arg(ctx[6])
+#define __bcc_args8(x, ...) __bcc_args7(__VA_ARGS__), __bcc_ctx_arg(ctx[7])
+#define __bcc_args9(x, ...) __bcc_args8(__VA_ARGS__), __bcc_ctx_arg(ctx[8])
+#define __bcc_args10(x, ...) __bcc_args9(__VA_ARGS__), __bcc_ctx_arg(ctx[9])
+#define __bcc_args11(x, ...) __bcc_args10(__VA_ARGS__), __bcc_ctx_arg(ctx[10])
+#define __bcc_args12(x, ...) __bcc_args11(__VA_ARGS__), __bcc_ctx_arg(ctx[11])
+#define __bcc_ctx_args(...) __bcc_xcat(__bcc_args, __bcc_nargs(__VA_ARGS__))(__VA_ARGS__)
+#define BPF_PROG(name, ...) \
+  static inline __attribute__((always_inline)) int ____##name(unsigned long long *ctx, ##__VA_ARGS__); \
+  int name(unsigned long long *ctx) { return ____##name(__bcc_ctx_args(__VA_ARGS__)); } \
+  static inline __attribute__((always_inline)) int ____##name(unsigned long long *ctx, ##__VA_ARGS__)
+#define KFUNC_PROBE(event, ...) BPF_PROG(kfunc__vmlinux__##event, ##__VA_ARGS__)
+#define KRETFUNC_PROBE(event, ...) BPF_PROG(kretfunc__vmlinux__##event, ##__VA_ARGS__)
+#define MODULE_KFUNC_PROBE(module, event, ...) BPF_PROG(kfunc__##module##__##event, ##__VA_ARGS__)
+#define MODULE_KRETFUNC_PROBE(module, event, ...) BPF_PROG(kretfunc__##module##__##event, ##__VA_ARGS__)
+#define KMOD_RET(event, ...) BPF_PROG(kmod_ret__##event, ##__VA_ARGS__)
+#define LSM_PROBE(event, ...) BPF_PROG(lsm__##event, ##__VA_ARGS__)
 
 #define TP_DATA_LOC_READ_CONST(dst, field, length) \
   bpf_probe_read_kernel((void *)(dst), (length), (char *)args + (args->data_loc_##field & 0xFFFF))

@@ -47,6 +47,8 @@ export function probeArgInits(c: Checker, fnName: string, params: LocalSym[], sp
   const regsRecord = (ctx.type as { to: import("./types.ts").CType }).to;
   const abi = c.fn?.syscallAbi;
   const wrapper = isSyscallWrapperProbe(fnName);
+  // One temporary serves every inner-pt_regs read: each value is copied into its local at once.
+  let tmp: LocalSym | undefined;
   extra.forEach((p, i) => {
     delete p.paramIndex;
     if (!isScalar(p.type) || sizeOf(p.type) > 8) {
@@ -59,8 +61,10 @@ export function probeArgInits(c: Checker, fnName: string, params: LocalSym[], sp
       value = { k: "member", base: { k: "deref", ptr: ctxRef, type: regsRecord, span }, offset: 16 + 8 * i, type: T.ulong, span };
     } else if (wrapper && abi === undefined) {
       // Inner pt_regs: tmp = 0; bpf_probe_read_kernel(&tmp, 8, (void *)ctx->di + off); tmp.
-      const tmp = c.newLocal(`<${p.name}>`, T.ulong, p.span);
-      tmp.addressTaken = true;
+      if (!tmp) {
+        tmp = c.newLocal("<syscall-arg>", T.ulong, p.span);
+        tmp.addressTaken = true;
+      }
       out.push({ k: "decl", sym: tmp, init: { zeroFill: true, parts: [] }, span });
       const inner: TExpr = { k: "member", base: { k: "deref", ptr: ctxRef, type: regsRecord, span }, offset: ARG_OFFSETS[0]!, type: T.ulong, span };
       const addr: TExpr = { k: "arith", op: "add", signed: false, left: inner, right: mkConst(BigInt(SYSCALL_ARG_OFFSETS[i]!), T.ulong, span), type: T.ulong, span };

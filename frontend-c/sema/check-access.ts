@@ -15,7 +15,7 @@ import type { TExpr } from "./typed-ast.ts";
 import { type CType, T, isInt, isPtr, isRecord, isScalar, typeToString } from "./types.ts";
 export function unknownMember(c: Checker, t: CType & { kind: "record" }, name: string, span: Span): void {
   const hint = didYouMean(name, memberNames(t.rec));
-  c.error("sema/unknown-member", span, `no member named '${name}' in ${typeToString(t)}${hint ? `; did you mean '${hint}'?` : ""}`);
+  c.error("sema/unknown-member", span, `${typeToString(t)} has no member '${name}'${hint ? ` (did you mean '${hint}'?)` : ""}`);
 }
 
 export function checkMember(c: Checker, e: Expr & { kind: "member" }): TExpr {

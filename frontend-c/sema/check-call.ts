@@ -11,7 +11,7 @@ import { checkRegsBuiltin, isRegsBuiltin } from "./bcc-regs.ts";
 import { constOf, convert, mkConst } from "./conversions.ts";
 import type { AtomicKind, FunctionSym, TExpr } from "./typed-ast.ts";
 import type { HelperProto } from "./helper-table.ts";
-import { type CType, T, isInt, isPtr, ptrTo, typeToString, unqual } from "./types.ts";
+import { type CType, T, isInt, isPtr, isScalar, ptrTo, typeToString, unqual } from "./types.ts";
 
 const BUILTIN_NAMES = [
   "__builtin_memcpy", "__builtin_memset", "__builtin_memcmp", "__builtin_bswap16", "__builtin_bswap32",
@@ -88,8 +88,13 @@ function checkLocalCall(c: Checker, e: Expr & { kind: "call" }, fn: FunctionSym)
   const min = ft.params.length;
   if (!argCount(c, e, fn.name, min, ft.variadic ? Infinity : min)) return errorExpr(e.span);
   const args = e.args.map((a, i) => {
-    const v = checkRvalue(c, a);
     const pt = ft.params[i];
+    // KFUNC_PROBE's argument unpacking: ctx[i] becomes the parameter's type, like a cast.
+    if (pt && a.kind === "call" && a.callee.kind === "ident" && a.callee.name === "__bcc_ctx_arg" && a.args.length === 1) {
+      const raw = checkRvalue(c, a.args[0]!);
+      return raw.type.kind === "error" || !isScalar(pt) ? raw : convert(raw, unqual(pt));
+    }
+    const v = checkRvalue(c, a);
     return pt ? assignConvert(c, pt, v, a.span, `argument ${i + 1} of '${fn.name}'`) : v;
   });
   if (args.some((a) => a.type.kind === "error")) return errorExpr(e.span);

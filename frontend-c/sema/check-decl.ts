@@ -7,6 +7,7 @@ import type { Declaration, FunctionDef, Initializer, MapMacroDecl, TypeName } fr
 import type { Checker, FunctionContext } from "./checker.ts";
 import { checkBccMapMacro } from "./bcc-maps.ts";
 import { probeArgInits, takesPtRegs } from "./bcc-probe-args.ts";
+import { insertProbeReads } from "./probe-reads.ts";
 import { checkInitializer } from "./check-init.ts";
 import { checkBlockItems } from "./check-stmt.ts";
 import { constOf } from "./conversions.ts";
@@ -227,7 +228,8 @@ export function checkFunction(c: Checker, f: FunctionDef): void {
     if (p.name) c.scope.names.set(p.name, ls);
   });
   const probeArgs = !f.storage.includes("static") && params.length > 1 && takesPtRegs(params[0]);
-  if (params.length > 5 && !probeArgs) c.error("sema/too-many-params", f.nameSpan, `'${f.name}' has ${params.length} parameters; BPF functions take at most 5`);
+  // Static functions are inlined into their callers, so only programs are bound by the 5-register ABI.
+  if (params.length > 5 && !probeArgs && !f.storage.includes("static")) c.error("sema/too-many-params", f.nameSpan, `'${f.name}' has ${params.length} parameters; BPF functions take at most 5`);
   if (!f.storage.includes("static") && params.length > 1 && !probeArgs) {
     // Only the context arrives in r1; such a function can still be called (and inlined).
     c.warn("sema/not-a-program", f.nameSpan, `'${f.name}' takes ${params.length} parameters, so it is not loaded as a program (a program receives only its context); make it static if it is a helper`);
@@ -243,6 +245,7 @@ export function checkFunction(c: Checker, f: FunctionDef): void {
     if (!ctx.labels.has(g.label)) c.error("sema/unknown-label", g.span, `use of undeclared label '${g.label}'`);
   }
   sym.body = { k: "block", items: body, span: f.body.span };
+  if (!c.sink.hasErrors) insertProbeReads(c, sym);
   checkStack(c, f, ctx.locals);
   c.fn = undefined;
 }

@@ -173,6 +173,17 @@ const probeProbeReadKernel: ProbeFn = () => {
   }
 };
 
+/** cpu v4 instructions (sign-extending moves/loads, sdiv/smod, bswap): Linux 6.6+. */
+const probeIsaV4: ProbeFn = () => {
+  const insns = encode(new Assembler().mov64Imm(R1, -1).movsx64(R0, R1, 8).mov64Imm(R0, 0).exit().build());
+  try {
+    tryLoad(BPF_PROG_TYPE.SOCKET_FILTER, insns).fd.close();
+    return ok("isa_v4", "a program with a sign-extending move (cpu v4) was accepted");
+  } catch (err) {
+    return fromError("isa_v4", "load with a v4 instruction", err);
+  }
+};
+
 const probeBtf: ProbeFn = (env) =>
   existsSync(env.btfPath) ? ok("btf", `${env.btfPath} exists`) : no("btf", `no ${env.btfPath} (kernel built without CONFIG_DEBUG_INFO_BTF)`);
 
@@ -207,6 +218,7 @@ export const FEATURE_PROBES = Object.freeze({
   raw_tracepoint: probeRawTracepoint,
   perf_link: probePerfLink,
   probe_read_kernel: probeProbeReadKernel,
+  isa_v4: probeIsaV4,
 } satisfies Record<string, ProbeFn>);
 
 export type FeatureName = keyof typeof FEATURE_PROBES;
@@ -222,4 +234,5 @@ export const FEATURE_DESCRIPTIONS: Readonly<Record<FeatureName, string>> = Objec
   raw_tracepoint: "raw tracepoints",
   perf_link: "BPF links for perf events",
   probe_read_kernel: "bpf_probe_read_kernel helper",
+  isa_v4: "eBPF cpu v4 instructions (sign-extending moves, sdiv, bswap)",
 });

@@ -51,13 +51,12 @@ export async function runExample(script: string, opts: RunOptions = {}): Promise
   let done = false;
   void exited.then(() => (done = true));
 
+  // Compiling and attaching takes a few seconds; the trigger window starts once the example is ready.
+  const readyBy = Date.now() + 30_000;
+  while (!done && opts.ready && !opts.ready.test(stdout) && Date.now() < readyBy) await sleep(50);
   const deadline = Date.now() + (opts.timeoutMs ?? 20_000);
   let matched = false;
   while (!done && Date.now() < deadline) {
-    if (opts.ready && !opts.ready.test(stdout)) {
-      await sleep(50);
-      continue;
-    }
     if (opts.trigger) await opts.trigger();
     await sleep(opts.every ?? 250);
     if (opts.until ? opts.until(stdout) : true) {

@@ -339,9 +339,12 @@ function stmt(r, ctx, indent) {
       return `${pad}if (${expr(r, sub)}) {\n${body}\n${pad}}${els}`;
     }
     case 8: {
+      // One loop level only: nested bounded loops multiply the verifier's work past its 1M
+      // instruction budget, which says nothing about the compiler.
+      if (ctx.inLoop) return `${pad}${r.pick(ctx.vars)} ^= ${expr(r, sub)};`;
       const i = `i${ctx.counter.n++}`;
       // The loop counter is readable but never assigned: the loop must stay bounded.
-      const inner = { ...ctx, vars: [...ctx.vars], ro: [...(ctx.ro ?? []), i], nest: ctx.nest + 1 };
+      const inner = { ...ctx, vars: [...ctx.vars], ro: [...(ctx.ro ?? []), i], nest: ctx.nest + 1, inLoop: true };
       return `${pad}#pragma unroll\n${pad}for (int ${i} = 0; ${i} < ${r.range(1, 8)}; ${i}++) {\n${block(r, inner, indent + 1, r.range(1, 3))}\n${pad}}`;
     }
     default: {

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { CompileContext } from "../../../frontend-c/index.ts";
 import { runPipeline } from "../../../frontend-c/pipeline.ts";
 import { DiagnosticSink } from "../../../frontend-c/diagnostics/index.ts";
-import { Memory } from "../../../frontend-c/ir/interpret.ts";
+import { Memory, type HelperImpl } from "../../../frontend-c/ir/interpret.ts";
 import { runBpf } from "../../../frontend-c/emit/bpf-interpreter.ts";
 import type { ProgramSpec } from "../../../src/spec/index.ts";
 import { CTX_PRELUDE, ctxBytes, ctxValues, loadCorpus, parseCase, type DiffCase, type RunResult } from "./corpus.ts";
@@ -17,6 +17,17 @@ import { runNative } from "./native.ts";
 const cases = loadCorpus();
 const context = new CompileContext();
 const CTX_ADDR = 0x1000_0000n;
+
+/**
+ * The corpus is helper-free C, but the front end may turn dereferences into
+ * bpf_probe_read_kernel(dst, size, src) calls (BCC's memory-access rewriting): emulate the helpers
+ * that copy memory (probe_read #4, probe_read_kernel #113) on the interpreter's memory.
+ */
+const PROBE_READ: HelperImpl = ([dst, size, src], mem) => {
+  for (let k = 0n; k < size!; k++) mem.store(dst! + k, 1, mem.load(src! + k, 1));
+  return 0n;
+};
+const HELPERS = new Map<number, HelperImpl>([[4, PROBE_READ], [113, PROBE_READ]]);
 
 function compileCase(c: DiffCase, optimize: boolean): ProgramSpec {
   const sink = new DiagnosticSink();
@@ -32,7 +43,7 @@ function interpret(spec: ProgramSpec, c: DiffCase): RunResult[] {
     const mem = new Memory();
     const ctx = ctxBytes(input);
     mem.add(CTX_ADDR, ctx);
-    const r0 = runBpf(spec.instructions, CTX_ADDR, mem);
+    const r0 = runBpf(spec.instructions, CTX_ADDR, mem, { helpers: HELPERS });
     return { ret: Number(r0 & 0xffff_ffffn), ctx: ctxValues(ctx) };
   });
 }

@@ -50,7 +50,7 @@ if (mode === "uprobe-tracefs") {
   if (!libc) throw new Error("no libc");
   const sym = resolveSymbol(libc, "getpid")[0];
   if (!sym) throw new Error("no getpid in libc");
-  attachUprobe(up.fd, libc, sym.offset, { retprobe: false, forceTracefs: true, tracefs: b.tracefs });
+  attachUprobe(up.fd, libc, sym.offset, { retprobe: false, forceTracefs: true, tracefs: b.tracefs, useLink: false });
 } else {
   b.attach_uprobe({ name: "c", sym: "getpid", fn_name: `up_${sfx}` });
 }
