@@ -59,8 +59,7 @@ const PRELUDE_BODY = String.raw`
 #define max(a, b) ((a) > (b) ? (a) : (b))
 #define min_t(t, a, b) ((t)(a) < (t)(b) ? (t)(a) : (t)(b))
 #define max_t(t, a, b) ((t)(a) > (t)(b) ? (t)(a) : (t)(b))
-#define offsetof(t, m) __builtin_offsetof(t, m)
-#define container_of(ptr, type, member) ((type *)((char *)(ptr) - __builtin_offsetof(type, member)))
+#define container_of(ptr, type, member) ((type *)((char *)(ptr) - offsetof(type, member)))
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define S_ISLNK(m) (((m) & 0170000) == 0120000)
 #define S_ISREG(m) (((m) & 0170000) == 0100000)
@@ -71,8 +70,6 @@ const PRELUDE_BODY = String.raw`
 #define S_ISSOCK(m) (((m) & 0170000) == 0140000)
 /* include/linux/dcache.h on 64-bit kernels since 6.?: 5 words (was 32 bytes before 5.x's change). */
 #define DNAME_INLINE_LEN 40
-#define PAGE_SHIFT 12
-#define PAGE_SIZE (1UL << PAGE_SHIFT)
 /* x86_64 direct map base without KASLR (arch/x86/include/asm/page_64_types.h). */
 #define PAGE_OFFSET 0xffff888000000000UL
 /*
