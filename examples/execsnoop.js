@@ -35,7 +35,7 @@ const args = yargs(hideBin(process.argv))
   .option("max-args", { type: "string", default: "20", describe: "maximum number of arguments parsed and displayed, defaults to 20" })
   .option("ebpf", { type: "boolean", hidden: true })
   .help("h").alias("h", "help")
-  .strict()
+  .strictOptions()
   .parseSync();
 
 let bpf_text = `

@@ -35,7 +35,7 @@ const args = yargs(hideBin(process.argv))
   .option("e", { alias: "extended_fields", type: "boolean", describe: "show extended fields" })
   .option("ebpf", { type: "boolean", hidden: true })
   .help("h").alias("h", "help")
-  .strict()
+  .strictOptions()
   .parseSync();
 
 const entry = (name, params) => `

@@ -23,7 +23,7 @@ const args = yargs(hideBin(process.argv))
   .positional("function", { type: "string", describe: "kernel function name" })
   .demandCommand(1, "the following arguments are required: function")
   .help("h").alias("h", "help")
-  .strict()
+  .strictOptions()
   .parseSync();
 const fn = String(args._[0]);
 const offset = Boolean(args.offset);

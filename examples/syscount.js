@@ -27,7 +27,7 @@ const args = yargs(hideBin(process.argv))
   .option("syscall", { type: "string", describe: "trace this syscall only (use option -l to get all recognized syscalls)" })
   .option("ebpf", { type: "boolean", hidden: true })
   .help("h").alias("h", "help")
-  .strict()
+  .strictOptions()
   .parseSync();
 
 if (args.duration && !args.interval) args.interval = args.duration;

@@ -20,7 +20,8 @@ export interface PositionMapper {
 }
 
 export class ConvertContext {
-  private readonly typedefScopes: Set<string>[] = [new Set()];
+  /** Per scope: name → true for a typedef, false for an ordinary identifier shadowing one. */
+  private readonly typedefScopes: Map<string, boolean>[] = [new Map()];
   /** Set when a `#pragma unroll` was seen and not yet consumed by a loop. */
   pendingUnroll = false;
 
@@ -79,25 +80,29 @@ export class ConvertContext {
     this.sink.error(code, this.span(node), message);
   }
 
+  /**
+   * The innermost declaration of `name` decides; only names no scope declares fall back to the
+   * fixed-width typedefs and the kernel's (BTF has typedefs named like variables: `code`, `key_t`).
+   */
   isTypedef(name: string): boolean {
     for (let i = this.typedefScopes.length - 1; i >= 0; i--) {
-      if (this.typedefScopes[i]!.has(name)) return true;
+      const v = this.typedefScopes[i]!.get(name);
+      if (v !== undefined) return v;
     }
     return KNOWN_TYPEDEFS.has(name) || this.externalTypedef(name);
   }
 
   addTypedef(name: string): void {
-    this.typedefScopes[this.typedefScopes.length - 1]!.add(name);
+    this.typedefScopes[this.typedefScopes.length - 1]!.set(name, true);
   }
 
-  /** A variable declaration shadows an outer typedef of the same name. */
+  /** A variable, parameter or function declaration shadows any outer typedef of the same name. */
   shadowTypedef(name: string): void {
-    const top = this.typedefScopes[this.typedefScopes.length - 1]!;
-    top.delete(name);
+    this.typedefScopes[this.typedefScopes.length - 1]!.set(name, false);
   }
 
   pushScope(): void {
-    this.typedefScopes.push(new Set());
+    this.typedefScopes.push(new Map());
   }
 
   popScope(): void {

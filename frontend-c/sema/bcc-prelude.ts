@@ -172,8 +172,6 @@ typedef _Bool bool;
 #define PT_REGS_PARM5_SYSCALL(ctx) PT_REGS_PARM5(ctx)
 #define PT_REGS_PARM6_SYSCALL(ctx) PT_REGS_PARM6(ctx)
 
-#define bpf_probe_read(dst, size, src) bpf_probe_read_kernel(dst, size, src)
-#define bpf_probe_read_str(dst, size, src) bpf_probe_read_kernel_str(dst, size, src)
 
 #define TRACEPOINT_PROBE(category, event) \
   int tracepoint__##category##__##event(struct tracepoint__##category##__##event *args)

@@ -245,8 +245,18 @@ export function checkFunction(c: Checker, f: FunctionDef): void {
     if (!ctx.labels.has(g.label)) c.error("sema/unknown-label", g.span, `use of undeclared label '${g.label}'`);
   }
   sym.body = { k: "block", items: body, span: f.body.span };
-  if (!c.sink.hasErrors) insertProbeReads(c, sym);
-  checkStack(c, f, ctx.locals);
+  // Probe reads and the stack check run once every function is known (finishFunctions): whether a
+  // static function's pointer parameter is a kernel pointer depends on its callers.
+  c.finished.push({ sym, ctx, def: f });
+  c.fn = undefined;
+}
+
+/** After all functions are checked: implicit probe reads, then each function's stack estimate. */
+export function finishFunctions(c: Checker): void {
+  if (!c.sink.hasErrors) {
+    insertProbeReads(c, c.finished.map((x) => ({ fn: x.sym, ctx: x.ctx })));
+  }
+  for (const x of c.finished) checkStack(c, x.def, x.ctx.locals);
   c.fn = undefined;
 }
 

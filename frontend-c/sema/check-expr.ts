@@ -202,7 +202,8 @@ function checkIdent(c: Checker, e: Expr & { kind: "ident" }): TExpr {
   const sym = c.scope.lookup(e.name);
   if (!sym) {
     const ext = c.external?.lookupEnumConst(e.name);
-    if (ext !== undefined) return mkConst(ext, T.int, e.span);
+    // Kernel enumerators outside int's range (enum64, large unsigned ones) get C's wider type.
+    if (ext !== undefined) return mkConst(ext, ext >= -0x80000000n && ext <= 0x7fffffffn ? T.int : ext < 0n || ext <= 0x7fffffffffffffffn ? T.long : T.ulong, e.span);
     const hint = didYouMean(e.name, c.scope.allNames());
     c.error("sema/unknown-identifier", e.span, `use of undeclared identifier '${e.name}'${hint ? `; did you mean '${hint}'?` : ""}`);
     return errorExpr(e.span);

@@ -16,6 +16,8 @@ export interface ExternalTypes {
   lookupStruct(name: string, union: boolean): CType | undefined;
   lookupTypedef(name: string): CType | undefined;
   lookupEnumConst(name: string): bigint | undefined;
+  /** `enum tag` (kernel enums have 1/2/4/8-byte sizes); optional. */
+  lookupEnum?(name: string): CType | undefined;
 }
 
 export type Sym =
@@ -79,6 +81,10 @@ export class Checker {
   readonly sections = new Map<".bss" | ".data" | ".rodata", number[]>();
   readonly functions = new Map<string, FunctionSym>();
   license = "GPL";
+  /** Checked function bodies awaiting the whole-program passes (check-decl.ts finishFunctions). */
+  readonly finished: { sym: FunctionSym; ctx: FunctionContext; def: import("../parse/ast.ts").FunctionDef }[] = [];
+  /** "struct x" / "union x" tags the program defines somewhere: never looked up in kernel BTF. */
+  definedTags = new Set<string>();
   /** Function name → syscall tracepoint ABI for kprobe functions recompiled for a tracepoint. */
   syscallTracepointAbi: Readonly<Record<string, "enter" | "exit">> | undefined;
 

@@ -156,6 +156,13 @@ export function checkMapMethod(c: Checker, e: Expr & { kind: "call" }, callee: E
         span: e.span,
       };
       pre.push({ k: "if", cond: isNull, then: fill, else: undefined, span: e.span });
+      if (callee.name === "lookup_or_init" && c.fn) {
+        // BCC's (deprecated) lookup_or_init returns from the function when the entry cannot be
+        // created, so callers use the pointer without a NULL check.
+        const ret = c.fn.ret;
+        const value = ret.kind === "void" ? undefined : convert(mkConst(0n, T.int, e.span), ret);
+        pre.push({ k: "if", cond: isNull, then: { k: "return", value, span: e.span }, else: undefined, span: e.span });
+      }
       if (!inc) return { k: "stmt-expr", body: pre, result: pRef, type: vt, span: e.span };
       const notNull: TExpr = { ...isNull, op: "ne" };
       const add: TExpr = { k: "atomic", op: "add", ptr: pRef, value: amount!, fetch: false, returnNew: false, boolResult: false, type: T.void, span: e.span };

@@ -13,42 +13,85 @@
  * a map value works), so unknowns are kernel.
  */
 import type { Span } from "../diagnostics/index.ts";
-import type { Checker } from "./checker.ts";
-import { convert, mkConst } from "./conversions.ts";
+import type { Checker, FunctionContext } from "./checker.ts";
+import { constOf, convert, mkConst } from "./conversions.ts";
 import type { FunctionSym, InitPart, LocalSym, TExpr, TInit, TStmt } from "./typed-ast.ts";
 import { type CType, T, isPtr, isScalar, ptrTo, sizeOf, typeToString, unqual } from "./types.ts";
 
-type Space = "direct" | "kernel";
+/**
+ * direct: plain loads; ctx: the program context, plain loads at constant offsets only (the verifier
+ * rejects variable offsets into ctx, so `args->buf[i]` is probe-read); kernel: probe reads.
+ */
+type Space = "direct" | "ctx" | "kernel";
+
+const rank = (s: Space): number => (s === "direct" ? 0 : s === "ctx" ? 1 : 2);
+const join = (a: Space, b: Space): Space => (rank(a) >= rank(b) ? a : b);
 
 class ProbeReadPass {
   /** Locals holding kernel pointers (grows to a fixed point). */
   readonly kernelLocals = new Set<LocalSym>();
+  /** Locals holding pointers into the context. */
+  readonly ctxLocals = new Set<LocalSym>();
   /** One reusable temporary per scalar type: a read's value is consumed before the next read. */
   readonly temps = new Map<string, LocalSym>();
   changed = false;
 
-  constructor(readonly c: Checker, readonly fn: FunctionSym) {
-    const isProgram = !fn.isStatic;
-    fn.params.forEach((p, i) => {
-      // A program's context is direct; parameters of helpers may be anything.
-      if (!(isProgram && i === 0) && isPtr(p.type)) this.kernelLocals.add(p);
+  constructor(readonly c: Checker, readonly fn: FunctionSym, readonly ctx: FunctionContext, readonly paramSpaces: Map<FunctionSym, Map<number, Space>>) {}
+
+  /** Parameters that may hold kernel pointers: a program's are (but not its context); a helper's when a caller passes one. */
+  seedParams(): void {
+    const isProgram = !this.fn.isStatic && this.fn.params.length <= 1;
+    const fromCallers = this.paramSpaces.get(this.fn);
+    this.fn.params.forEach((p, i) => {
+      if (!isPtr(p.type)) return;
+      const s: Space = isProgram ? (i === 0 ? "ctx" : "kernel") : !this.fn.isStatic ? "kernel" : fromCallers?.get(i) ?? "direct";
+      this.setSpace(p, s);
+    });
+  }
+
+  /** Records which arguments of calls to local functions are kernel pointers; true if anything new. */
+  noteCallArgs(e: TExpr): void {
+    if (e.k !== "call") return;
+    e.args.forEach((a, i) => {
+      if (!isPtr(a.type)) return;
+      let m = this.paramSpaces.get(e.fn);
+      if (!m) this.paramSpaces.set(e.fn, (m = new Map()));
+      const before = m.get(i) ?? "direct";
+      const after = join(before, this.space(a));
+      if (after !== before) {
+        m.set(i, after);
+        this.changed = true;
+      }
     });
   }
 
   space(e: TExpr): Space {
     switch (e.k) {
       case "const": case "string": case "map": return "direct";
-      case "local": return this.kernelLocals.has(e.sym) ? "kernel" : "direct";
+      case "local": return this.kernelLocals.has(e.sym) ? "kernel" : this.ctxLocals.has(e.sym) ? "ctx" : "direct";
       case "cast": return isPtr(e.operand.type) || e.operand.type.kind === "array" ? this.space(e.operand) : e.operand.k === "const" ? "direct" : "kernel";
       case "helper": return isPtr(e.type) ? "direct" : "kernel";
       case "addr": case "decay": return this.locSpace(e.of);
-      case "ptradd": return this.space(e.ptr);
-      case "cond": return this.space(e.then) === "kernel" || this.space(e.else) === "kernel" ? "kernel" : "direct";
+      case "ptradd": {
+        const s = this.space(e.ptr);
+        return s === "ctx" && constOf(e.index) === undefined ? "kernel" : s;
+      }
+      case "cond": return join(this.space(e.then), this.space(e.else));
       case "assign": return this.space(e.value);
       case "comma": return this.space(e.right);
       case "stmt-expr": return e.result ? this.space(e.result) : "direct";
       case "temp": return "direct";
       default: return "kernel";
+    }
+  }
+
+  setSpace(sym: LocalSym, s: Space): void {
+    if (s === "kernel" && !this.kernelLocals.has(sym)) {
+      this.kernelLocals.add(sym);
+      this.changed = true;
+    } else if (s === "ctx" && !this.kernelLocals.has(sym) && !this.ctxLocals.has(sym)) {
+      this.ctxLocals.add(sym);
+      this.changed = true;
     }
   }
 
@@ -62,11 +105,7 @@ class ProbeReadPass {
   }
 
   noteStore(sym: LocalSym, value: TExpr): void {
-    if (!isPtr(sym.type) || this.kernelLocals.has(sym)) return;
-    if (this.space(value) === "kernel") {
-      this.kernelLocals.add(sym);
-      this.changed = true;
-    }
+    if (isPtr(sym.type)) this.setSpace(sym, this.space(value));
   }
 
   /** Pass 1: which locals hold kernel pointers. */
@@ -93,6 +132,7 @@ class ProbeReadPass {
 
   scanExpr(e: TExpr): void {
     if (e.k === "assign" && e.target.k === "local") this.noteStore(e.target.sym, e.value);
+    this.noteCallArgs(e);
     if (e.k === "stmt-expr") e.body.forEach((s) => this.scanStmt(s));
     for (const child of children(e)) this.scanExpr(child);
   }
@@ -225,14 +265,28 @@ function mapChildren(e: TExpr, f: (x: TExpr) => TExpr): TExpr {
   }
 }
 
-/** Rewrites `fn.body` in place (see file comment). */
-export function insertProbeReads(c: Checker, fn: FunctionSym): void {
-  if (!fn.body) return;
-  const pass = new ProbeReadPass(c, fn);
-  for (let i = 0; i < 20; i++) {
-    pass.changed = false;
-    pass.scanStmt(fn.body);
-    if (!pass.changed) break;
+/**
+ * Rewrites every function body in place (see file comment). Pointer spaces flow through locals and
+ * into the parameters of called (inlined) functions, so all functions iterate to one fixed point.
+ */
+export function insertProbeReads(c: Checker, fns: { fn: FunctionSym; ctx: FunctionContext }[]): void {
+  const paramSpaces = new Map<FunctionSym, Map<number, Space>>();
+  const passes = fns.filter((x) => x.fn.body).map((x) => new ProbeReadPass(c, x.fn, x.ctx, paramSpaces));
+  for (let round = 0; round < 50; round++) {
+    let changed = false;
+    for (const p of passes) {
+      p.changed = false;
+      p.seedParams();
+      p.scanStmt(p.fn.body!);
+      changed ||= p.changed;
+    }
+    if (!changed) break;
   }
-  fn.body = pass.stmt(fn.body) as typeof fn.body;
+  const saved = c.fn;
+  for (const p of passes) {
+    // Temporaries belong to the function being rewritten (its frame and stack estimate).
+    c.fn = p.ctx;
+    p.fn.body = p.stmt(p.fn.body!) as typeof p.fn.body;
+  }
+  c.fn = saved;
 }

@@ -153,7 +153,8 @@ function resolveRecord(c: Checker, spec: TypeSpec & { kind: "record" }): CType {
     if (spec.tag === undefined) return T.error;
     const found = c.scope.lookupTag(`${kw} ${spec.tag}`);
     if (found) return found;
-    const ext = c.external?.lookupStruct(spec.tag, spec.union);
+    // A tag the program defines (maybe further down) is the program's, even where BTF has one too.
+    const ext = c.definedTags.has(`${kw} ${spec.tag}`) ? undefined : c.external?.lookupStruct(spec.tag, spec.union);
     if (ext) return ext;
     const fallback = spec.union ? undefined : fallbackStruct(spec.tag, spec.span);
     if (fallback) {
@@ -231,7 +232,8 @@ function resolveEnum(c: Checker, spec: TypeSpec & { kind: "enum" }): CType {
   const tagKey = spec.tag !== undefined ? `enum ${spec.tag}` : undefined;
   if (spec.enumerators === undefined) {
     const found = tagKey ? c.scope.lookupTag(tagKey) : undefined;
-    return found ?? { ...T.uint, enumTag: spec.tag ?? "<anonymous>" };
+    const ext = !found && spec.tag !== undefined ? c.external?.lookupEnum?.(spec.tag) : undefined;
+    return found ?? ext ?? { ...T.uint, enumTag: spec.tag ?? "<anonymous>" };
   }
   let next = 0n;
   let min = 0n;

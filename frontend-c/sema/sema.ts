@@ -3,9 +3,9 @@
  * lowering consumes. Predefines the uapi constants programs use without including headers.
  */
 import type { DiagnosticSink } from "../diagnostics/index.ts";
-import type { TranslationUnit } from "../parse/ast.ts";
+import type { TranslationUnit, TypeSpec } from "../parse/ast.ts";
 import { Checker, type ExternalTypes } from "./checker.ts";
-import { checkFunction, checkGlobalDecl, checkMapMacro } from "./check-decl.ts";
+import { checkFunction, checkGlobalDecl, checkMapMacro, finishFunctions } from "./check-decl.ts";
 import { buildHelperTable } from "./helper-table.ts";
 import type { TypedModule } from "./typed-ast.ts";
 import { T } from "./types.ts";
@@ -27,6 +27,24 @@ const UAPI_CONSTANTS: [string, bigint][] = [
   ["__ATOMIC_ACQ_REL", 4n], ["__ATOMIC_SEQ_CST", 5n],
 ];
 
+/** Every struct/union tag defined with a body at any depth of the top-level declarations. */
+function collectDefinedTags(tu: TranslationUnit, out: Set<string>): void {
+  const spec = (t: TypeSpec): void => {
+    if (t.kind === "record" && t.fields) {
+      if (t.tag !== undefined) out.add(`${t.union ? "union" : "struct"} ${t.tag}`);
+      for (const f of t.fields) spec(f.type.base);
+    }
+  };
+  for (const item of tu.items) {
+    if (item.kind === "decl") {
+      spec(item.base.base);
+      for (const d of item.declarators) spec(d.type.base);
+    } else if (item.kind === "map-macro") {
+      item.typeArgs.forEach((a) => spec(a.base));
+    }
+  }
+}
+
 export interface SemaOptions {
   externalTypes?: ExternalTypes;
   /** Kprobe functions compiled for a syscall tracepoint instead (bcc-regs.ts). */
@@ -40,6 +58,7 @@ export function analyze(tu: TranslationUnit, opts: SemaOptions, sink: Diagnostic
   for (const [name, value] of UAPI_CONSTANTS) {
     c.globals.names.set(name, { kind: "enum-const", value, type: name === "NULL" ? T.int : T.ulong, span });
   }
+  collectDefinedTags(tu, c.definedTags);
   // Program code lives in a scope below the predefined names so user definitions may shadow them.
   c.pushScope();
   for (const item of tu.items) {
@@ -49,6 +68,7 @@ export function analyze(tu: TranslationUnit, opts: SemaOptions, sink: Diagnostic
       case "map-macro": checkMapMacro(c, item); break;
     }
   }
+  finishFunctions(c);
   const globalSections = [...c.sections].map(([name, bytes]) => ({ name, bytes: Uint8Array.from(bytes) }));
   return { functions: [...c.functions.values()], maps: c.maps, globalSections, license: c.license };
 }

@@ -14,6 +14,7 @@ const SEED = 20261122;
 describeKernel("compiler fuzz slice: accepted programs load", () => {
   it("300 generated programs compile and pass the verifier", async () => {
     const { stats, findings } = await runFuzz({ cases: 300, seed: SEED, family: "gen", load: true, workers: 2, limitMs: 5000 });
+    console.log(`fuzz-load: ${JSON.stringify(stats)}`);
     const verifier = findings.filter((f) => f.kind === "verifier" || f.kind === "map").map((f) => `case ${f.index}: ${f.detail.split("\n")[0]}`);
     expect(verifier).toEqual([]);
     const contract = findings.filter((f) => f.kind === "ice" || f.kind === "throw" || f.kind === "violation" || f.kind === "hang").map((f) => `case ${f.index} [${f.kind}] ${f.signature}`);

@@ -1,6 +1,6 @@
 /** Types of harness.mjs for the TypeScript tests. */
 export interface Finding { kind: string; signature: string; index: number; caseSeed: number; label: string; origin: string; detail: string; ms: number; count: number }
-export interface Occurrence { index: number; kind: string; signature: string }
+export interface Occurrence { index: number; kind: string; signature: string; lines: number }
 export interface FuzzStats { cases: number; accepted: number; rejected: number; loaded: number; loadFailed: number; maxMs: number; byKind: Record<string, number> }
 export interface Bundle { url: string; dispose(): void }
 export function buildBundle(): Promise<Bundle>;

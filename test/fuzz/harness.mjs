@@ -178,7 +178,7 @@ export async function runFuzz(opts) {
   const occurrences = [];
   const record = (c, kind, signature, detail, ms, source) => {
     const key = `${kind}|${signature}`;
-    occurrences.push({ index: c.index, kind, signature });
+    occurrences.push({ index: c.index, kind, signature, lines: c.source.split("\n").length });
     const f = findings.get(key);
     if (f) { f.count++; return; }
     const finding = { kind, signature, index: c.index, caseSeed: c.seed, label: c.label, origin: c.origin, detail, ms, count: 1 };
