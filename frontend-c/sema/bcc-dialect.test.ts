@@ -169,6 +169,31 @@ int f(struct pt_regs *ctx) {
   });
 });
 
+describe("pointer spaces across inlined helpers and the context", () => {
+  it("a helper's pointer parameter is read directly when every caller passes stack or map memory", () => {
+    const r = ok(`struct s { int a; int b; };
+static int sum(struct s *p) { return p->a + p->b; }
+int f(void *ctx) { struct s x = { 1, 2 }; return sum(&x); }`);
+    expect(calls(r.programs[0]!.instructions, PROBE_READ_KERNEL)).toBe(0);
+  });
+
+  it("and probe-read when some caller passes a kernel pointer", () => {
+    const r = ok(`struct s { int a; int b; };
+static int sum(struct s *p) { return p->a + p->b; }
+int f(struct pt_regs *ctx) { struct s x = { 1, 2 }; return sum(&x) + sum((struct s *)PT_REGS_PARM1(ctx)); }`);
+    // Inlined twice, two reads each: 4 (direct callers pay for the shared body: BCC-compatible and safe).
+    expect(calls(r.programs[0]!.instructions, PROBE_READ_KERNEL)).toBe(4);
+  });
+
+  it("context memory at a variable index is probe-read (the verifier allows only constant ctx offsets)", () => {
+    const r = ok(`struct tp { unsigned long long pad; char buf[8]; };
+static int has_w(char *s) { for (int i = 0; i < 8; i++) if (s[i] == 'W') return 1; return 0; }
+int tracepoint__x__y(struct tp *args) { return has_w(args->buf) + args->buf[1]; }`);
+    const n = calls(r.programs[0]!.instructions, PROBE_READ_KERNEL);
+    expect(n).toBeGreaterThanOrEqual(1);
+  });
+});
+
 describe("dialect diagnostics", () => {
   it("suggests the member a misspelling meant", () => {
     const r = compile(`struct task { int pid; };

@@ -6,7 +6,7 @@
 import type { Expr } from "../parse/ast.ts";
 import { type Checker, didYouMean } from "./checker.ts";
 import { assignConvert, checkRvalue, errorExpr, markAddressTaken, rvalue } from "./check-expr.ts";
-import { checkMapMethod } from "./map-methods.ts";
+import { checkMapMethod, recordEventType } from "./map-methods.ts";
 import { checkRegsBuiltin, isRegsBuiltin } from "./bcc-regs.ts";
 import { constOf, convert, mkConst } from "./conversions.ts";
 import type { AtomicKind, FunctionSym, TExpr } from "./typed-ast.ts";
@@ -139,6 +139,10 @@ function checkHelper(c: Checker, e: Expr & { kind: "call" }, h: HelperProto): TE
   if (!argCount(c, e, h.name, h.args.length, h.args.length + (h.varargs ?? 0), "sema/bad-helper-args")) return errorExpr(e.span);
   const args = e.args.map((a, i) => helperArg(c, h.args[i] ?? "int", a, h.name, i));
   if (args.some((a) => a.type.kind === "error")) return errorExpr(e.span);
+  // Direct output calls record the event type like events.perf_submit() does.
+  const mapArg = h.name === "bpf_perf_event_output" ? args[1] : h.name === "bpf_ringbuf_output" ? args[0] : undefined;
+  const dataArg = h.name === "bpf_perf_event_output" ? args[3] : args[1];
+  if (mapArg?.k === "map" && dataArg) recordEventType(c, mapArg.map, dataArg, e.span);
   return { k: "helper", helper: h, args, type: h.ret, span: e.span };
 }
 

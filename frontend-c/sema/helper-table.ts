@@ -78,7 +78,8 @@ const PROTOS: [string, ArgKind[], CType, number?][] = [
   ["perf_event_read_value", ["map", "int", "ptr", "int"], long],
   ["perf_prog_read_value", ["ctx", "ptr", "int"], long],
   ["redirect_map", ["map", "int", "int"], long],
-  ["get_current_task_btf", [], u64],
+  // A BTF pointer to the current task: `struct task_struct *t = bpf_get_current_task_btf();`.
+  ["get_current_task_btf", [], voidp],
   ["task_pt_regs", ["int"], u64],
   ["get_socket_cookie", ["ctx"], u64],
   ["skb_load_bytes", ["ctx", "int", "ptr", "int"], long],

@@ -18,7 +18,7 @@ const BPF_NOEXIST = 1n;
 const METHODS = [
   "lookup", "update", "insert", "delete", "increment", "atomic_increment", "lookup_or_try_init", "lookup_or_init",
   "perf_submit", "perf_read", "ringbuf_output", "ringbuf_reserve", "ringbuf_submit", "ringbuf_discard", "get_stackid",
-  "call", "push", "pop", "peek",
+  "call", "push", "pop", "peek", "perf_submit_skb", "redirect_map",
 ];
 
 function helper(c: Checker, name: string): HelperProto {
@@ -187,6 +187,26 @@ export function checkMapMethod(c: Checker, e: Expr & { kind: "call" }, callee: E
       if ([data, size, flags].some((x) => x.type.kind === "error")) return errorExpr(e.span);
       recordEventType(c, m, data, e.span);
       return call(c, "bpf_ringbuf_output", [mapRef, data, convert(size, T.ulong), convert(flags, T.ulong)], undefined, e.span);
+    }
+    case "perf_submit_skb": {
+      // BCC: perf_submit_skb(ctx, skb_len, &data, size): the packet bytes follow the record.
+      if (!arity(4, 4)) return errorExpr(e.span);
+      const ctx = checkRvalue(c, e.args[0]!);
+      const len = checkRvalue(c, e.args[1]!);
+      const data = checkRvalue(c, e.args[2]!);
+      const size = checkRvalue(c, e.args[3]!);
+      if ([ctx, len, data, size].some((x) => x.type.kind === "error")) return errorExpr(e.span);
+      recordEventType(c, m, data, e.span);
+      const lenField: TExpr = { k: "arith", op: "shl", signed: false, left: convert(len, T.ulong), right: mkConst(32n, T.ulong, e.span), type: T.ulong, span: e.span };
+      const flags: TExpr = { k: "arith", op: "or", signed: false, left: lenField, right: mkConst(0xffffffffn, T.ulong, e.span), type: T.ulong, span: e.span };
+      return call(c, "bpf_perf_event_output", [ctx, mapRef, flags, data, convert(size, T.ulong)], undefined, e.span);
+    }
+    case "redirect_map": {
+      if (!arity(2, 2)) return errorExpr(e.span);
+      const idx = checkRvalue(c, e.args[0]!);
+      const flags = checkRvalue(c, e.args[1]!);
+      if (idx.type.kind === "error" || flags.type.kind === "error") return errorExpr(e.span);
+      return call(c, "bpf_redirect_map", [mapRef, convert(idx, T.ulong), convert(flags, T.ulong)], undefined, e.span);
     }
     case "get_stackid": {
       if (!arity(2, 2)) return errorExpr(e.span);

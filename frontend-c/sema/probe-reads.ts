@@ -70,7 +70,8 @@ class ProbeReadPass {
       case "const": case "string": case "map": return "direct";
       case "local": return this.kernelLocals.has(e.sym) ? "kernel" : this.ctxLocals.has(e.sym) ? "ctx" : "direct";
       case "cast": return isPtr(e.operand.type) || e.operand.type.kind === "array" ? this.space(e.operand) : e.operand.k === "const" ? "direct" : "kernel";
-      case "helper": return isPtr(e.type) ? "direct" : "kernel";
+      // Map values and ring buffer records are direct; the BTF task pointer is kernel memory.
+      case "helper": return isPtr(e.type) && e.helper.name !== "bpf_get_current_task_btf" ? "direct" : "kernel";
       case "addr": case "decay": return this.locSpace(e.of);
       case "ptradd": {
         const s = this.space(e.ptr);

@@ -1,7 +1,5 @@
 /** `bcc-ts features`: what this kernel supports, found by trying. */
 import type { CommandModule } from "yargs";
-import { FEATURE_DESCRIPTIONS, FeatureCache } from "../../features/index.ts";
-import { Tracefs } from "../../tracefs/index.ts";
 
 interface Args {
   json: boolean;
@@ -11,7 +9,10 @@ export const featuresCommand: CommandModule<object, Args> = {
   command: "features",
   describe: "probe what this kernel supports (kprobes, fentry, ringbuf, BTF, ...)",
   builder: (y) => y.option("json", { type: "boolean", default: false, describe: "print JSON" }),
-  handler: (args) => {
+  handler: async (args) => {
+    // Loaded on use: the probes pull in the kernel interface (koffi), which other commands avoid.
+    const { FEATURE_DESCRIPTIONS, FeatureCache } = await import("../../features/index.ts");
+    const { Tracefs } = await import("../../tracefs/index.ts");
     let tracefs: string | undefined;
     try {
       tracefs = Tracefs.open().root;
