@@ -1,6 +1,7 @@
 // bashreadline.js — port of BCC's tools/bashreadline.py: print bash commands as they are entered,
-// from every running shell. needs: uprobes
+// from every running shell.
 // USAGE: bashreadline.js [-h] [-s [SHARED]]
+// needs: uprobes
 import { BPF } from "bcc-ts";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";

@@ -1,10 +1,10 @@
 // biolatency.js — port of BCC's tools/biolatency.py: block device I/O latency as a histogram.
-// needs: tracepoints. BCC times requests from the blk_mq_start_request kprobe (or, with -Q, from
 // block:block_io_start) to block:block_io_done; this port uses the tracepoints at the same two
 // moments, block:block_rq_issue (or block:block_rq_insert with -Q) and block:block_rq_complete, so it
 // runs on kernels without kprobes too.
 // USAGE: biolatency.js [-h] [-T] [-Q] [-m] [interval] [count]
 // (BCC's -D/--disks, -F/--flags, -e/--extension and -j/--json are not ported)
+// needs: tracepoints. BCC times requests from the blk_mq_start_request kprobe (or, with -Q, from
 import { BPF } from "bcc-ts";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";

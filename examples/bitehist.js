@@ -1,6 +1,6 @@
 // bitehist.js — BCC tutorial lesson 9 (examples/tracing/bitehist.py).
-// needs: kprobes
 // Block I/O size histograms (log2 and linear), printed on Ctrl-C.
+// needs: kprobes
 import { BPF } from "bcc-ts";
 import { untilInterrupt } from "./lib/runtime.js";
 

@@ -1,6 +1,6 @@
 // disksnoop.js — BCC tutorial lesson 6 (examples/tracing/disksnoop.py).
-// needs: kprobes (see disksnoop_tp.js for the tracepoint version, lesson 13)
 // One line per block I/O: completion time, type (R/W/M), bytes and latency.
+// needs: kprobes (see disksnoop_tp.js for the tracepoint version, lesson 13)
 import { BPF } from "bcc-ts";
 import { printf } from "./lib/fmt.js";
 import { traceFieldsLoop } from "./lib/runtime.js";

@@ -1,6 +1,6 @@
 // disksnoop_tp.js — BCC tutorial lesson 13: disksnoop rewritten with the block tracepoints.
-// needs: tracepoints
 // One line per block I/O: completion time, type (R/W/M), bytes and latency.
+// needs: tracepoints
 import { BPF } from "bcc-ts";
 import { printf } from "./lib/fmt.js";
 import { traceFieldsLoop } from "./lib/runtime.js";

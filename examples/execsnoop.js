@@ -1,6 +1,6 @@
 // execsnoop.js — port of BCC's tools/execsnoop.py: trace new processes via exec() syscalls.
-// needs: kprobes (falls back to syscall tracepoints)
 // USAGE: execsnoop.js [-h] [-T] [-t] [-x] [-u USER] [-q] [-n NAME] [-l LINE] [-U] [-P PPID] [--max-args MAX_ARGS]
+// needs: kprobes (falls back to syscall tracepoints)
 import { BPF } from "bcc-ts";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";

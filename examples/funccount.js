@@ -1,9 +1,9 @@
 // funccount.js — port of BCC's tools/funccount.py: count function calls, tracepoint hits or
-// uprobe hits. needs: kprobes for kernel functions (the default kind); tracepoints for t:CAT:EVENT;
-// uprobes for u:LIB:FUNC.
+// uprobe hits.
 // USAGE: funccount.js [-h] [-p PID] [-i INTERVAL] [-d DURATION] [-T] [-r] [-D] [-c CPU] pattern
 // Differences from BCC: t: and u: patterns name one event/function (no wildcards; kernel function
 // patterns do support * and -r regexps); USDT (u:LIB:PROBE for USDT probes) is not ported.
+// needs: kprobes (kernel functions, the default); tracepoints (t:CAT:EVENT); uprobes (LIB:FUNC)
 import { BPF } from "bcc-ts";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";

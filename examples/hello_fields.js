@@ -1,6 +1,6 @@
 // hello_fields.js — BCC tutorial lesson 3 (examples/tracing/hello_fields.py).
-// needs: kprobes (falls back to syscall tracepoints)
 // One line per clone(): time, command, pid and the bpf_trace_printk message, read with trace_fields().
+// needs: kprobes (falls back to syscall tracepoints)
 import { BPF } from "bcc-ts";
 import { printf } from "./lib/fmt.js";
 import { traceFieldsLoop } from "./lib/runtime.js";

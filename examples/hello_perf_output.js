@@ -1,6 +1,6 @@
 // hello_perf_output.js — BCC tutorial lesson 7 (examples/tracing/hello_perf_output.py).
-// needs: kprobes (falls back to syscall tracepoints)
 // One line per clone(), sent to user space through BPF_PERF_OUTPUT instead of trace_pipe.
+// needs: kprobes (falls back to syscall tracepoints)
 import { BPF } from "bcc-ts";
 import { printf, cstr } from "./lib/fmt.js";
 import { pollLoop } from "./lib/runtime.js";

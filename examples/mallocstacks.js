@@ -1,6 +1,7 @@
 // mallocstacks.js — port of BCC's examples/tracing/mallocstacks.py: bytes malloc()ed per user stack
-// in one process, printed on Ctrl-C. needs: uprobes
+// in one process, printed on Ctrl-C.
 // USAGE: mallocstacks.js PID [NUM_STACKS=1024]
+// needs: uprobes
 import { BPF } from "bcc-ts";
 import { untilInterrupt } from "./lib/runtime.js";
 

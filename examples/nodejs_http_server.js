@@ -1,7 +1,7 @@
 // nodejs_http_server.js — BCC tutorial lesson 15 (examples/tracing/nodejs_http_server.py).
-// needs: usdt — and a node built with --with-dtrace: Debian's (and most distributions') node has
 // NO USDT probes, so on them this exits saying the probe is missing. Runs under `bcc-ts run --node`
 // (the sandbox does not offer USDT yet). USAGE: nodejs_http_server.js PID
+// needs: usdt — and a node built with --with-dtrace: Debian's (and most distributions') node has
 import * as bcc from "bcc-ts";
 import { printf } from "./lib/fmt.js";
 import { traceFieldsLoop } from "./lib/runtime.js";

@@ -1,10 +1,10 @@
 // offcputime.js — port of BCC's tools/offcputime.py: summarize off-CPU time by stack trace.
-// needs: raw tracepoints. BCC's tool kprobes finish_task_switch(), running in the thread that comes
 // back on CPU; this port uses the sched_switch raw tracepoint as libbpf-tools' offcputime does:
 // the stack is taken when a thread leaves the CPU and the time is charged when it returns, which
 // gives the same output and works on kernels without kprobes.
 // USAGE: offcputime.js [-h] [-p PID | -t TID | -u | -k] [-U | -K] [-d] [-f]
 //                      [--stack-storage-size SIZE] [-m MIN_BLOCK_TIME] [-M MAX_BLOCK_TIME] [--state STATE] [duration]
+// needs: raw tracepoints. BCC's tool kprobes finish_task_switch(), running in the thread that comes
 import { BPF } from "bcc-ts";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";

@@ -1,7 +1,7 @@
 // opensnoop.js — port of BCC's tools/opensnoop.py: trace open(), openat() and openat2() syscalls.
-// needs: kprobes (falls back to syscall tracepoints)
 // USAGE: opensnoop.js [-h] [-T] [-U] [-x] [-p PID] [-t TID] [-u UID] [-d DURATION] [-n NAME] [-e]
 // (BCC's --cgroupmap/--mntnsmap, -f FLAG_FILTER, -F/--full-path and -b are not ported)
+// needs: kprobes (falls back to syscall tracepoints)
 import { BPF } from "bcc-ts";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";

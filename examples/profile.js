@@ -1,8 +1,9 @@
 // profile.js — port of BCC's tools/profile.py: sample stack traces at a timed interval (CPU
-// profiler). needs: perf_event (a software cpu-clock event, so it works in VMs too)
+// profiler).
 // USAGE: profile.js [-h] [-p PID | -L TID] [-U | -K] [-F FREQUENCY | -c COUNT] [-d] [-a] [-I] [-f]
 //                   [--stack-storage-size STACK_STORAGE_SIZE] [-C CPU] [duration]
 // (BCC's --cgroupmap/--mntnsmap are not ported; pids are those of the root pid namespace)
+// needs: perf_event
 import { BPF } from "bcc-ts";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";

@@ -1,7 +1,7 @@
 // runqlat.js — port of BCC's tools/runqlat.py: run queue (scheduler) latency as a histogram.
-// needs: raw tracepoints (BCC's raw_tp variant; its kprobe variant is for kernels before 4.17)
 // USAGE: runqlat.js [-h] [-T] [-m] [-P] [-L] [-p PID] [interval] [count]
 // (BCC's --pidnss is not ported)
+// needs: raw tracepoints (BCC's raw_tp variant; its kprobe variant is for kernels before 4.17)
 import { BPF } from "bcc-ts";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";

@@ -1,6 +1,7 @@
 // stacksnoop.js — port of BCC's examples/tracing/stacksnoop.py: kernel stack trace of every call
-// to a kernel function. needs: kprobes
+// to a kernel function.
 // USAGE: stacksnoop.js [-h] [-p PID] [-s] [-v] function
+// needs: kprobes
 import { BPF } from "bcc-ts";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";

@@ -1,5 +1,6 @@
 // strlen_count.js — BCC tutorial lesson 14 (examples/tracing/strlen_count.py): counts the strings
-// passed to libc's strlen(), system wide; prints them on Ctrl-C. needs: uprobes
+// passed to libc's strlen(), system wide; prints them on Ctrl-C.
+// needs: uprobes
 import { BPF } from "bcc-ts";
 import { printf, cstr } from "./lib/fmt.js";
 import { untilInterrupt } from "./lib/runtime.js";

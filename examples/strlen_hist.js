@@ -1,7 +1,8 @@
 // strlen_hist.js — port of BCC's examples/tracing/strlen_hist.py: histogram of libc strlen()
-// return values, every second. needs: uprobes
+// return values, every second.
 // (libc's strlen is an IFUNC: the uretprobe sees calls made through the `strlen` symbol itself;
 // BCC's strlen_hist_ifunc.py resolves the implementation instead.)
+// needs: uprobes
 import { BPF } from "bcc-ts";
 import { strftimeHMS, sprintf } from "./lib/fmt.js";
 import { every } from "./lib/runtime.js";

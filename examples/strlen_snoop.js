@@ -1,5 +1,6 @@
 // strlen_snoop.js — port of BCC's examples/tracing/strlen_snoop.py: the strings one process
-// passes to libc's strlen(). needs: uprobes. USAGE: strlen_snoop.js PID
+// passes to libc's strlen(). USAGE: strlen_snoop.js PID
+// needs: uprobes
 import { BPF } from "bcc-ts";
 import { printf } from "./lib/fmt.js";
 import { traceFieldsLoop } from "./lib/runtime.js";

@@ -1,6 +1,6 @@
 // sync_timing.js — BCC tutorial lesson 4 (examples/tracing/sync_timing.py).
-// needs: kprobes (falls back to syscall tracepoints)
 // Reports sync() calls that follow the previous one by less than a second. Try: sync; sync
+// needs: kprobes (falls back to syscall tracepoints)
 import { BPF } from "bcc-ts";
 import { printf } from "./lib/fmt.js";
 import { traceFieldsLoop } from "./lib/runtime.js";

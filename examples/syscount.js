@@ -1,7 +1,7 @@
 // syscount.js — port of BCC's tools/syscount.py: summarize syscall counts and latencies.
-// needs: tracepoints
 // USAGE: syscount.js [-h] [-p PID] [-t TID] [-i INTERVAL] [-d DURATION] [-T TOP] [-x] [-e ERRNO] [-L] [-m] [-P] [-l] [--syscall SYSCALL]
 // (BCC's --ppid, --cgroupmap and --mntnsmap are not ported)
+// needs: tracepoints
 import { BPF } from "bcc-ts";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";

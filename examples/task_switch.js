@@ -1,5 +1,6 @@
 // task_switch.js — BCC tutorial lesson 16 (examples/tracing/task_switch.py): counts context
-// switches per (previous pid, next pid) for one second. needs: kprobes
+// switches per (previous pid, next pid) for one second.
+// needs: kprobes
 import { BPF } from "bcc-ts";
 import { printf } from "./lib/fmt.js";
 import { sleep } from "./lib/runtime.js";
@@ -29,8 +30,20 @@ int count_sched(struct pt_regs *ctx, struct task_struct *prev) {
     return 0;
 }
 ` });
-// finish_task_switch is finish_task_switch.isra.0 when the compiler specialised it
-b.attach_kprobe({ event_re: "^finish_task_switch$|^finish_task_switch\\.isra\\.\\d$", fn_name: "count_sched" });
+// finish_task_switch is finish_task_switch.isra.0 when the compiler specialised it. BCC matches
+// both with event_re; bcc-ts's function listing leaves out such suffixed local symbols, so the
+// names are tried one by one (the first that attaches wins; if none does, the first error is reported).
+let firstError;
+for (const event of ["finish_task_switch", "finish_task_switch.isra.0", "finish_task_switch.isra.1"]) {
+  try {
+    b.attach_kprobe({ event, fn_name: "count_sched" });
+    firstError = undefined;
+    break;
+  } catch (e) {
+    firstError ??= e;
+  }
+}
+if (firstError !== undefined) throw firstError;
 
 // generate many schedule events
 for (let i = 0; i < 100; i++) sleep(0.01);

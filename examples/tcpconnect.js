@@ -1,7 +1,7 @@
 // tcpconnect.js — port of BCC's tools/tcpconnect.py: trace active TCP connections (connect()).
-// needs: kprobes (tcp_v4_connect / tcp_v6_connect and their returns)
 // USAGE: tcpconnect.js [-h] [-t] [-p PID] [-P PORT] [-4 | -6] [-U] [-u UID]
 // (BCC's -L, -c/--count, -d/--dns, --cgroupmap and --mntnsmap are not ported)
+// needs: kprobes (tcp_v4_connect / tcp_v6_connect and their returns)
 import { BPF } from "bcc-ts";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";

@@ -1,6 +1,6 @@
 // urandomread.js — BCC tutorial lesson 12 (examples/tracing/urandomread.py).
-// needs: tracepoints (random:urandom_read, which Linux removed in 5.18: on newer kernels this
 // example says so and exits)
+// needs: tracepoints (random:urandom_read, which Linux removed in 5.18: on newer kernels this
 import { BPF } from "bcc-ts";
 import { printf } from "./lib/fmt.js";
 import { traceFieldsLoop } from "./lib/runtime.js";

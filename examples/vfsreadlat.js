@@ -1,6 +1,7 @@
 // vfsreadlat.js — BCC tutorial lesson 11 (examples/tracing/vfsreadlat.py): vfs_read() latency
-// histogram every INTERVAL seconds, COUNT times. needs: kprobes
+// histogram every INTERVAL seconds, COUNT times.
 // USAGE: vfsreadlat.js [interval [count]]
+// needs: kprobes
 import { BPF } from "bcc-ts";
 import { every } from "./lib/runtime.js";
 

@@ -27,3 +27,19 @@ describe("bcc-ts CLI basics", () => {
     }
   });
 });
+
+describe("bcc-ts tool", () => {
+  it("lists the bundled tools with what each needs", () => {
+    const r = run("tool");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^execsnoop\s+\S/m);
+    expect(r.stdout).toMatch(/^hello_world\s+kprobes/m);
+  });
+
+  it("an unknown tool is one line and exit 2", () => {
+    const r = run("tool", "no_such_tool");
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/^bcc-ts: no bundled tool named no_such_tool/);
+  });
+});

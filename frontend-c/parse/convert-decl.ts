@@ -119,15 +119,17 @@ function convertMapMacro(ctx: ConvertContext, node: SyntaxNode): MapMacroDecl | 
   }
   const typeArgs: TypeName[] = [];
   let sizeArg: Expr | undefined;
+  let flagsArg = flagsPiece !== undefined ? exprFromPiece(ctx, argNodes, flagsPiece, span, call) : undefined;
   for (const piece of names.slice(1)) {
-    const t = typeFromText(piece, span);
+    const t = sizeArg === undefined ? typeFromText(piece, span) : undefined;
     if (t) {
       typeArgs.push(t);
       continue;
     }
-    sizeArg = exprFromPiece(ctx, argNodes, piece, span, call);
+    // The first non-type argument is the size; a second one the flags (BPF_QUEUE(q, u32, 8, flags)).
+    if (sizeArg === undefined) sizeArg = exprFromPiece(ctx, argNodes, piece, span, call);
+    else flagsArg ??= exprFromPiece(ctx, argNodes, piece, span, call);
   }
-  const flagsArg = flagsPiece !== undefined ? exprFromPiece(ctx, argNodes, flagsPiece, span, call) : undefined;
   return { kind: "map-macro", macro: fn.text, name: first, typeArgs, sizeArg, ...(tableType !== undefined ? { tableType } : {}), ...(flagsArg ? { flagsArg } : {}), span: ctx.span(node) };
 }
 

@@ -6,6 +6,9 @@
 import { describe, expect, it } from "vitest";
 import { CompileContext, compile } from "../index.ts";
 import type { Instruction } from "../../src/isa/instruction.ts";
+import { T } from "./types.ts";
+import { runBpf } from "../emit/bpf-interpreter.ts";
+import { Memory } from "../ir/interpret.ts";
 
 const ctx = new CompileContext();
 const PROBE_READ_KERNEL = 113;
@@ -17,6 +20,7 @@ function ok(src: string, opts: Parameters<typeof compile>[1] = {}) {
   return r;
 }
 
+const run = (r: ReturnType<typeof compile>): bigint => runBpf(r.programs[0]!.instructions, 0n, new Memory());
 const calls = (insns: Instruction[], id: number): number => insns.filter((i) => i.code === CALL && i.src === 0 && i.imm === id).length;
 
 describe("BCC map macros", () => {
@@ -92,6 +96,21 @@ int f(struct pt_regs *ctx) {
     expect(ev).toMatchObject({ kind: "struct", name: "a_t", size: 24 });
     expect(r.maps.find((m) => m.name === "rb")!.eventType).toMatchObject({ kind: "struct", name: "b_t" });
     expect(r.diagnostics.map((d) => d.message).join("\n")).toMatch(/'events' already receives struct a_t records/);
+  });
+});
+
+describe("ring buffer records", () => {
+  it("take the event type from the pointer a reservation is assigned to", () => {
+    const r = ok(`struct ev { u32 pid; char comm[16]; };
+BPF_RINGBUF_OUTPUT(rb, 1);
+int f(void *ctx) {
+  struct ev *e = bpf_ringbuf_reserve(&rb, sizeof(*e), 0);
+  if (!e) return 0;
+  e->pid = 1;
+  bpf_ringbuf_submit(e, 0);
+  return 0;
+}`);
+    expect(r.maps[0]!.eventType).toMatchObject({ kind: "struct", name: "ev", size: 20 });
   });
 });
 
@@ -191,6 +210,35 @@ static int has_w(char *s) { for (int i = 0; i < 8; i++) if (s[i] == 'W') return 
 int tracepoint__x__y(struct tp *args) { return has_w(args->buf) + args->buf[1]; }`);
     const n = calls(r.programs[0]!.instructions, PROBE_READ_KERNEL);
     expect(n).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("kernel types next to the program's own names", () => {
+  // A stand-in for kernel BTF: a typedef named like a variable, a struct the program also defines,
+  // and a 1-byte enum.
+  const kernelKey = { kind: "record" as const, rec: { union: false, tag: "key", complete: true, fields: [], size: 64, align: 8, span: { file: "btf", line: 1, col: 1, endLine: 1, endCol: 1 } } };
+  const ext = {
+    lookupStruct: (n: string) => (n === "key" ? kernelKey : undefined),
+    lookupTypedef: (n: string) => (n === "code" ? T.int : undefined),
+    lookupEnumConst: () => undefined,
+    lookupEnum: (n: string) => (n === "small" ? T.uchar : undefined),
+  };
+
+  it("a variable shadows a kernel typedef of the same name", () => {
+    const r = ok(`int f(void *ctx) { int code = 3; return (code) * 2; }`, { externalTypes: ext });
+    expect(run(r)).toBe(6n);
+  });
+
+  it("the program's struct wins even where it is used before its definition", () => {
+    const r = ok(`struct val { struct key *k; };
+struct key { int a; };
+int f(void *ctx) { struct key k = { 1 }; struct val v = { &k }; struct key *p = v.k; return sizeof(struct key) + (p == &k); }`, { externalTypes: ext });
+    expect(run(r)).toBe(5n);
+  });
+
+  it("kernel enums keep their size", () => {
+    const r = ok(`int f(void *ctx) { return sizeof(enum small); }`, { externalTypes: ext });
+    expect(run(r)).toBe(1n);
   });
 });
 

@@ -55,8 +55,7 @@ const PRELUDE_BODY = String.raw`
 #define be32_to_cpu(x) bpf_ntohl(x)
 #define cpu_to_be16(x) bpf_htons(x)
 #define cpu_to_be32(x) bpf_htonl(x)
-#define min(a, b) ((a) < (b) ? (a) : (b))
-#define max(a, b) ((a) > (b) ? (a) : (b))
+/* Not min()/max(): programs often define their own functions with those names. */
 #define min_t(t, a, b) ((t)(a) < (t)(b) ? (t)(a) : (t)(b))
 #define max_t(t, a, b) ((t)(a) > (t)(b) ? (t)(a) : (t)(b))
 #define container_of(ptr, type, member) ((type *)((char *)(ptr) - offsetof(type, member)))

@@ -15,6 +15,7 @@
 import type { Span } from "../diagnostics/index.ts";
 import type { Checker, FunctionContext } from "./checker.ts";
 import { constOf, convert, mkConst } from "./conversions.ts";
+import { recordEventType } from "./map-methods.ts";
 import type { FunctionSym, InitPart, LocalSym, TExpr, TInit, TStmt } from "./typed-ast.ts";
 import { type CType, T, isPtr, isScalar, ptrTo, sizeOf, typeToString, unqual } from "./types.ts";
 
@@ -106,7 +107,14 @@ class ProbeReadPass {
   }
 
   noteStore(sym: LocalSym, value: TExpr): void {
-    if (isPtr(sym.type)) this.setSpace(sym, this.space(value));
+    if (!isPtr(sym.type)) return;
+    this.setSpace(sym, this.space(value));
+    // `struct event *e = bpf_ringbuf_reserve(&rb, sizeof(*e), 0)`: the record type of the ring buffer.
+    let v = value;
+    while (v.k === "cast") v = v.operand;
+    if (v.k === "helper" && v.helper.name === "bpf_ringbuf_reserve" && v.args[0]?.k === "map") {
+      recordEventType(this.c, v.args[0].map, { k: "local", sym, type: sym.type, span: value.span }, value.span);
+    }
   }
 
   /** Pass 1: which locals hold kernel pointers. */

@@ -52,9 +52,11 @@ export async function runExample(script: string, opts: RunOptions = {}): Promise
   void exited.then(() => (done = true));
 
   // Compiling and attaching takes a few seconds; the trigger window starts once the example is ready.
-  const readyBy = Date.now() + 30_000;
+  // (the qemu guest runs everything ~20x slower)
+  const slow = process.env.BCC_TS_IN_GUEST === "1" ? 5 : 1;
+  const readyBy = Date.now() + 30_000 * slow;
   while (!done && opts.ready && !opts.ready.test(stdout) && Date.now() < readyBy) await sleep(50);
-  const deadline = Date.now() + (opts.timeoutMs ?? 20_000);
+  const deadline = Date.now() + (opts.timeoutMs ?? 20_000) * slow;
   let matched = false;
   while (!done && Date.now() < deadline) {
     if (opts.trigger) await opts.trigger();
@@ -65,7 +67,7 @@ export async function runExample(script: string, opts: RunOptions = {}): Promise
     }
   }
   if (!done && !opts.selfExit) child.kill("SIGINT");
-  const killer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+  const killer = setTimeout(() => child.kill("SIGKILL"), 15_000 * slow);
   const [code, signal] = await exited;
   clearTimeout(killer);
   return { stdout, stderr, code, signal, matched };

@@ -78,4 +78,23 @@ describeKernel("examples/tracing ports", () => {
       child.kill();
     }
   });
+
+  it("biolatpcts prints latency percentiles of block I/O every 3 seconds", async () => {
+    const file = `/var/tmp/bccts-biolatpcts-${process.pid}`;
+    try {
+      const r = await runExample("biolatpcts.js", {
+        ready: /Block I\/O latency percentile example/,
+        trigger: () => void execFileSync("dd", ["if=/dev/zero", `of=${file}`, "bs=4096", "count=8", "oflag=direct"], { stdio: "ignore" }),
+        every: 300,
+        until: (o) => /^p50=\d+us p75=\d+us p90=\d+us p99=\d+us $/m.test(o),
+        timeoutMs: 8000,
+      });
+      expect(r.matched).toBe(true);
+      // our direct writes completed, so some percentile is above zero
+      expect(r.stdout).toMatch(/^p50=\d+us p75=\d+us p90=\d+us p99=[1-9]\d*us $/m);
+      expect(r.code).toBe(0);
+    } finally {
+      execFileSync("rm", ["-f", file]);
+    }
+  });
 });

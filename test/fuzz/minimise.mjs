@@ -24,7 +24,11 @@ const holds = (src) => {
   }
 };
 let src = readFileSync(file, "utf8");
-if (!holds(src)) { console.error("predicate does not hold on the input"); process.exit(2); }
+if (!holds(src)) {
+  bundle.dispose();
+  console.error("predicate does not hold on the input");
+  process.exit(2);
+}
 for (const split of [(s) => s.split(/(?<=\n)/), tokenize]) {
   let parts = split(src);
   for (let chunk = Math.max(1, parts.length >> 1); chunk >= 1; chunk >>= 1) {

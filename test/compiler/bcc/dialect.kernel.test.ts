@@ -81,6 +81,87 @@ TRACEPOINT_PROBE(syscalls, sys_enter_getppid) {
     expect(specs.get("q")).toMatchObject({ kind: "queue", keySize: 0, valueSize: 4, maxEntries: 4 });
   });
 
+  it("per-CPU maps, stack/peek, lookup_or_init, LPM tries, and ring buffer reserve/submit", () => {
+    using b = new BPF({
+      text: `
+struct ev { u32 pid; u64 tag; };
+struct lpm_key { u32 prefixlen; u32 addr; };
+BPF_PERCPU_ARRAY(pc, u64, 2);
+BPF_PERCPU_HASH(ph, u32, u32);
+BPF_STACK(st, u32, 8);
+BPF_HASH(li, u32, u64);
+BPF_LPM_TRIE(trie, struct lpm_key, u32, 16);
+BPF_HASH(out, u32, u64);
+BPF_RINGBUF_OUTPUT(rb, 1);
+TRACEPOINT_PROBE(syscalls, sys_enter_getppid) {
+    u32 tgid = bpf_get_current_pid_tgid() >> 32;
+    if (tgid != ${pid}) return 0;
+    pc.increment(1, 7);
+    u32 hk = 5;
+    ph.increment(hk);
+    u32 a = 1, b2 = 2, top = 0;
+    st.push(&a, 0);
+    st.push(&b2, 0);
+    u32 k = 0; u64 v;
+    if (st.peek(&top) == 0) { v = top; out.update(&k, &v); }
+    u64 zero = 0;
+    u64 *p = li.lookup_or_init(&hk, &zero);
+    *p += 3;
+    struct lpm_key net = { 24, 0x0001a8c0 };       /* 192.168.1.0/24 */
+    u32 label = 42;
+    trie.update(&net, &label);
+    struct lpm_key host = { 32, 0x0501a8c0 };      /* 192.168.1.5 */
+    u32 *hit = trie.lookup(&host);
+    k = 1; v = hit ? *hit : 0; out.update(&k, &v);
+    struct ev *e = rb.ringbuf_reserve(sizeof(struct ev));
+    if (!e) return 0;
+    e->pid = tgid;
+    e->tag = 0xabcdef;
+    rb.ringbuf_submit(e, 0);
+    return 0;
+}`,
+      fdTracker: tracker,
+    });
+    const rb = b["rb"] as unknown as { open_ring_buffer(cb: (ctx: unknown, data: Uint8Array, size: number) => void): void; event(d: Uint8Array): unknown };
+    const got: unknown[] = [];
+    rb.open_ring_buffer((_c, data) => got.push(rb.event(data)));
+    getppid();
+    for (let i = 0; i < 20 && got.length < 1; i++) b.ring_buffer_poll(100);
+    expect(got).toEqual([{ pid, tag: 0xabcdefn }]);
+    expect((b.get_table("pc") as unknown as { sum(k: number): bigint }).sum(1)).toBe(7n);
+    expect(BigInt((b.get_table("ph") as unknown as { sum(k: number): bigint | number }).sum(5))).toBe(1n);
+    expect(items(b, "out")).toEqual(new Map([[0, 2n], [1, 42n]]));
+    expect(items(b, "li")).toEqual(new Map([[5, 3n]]));
+    const st = b.get_table("st") as unknown as { pop(): unknown };
+    expect([st.pop(), st.pop(), st.pop()]).toEqual([2, 1, undefined]);
+  });
+
+  it("BPF_PROG_ARRAY .call() tail-calls into another program and does not return", () => {
+    using b = new BPF({
+      text: `
+BPF_PROG_ARRAY(progs, 4);
+BPF_HASH(out, u32, u64);
+int tail_target(void *ctx) {
+    u32 k = 1; u64 v = 11; out.update(&k, &v);
+    return 0;
+}
+TRACEPOINT_PROBE(syscalls, sys_enter_getppid) {
+    if ((bpf_get_current_pid_tgid() >> 32) != ${pid}) return 0;
+    progs.call(args, 2);
+    u32 k = 2; u64 v = 22; out.update(&k, &v);  /* only reached when the slot is empty */
+    return 0;
+}`,
+      fdTracker: tracker,
+    });
+    getppid();
+    expect(items(b, "out")).toEqual(new Map([[2, 22n]]));
+    const fn = b.load_func("tail_target", "tracepoint");
+    (b.get_table("progs") as unknown as { set(k: number, v: number): void }).set(2, fn.fd);
+    (b.get_table("out") as unknown as { clear(): void }).clear();
+    getppid();
+    expect(items(b, "out")).toEqual(new Map([[1, 11n]]));
+  });
+
   it("implicit probe reads: task->real_parent->tgid, a char array element, flags through a local pointer", () => {
     using b = new BPF({
       text: `

@@ -1,0 +1,1 @@
+struct ctx{a[2==i>u=l>a[

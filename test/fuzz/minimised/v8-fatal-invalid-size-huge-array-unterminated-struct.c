@@ -1,0 +1,5 @@
+struct ctx { long long a[(0xf707ba11)]; ;
+int test(struct ctx *c) {
+  int r = 0;
+  }
+  return r;
