@@ -47,6 +47,13 @@ export function run(cmd, args, opts = {}) {
   return r.stdout;
 }
 
+/** The first meaningful lines of a child's stderr (an uncaught error's message, not its dump). */
+function errSummary(err) {
+  const lines = err.split("\n").map((l) => l.trim()).filter((l) => l && !/^at |^\^|^[{}\]]|^Node\.js v/.test(l));
+  const msg = lines.find((l) => /Error\b|error:/.test(l)) ?? lines[0] ?? "";
+  return msg.slice(0, 300);
+}
+
 /** Starts a long-running helper and returns it with a line-waiting helper. */
 export function startLineProcess(cmd, args, opts = {}) {
   const child = spawn(cmd, args, { stdio: ["pipe", "pipe", "pipe"], ...opts });
@@ -76,9 +83,9 @@ export function startLineProcess(cmd, args, opts = {}) {
       if (seen !== undefined) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {
         const w = { test: (l) => re.test(l), resolve: (l) => { clearTimeout(t); resolve(l); } };
-        const t = setTimeout(() => { waiters.splice(waiters.indexOf(w), 1); reject(new Error(`timeout waiting for ${re} (stderr: ${err.trim().slice(-300)})`)); }, timeoutMs);
+        const t = setTimeout(() => { waiters.splice(waiters.indexOf(w), 1); reject(new Error(`timeout waiting for ${re} (stderr: ${errSummary(err)})`)); }, timeoutMs);
         waiters.push(w);
-        exited.then(() => { if (waiters.includes(w)) { clearTimeout(t); waiters.splice(waiters.indexOf(w), 1); reject(new Error(`exited before ${re}: ${err.trim().slice(-300)}`)); } });
+        exited.then(() => { if (waiters.includes(w)) { clearTimeout(t); waiters.splice(waiters.indexOf(w), 1); reject(new Error(`exited before ${re}: ${errSummary(err)}`)); } });
       });
     },
   };

@@ -57,14 +57,16 @@ export class ProgramBtfCache {
  * and of LD_IMM64 function references (callbacks). Offsets in both are relative slot counts.
  */
 export function subprogramStarts(insns: readonly Instruction[]): number[] {
+  const refersToCode = (insn: Instruction): boolean =>
+    (insn.code === Opcode.CALL && insn.src === CallSrc.PSEUDO_CALL) || (insn.code === Opcode.LD_IMM64 && insn.src === PseudoSrc.FUNC);
+  // The common case (one function, everything inlined) needs no slot map.
+  if (!insns.some(refersToCode)) return [0];
   const slots = slotIndices(insns);
   const bySlot = new Map<number, number>();
   insns.forEach((_, i) => bySlot.set(slots[i]!, i));
   const starts = new Set<number>([0]);
   insns.forEach((insn, i) => {
-    const isCall = insn.code === Opcode.CALL && insn.src === CallSrc.PSEUDO_CALL;
-    const isFuncRef = insn.code === Opcode.LD_IMM64 && insn.src === PseudoSrc.FUNC;
-    if (!isCall && !isFuncRef) return;
+    if (!refersToCode(insn)) return;
     const target = bySlot.get(slots[i]! + 1 + insn.imm);
     if (target !== undefined) starts.add(target);
   });
