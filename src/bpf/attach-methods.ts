@@ -6,7 +6,7 @@
  * by the syscall tracepoint when the BPF object supports it (see `syscallFallback`); anything else is
  * a clear AttachUnsupportedError that names tracepoints which might serve instead. Never a no-op.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import {
   attachKprobe,
   attachPerfEvent,
@@ -222,6 +222,9 @@ export abstract class AttachMixin {
   #attachU(ret: boolean, opts: UprobeOptions): void {
     this.assertOpen();
     const kind = ret ? "uretprobe" : "uprobe";
+    if (opts.pid !== undefined && opts.pid >= 0 && !existsSync(`/proc/${opts.pid}`)) {
+      throw new BPFError(`attach_${kind}: no process with pid ${opts.pid} (it may have exited); give a live pid, or omit pid to trace every process`);
+    }
     const path = resolveBinary(opts.name, opts.pid);
     const targets: { offset: number; label: string }[] = [];
     if (opts.sym_re !== undefined) {

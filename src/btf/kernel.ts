@@ -14,6 +14,7 @@ export const KERNEL_BTF_DIR = "/sys/kernel/btf";
 export class KernelBtfNotFoundError extends Error {
   readonly path: string;
   readonly code: string | undefined;
+  readonly userFacing = true;
   constructor(path: string, message: string, code?: string) {
     super(message);
     this.name = "KernelBtfNotFoundError";
@@ -28,7 +29,9 @@ function readBtfFile(path: string, what: string): Uint8Array {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT") {
-      const why = what === "kernel"
+      const why = what === "kernel" && path !== KERNEL_BTF_PATH
+        ? "no such file (check the path)"
+        : what === "kernel"
         ? "this kernel was built without CONFIG_DEBUG_INFO_BTF; kernel struct/enum types are unavailable (use a kernel with BTF, or declare the types yourself)"
         : "the module is not loaded, or the kernel lacks CONFIG_DEBUG_INFO_BTF_MODULES";
       throw new KernelBtfNotFoundError(path, `${what} BTF not found at ${path}: ${why}`, code);
