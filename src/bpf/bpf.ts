@@ -20,7 +20,7 @@ import { CodecCache } from "../codec/index.ts";
 import { createMap, tableFor, type AnyTable } from "../maps/index.ts";
 import { FeatureCache } from "../features/index.ts";
 import { Tracefs, removeStaleProbes } from "../tracefs/index.ts";
-import { loadProgram, type LoadedProgram, parseProbeName, type ProgKind, ProgramLoadError } from "../programs/index.ts";
+import { loadProgram, type LoadedProgram, parseProbeName, ProgramBtfCache, type ProgKind, ProgramLoadError } from "../programs/index.ts";
 import { disassembleLines } from "../isa/index.ts";
 import { attachTracepoint, type Link } from "../attach/index.ts";
 import { BPFError, CompileError } from "./errors.ts";
@@ -97,6 +97,8 @@ export class BPF extends AttachMixin implements Disposable {
   protected readonly features: FeatureCache;
   protected readonly log: (line: string) => void;
   readonly #codecs = new CodecCache();
+  /** Program BTF (func/line info) state shared by this object's loads. */
+  readonly #progBtf = new ProgramBtfCache();
   #tracefs: Tracefs | undefined;
   #closed = false;
   /** USDT: the contexts' generated readarg C and their probe sites (src/usdt/). */
@@ -236,6 +238,7 @@ export class BPF extends AttachMixin implements Disposable {
       kind,
       maps: this.maps,
       tracker: this.fdTracker,
+      btf: this.#progBtf,
       sourceText: (file) => (file === this.sourceFile ? this.sourceText : tryRead(file)),
       ...(opts.attachBtfId !== undefined ? { attachBtfId: opts.attachBtfId } : {}),
       ...(this.debug & BPF.DEBUG_BPF_REGISTER_STATE ? { logLevel: 2 } : {}),
@@ -307,6 +310,7 @@ export class BPF extends AttachMixin implements Disposable {
         kind: "tracepoint",
         maps: this.maps,
         tracker: this.fdTracker,
+        btf: this.#progBtf,
         sourceText: (file) => (file === this.sourceFile ? this.sourceText : tryRead(file)),
       });
       this.funcs.set(key, loaded);
