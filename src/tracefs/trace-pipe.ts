@@ -53,7 +53,12 @@ export class TracePipe implements Disposable {
       this.#fd = fs.openSync(this.path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
     } catch (err) {
       const code = errnoCode(err) ?? "EIO";
-      const hint = code === "EACCES" || code === "EPERM" ? "run as root" : "check that tracefs is mounted";
+      // The kernel allows one trace_pipe reader at a time and answers EBUSY to the next one.
+      const hint = code === "EACCES" || code === "EPERM"
+        ? "run as root"
+        : code === "EBUSY"
+          ? `another process is already reading it (one reader at a time; find it with: fuser ${this.path})`
+          : "check that tracefs is mounted";
       throw new TracefsError(`cannot open ${this.path}: ${code}: ${hint}`, code, this.path, { cause: err });
     }
   }
