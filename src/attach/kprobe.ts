@@ -16,7 +16,7 @@ export interface KprobeAttachOptions extends FdOptions {
   /** kretprobe instances to reserve; forces the tracefs path, the PMU cannot take it. */
   maxactive?: number;
   tracefs: Tracefs | undefined;
-  useLink: boolean;
+  useLink: boolean | "auto";
   /** Skip the PMU (tests use this to prove the tracefs path). */
   forceTracefs?: boolean;
   cookie?: bigint | number;

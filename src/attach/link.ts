@@ -12,6 +12,7 @@ import {
   type Fd,
   type FdLike,
   type FdOptions,
+  KernelError,
   linkCreate,
   perfEventEnable,
   perfEventSetBpf,
@@ -74,8 +75,12 @@ export class Link implements Disposable {
 }
 
 export interface PerfAttachOptions extends FdOptions {
-  /** Use a BPF link (kernel >= 5.15) when true, PERF_EVENT_IOC_SET_BPF when false. */
-  useLink: boolean;
+  /**
+   * Use a BPF link (kernel >= 5.15) when true, PERF_EVENT_IOC_SET_BPF when false; "auto" tries the
+   * link and falls back to the ioctl when the kernel refuses it (no separate feature probe: the
+   * probe itself costs a perf event open/close, ~50 ms of RCU waits at start-up).
+   */
+  useLink: boolean | "auto";
   /** bpf_get_attach_cookie() value (links only). */
   cookie?: bigint | number;
 }
@@ -86,9 +91,16 @@ export interface PerfAttachOptions extends FdOptions {
  * creation order (the perf event first).
  */
 export function attachToPerfEvent(prog: FdLike, event: Fd, opts: PerfAttachOptions): { fds: Fd[]; method: AttachMethod } {
-  if (opts.useLink) {
-    const link = linkCreate({ progFd: prog, targetFd: event, attachType: BPF_ATTACH_TYPE.PERF_EVENT, perfEventCookie: opts.cookie ?? 0 }, opts);
-    return { fds: [event, link], method: "bpf_link" };
+  if (opts.useLink !== false) {
+    try {
+      const link = linkCreate({ progFd: prog, targetFd: event, attachType: BPF_ATTACH_TYPE.PERF_EVENT, perfEventCookie: opts.cookie ?? 0 }, opts);
+      return { fds: [event, link], method: "bpf_link" };
+    } catch (err) {
+      // Kernels before 5.15 do not know BPF_PERF_EVENT links: EINVAL (unknown attach type) or
+      // EOPNOTSUPP/ENOTSUPP. Anything else is a real failure.
+      const fallback = err instanceof KernelError && (err.errno === "EINVAL" || err.errno === "EOPNOTSUPP" || err.errno === "ENOTSUPP");
+      if (opts.useLink === true || !fallback) throw err;
+    }
   }
   perfEventSetBpf(event, prog);
   perfEventEnable(event);

@@ -12,7 +12,7 @@ export interface PerfEventAttachOptions extends FdOptions {
   pid?: number;
   /** -1 (default): every online CPU (one event each). */
   cpu?: number;
-  useLink: boolean;
+  useLink: boolean | "auto";
 }
 
 /** Attaches a BPF_PROG_TYPE_PERF_EVENT program. Returns one Link owning all per-CPU events. */

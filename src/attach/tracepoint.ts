@@ -6,7 +6,7 @@ import { attachToPerfEvent, Link } from "./link.ts";
 
 export interface TracepointAttachOptions extends FdOptions {
   tracefs: Tracefs;
-  useLink: boolean;
+  useLink: boolean | "auto";
   cookie?: bigint | number;
 }
 

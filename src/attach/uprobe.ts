@@ -16,7 +16,7 @@ export interface UprobeAttachOptions extends FdOptions {
   /** USDT semaphore file offset (the kernel increments it while the probe exists). */
   refCtrOffset?: number | bigint;
   tracefs: Tracefs | undefined;
-  useLink: boolean;
+  useLink: boolean | "auto";
   forceTracefs?: boolean;
   cookie?: bigint | number;
   /** Link kind to report (usdt probes are uprobes underneath). */

@@ -54,8 +54,9 @@ export abstract class AttachMixin {
     }
   }
 
-  #useLink(): boolean {
-    return this.features.has("perf_link");
+  /** BPF links for perf events where the kernel has them (tried at attach, no probe). */
+  #useLink(): "auto" {
+    return "auto";
   }
 
   #add(key: string, link: Link): void {

@@ -315,7 +315,7 @@ export class BPF extends AttachMixin implements Disposable {
       });
       this.funcs.set(key, loaded);
     }
-    const link = attachTracepoint(loaded.fd, "syscalls", event, { tracefs, useLink: this.features.has("perf_link"), tracker: this.fdTracker });
+    const link = attachTracepoint(loaded.fd, "syscalls", event, { tracefs, useLink: "auto", tracker: this.fdTracker });
     this.log(`bcc-ts: this kernel has no kprobes; ${ret ? "kretprobe" : "kprobe"} on syscall ${syscall} (${fn_name}) attached to tracepoint syscalls:${event} instead`);
     return link;
   }
