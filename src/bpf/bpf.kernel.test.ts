@@ -245,6 +245,19 @@ TRACEPOINT_PROBE(syscalls, sys_enter_getppid) {
     // The innermost user frame is libc's getppid (or its syscall stub).
     expect(names.join(" ")).toMatch(/getppid|syscall/);
   });
+  it("defines LINUX_VERSION_CODE for the running kernel, as BCC does", () => {
+    using b = new BPF({
+      text: `
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(5, 0, 0) && LINUX_VERSION_CODE < KERNEL_VERSION(99, 0, 0)
+int tracepoint__syscalls__sys_enter_getppid(void *ctx) { return 0; }
+#else
+int wrong_version(void *ctx) { return 0; }
+#endif
+`,
+      fdTracker: tracker,
+    });
+    expect(b.spec.programs.map((p) => p.name)).toEqual(["tracepoint__syscalls__sys_enter_getppid"]);
+  });
 });
 
 describe("BPF class without a kernel", () => {

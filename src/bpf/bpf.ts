@@ -8,6 +8,7 @@
  * readers → links → programs → maps.
  */
 import { existsSync, readFileSync } from "node:fs";
+import { release } from "node:os";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { compile } from "../../frontend-c/index.ts";
@@ -126,7 +127,7 @@ export class BPF extends AttachMixin implements Disposable {
     // USDT: number the probe sites and generate their bpf_usdt_readarg C before compiling (#compile
     // reads it as a forced include).
     if (options.usdt_contexts && options.usdt_contexts.length > 0) this.#usdt = new UsdtBinding(options.usdt_contexts);
-    this.spec = this.#compile(options.cflags ?? []);
+    this.spec = this.#compile([kernelVersionDefine(), ...(options.cflags ?? [])]);
     this.features = new FeatureCache({ tracefs: this.#tracefsRootOrUndefined() });
     this.output = new OutputState(this);
     registerForCleanup(this);
@@ -505,6 +506,13 @@ export class BPF extends AttachMixin implements Disposable {
   protected assertOpen(): void {
     if (this.#closed) throw new BPFError("this BPF object is closed");
   }
+}
+
+/** -DLINUX_VERSION_CODE for the running kernel, as BCC defines it (KERNEL_VERSION(a, b, c)). */
+function kernelVersionDefine(): string {
+  const m = /^(\d+)\.(\d+)(?:\.(\d+))?/.exec(release());
+  const code = m ? (Number(m[1]) << 16) + (Number(m[2]) << 8) + Math.min(255, Number(m[3] ?? 0)) : (6 << 16) + (18 << 8);
+  return `-DLINUX_VERSION_CODE=${code}`;
 }
 
 /** A BtfExternalTypes that loads the kernel BTF on first use (and answers "unknown" without one). */
