@@ -4,7 +4,8 @@
  * InternalCompilerError means a compiler bug.
  */
 import { type Diagnostic, DiagnosticSink } from "./diagnostics/index.ts";
-import { CompileContext, runPipeline } from "./pipeline.ts";
+import type { BackendOptions } from "./emit/backend.ts";
+import { CompileContext, isResourceExhaustion, runPipeline } from "./pipeline.ts";
 import type { IncludeHost } from "./preprocess/index.ts";
 import type { ExternalTypes } from "./sema/checker.ts";
 import type { MapSpec } from "../src/spec/map-spec.ts";
@@ -29,6 +30,11 @@ export interface CompileOptions {
   syscallTracepointAbi?: Readonly<Record<string, "enter" | "exit">>;
   /** Force-include the BCC prelude (default true). */
   bccPrelude?: boolean;
+  /**
+   * Back-end options; e.g. `{ isa: "v4" }` on kernels ≥ 6.6 that take cpu-v4 instructions (the
+   * default "v3" output also loads on older kernels).
+   */
+  backend?: BackendOptions;
 }
 
 export interface CompileResult {
@@ -42,14 +48,24 @@ export interface CompileResult {
 export function compile(source: string, options: CompileOptions = {}): CompileResult {
   const sink = new DiagnosticSink();
   const ctx = options.context ?? new CompileContext();
-  const r = runPipeline(source, {
-    file: options.file ?? "<input>",
-    ...(options.cflags ? { cflags: options.cflags } : {}),
-    ...(options.includeHost ? { includeHost: options.includeHost } : {}),
-    ...(options.externalTypes ? { externalTypes: options.externalTypes } : {}),
-    ...(options.syscallTracepointAbi ? { syscallTracepointAbi: options.syscallTracepointAbi } : {}),
-    ...(options.bccPrelude !== undefined ? { bccPrelude: options.bccPrelude } : {}),
-  }, ctx, sink);
+  const file = options.file ?? "<input>";
+  let r: ReturnType<typeof runPipeline>;
+  try {
+    r = runPipeline(source, {
+      file,
+      ...(options.cflags ? { cflags: options.cflags } : {}),
+      ...(options.includeHost ? { includeHost: options.includeHost } : {}),
+      ...(options.externalTypes ? { externalTypes: options.externalTypes } : {}),
+      ...(options.syscallTracepointAbi ? { syscallTracepointAbi: options.syscallTracepointAbi } : {}),
+      ...(options.bccPrelude !== undefined ? { bccPrelude: options.bccPrelude } : {}),
+      ...(options.backend ? { backend: options.backend } : {}),
+    }, ctx, sink);
+  } catch (e) {
+    // Belt and braces behind the parser's nesting limit: never let a stack overflow escape.
+    if (!isResourceExhaustion(e)) throw e;
+    sink.error("internal/too-complex", { file, line: 1, col: 1, endLine: 1, endCol: 1 }, `the program is too complex to compile (${e.message})`);
+    return { ok: false, programs: [], maps: [], license: "GPL", diagnostics: sink.diagnostics };
+  }
   const ok = !sink.hasErrors && r.collection !== undefined;
   return {
     ok,
@@ -63,3 +79,4 @@ export function compile(source: string, options: CompileOptions = {}): CompileRe
 export { CompileContext } from "./pipeline.ts";
 export type { ExternalTypes } from "./sema/checker.ts";
 export type { Diagnostic, Span } from "./diagnostics/index.ts";
+export type { BackendOptions } from "./emit/backend.ts";

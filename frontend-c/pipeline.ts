@@ -117,9 +117,18 @@ export function runPipeline(source: string, opts: PipelineOptions, ctx: CompileC
     ir = lowerModule(typed, sink);
   } catch (e) {
     if (e instanceof InternalCompilerError) throw e;
+    if (isResourceExhaustion(e)) throw e; // compile() reports it as internal/too-complex
     throw new InternalCompilerError("lower", e instanceof Error ? e.message : String(e));
   }
   if (sink.hasErrors) return { typed, ir, collection: undefined };
   const collection = generateCollection(ir, sink, opts.backend ?? {});
   return { typed, ir, collection };
+}
+
+/**
+ * A JS stack overflow or an impossible allocation: the input is beyond what the compiler can
+ * handle (the nesting-depth limit should prevent the first), not a wrong result.
+ */
+export function isResourceExhaustion(e: unknown): e is RangeError {
+  return e instanceof RangeError && /Maximum call stack size exceeded|Invalid (typed )?array length|Array buffer allocation failed/.test(e.message);
 }

@@ -13,9 +13,10 @@ import { promoteFrameObjects } from "../ir/promote.ts";
 import { printFunction } from "../ir/printer.ts";
 import { verifyFunction } from "../ir/verify.ts";
 import { allocateRegisters } from "../regalloc/allocate.ts";
-import { layoutFrame } from "../regalloc/frame.ts";
+import { layoutFrame, MAX_STACK } from "../regalloc/frame.ts";
 import { toMachineForm } from "../regalloc/machine.ts";
 import type { CollectionSpec, ProgramSpec } from "../../src/spec/program-spec.ts";
+import { InstructionError } from "../../src/isa/instruction.ts";
 import { assemble, type Assembled } from "./emit.ts";
 import { peephole } from "./peephole.ts";
 import { selectFunction } from "./select.ts";
@@ -69,8 +70,18 @@ export function compileFunction(fn: IrFunction, sink: DiagnosticSink, opts: Back
   duplicateSmallReturns(fn);
   layoutBlocks(fn);
   const frame = layoutFrame(fn, sink);
-  const items = peephole(selectFunction(fn, frame));
-  return { ...assemble(items, sink, fn.span), stackSize: frame.size };
+  // Already reported; its offsets may not even fit an instruction's 16-bit offset field.
+  if (frame.size > MAX_STACK) return undefined;
+  try {
+    const items = peephole(selectFunction(fn, frame));
+    return { ...assemble(items, sink, fn.span), stackSize: frame.size };
+  } catch (e) {
+    // A field out of its encoding's range (offset, immediate) is a property of the program's
+    // size or shape, reported rather than thrown; anything else stays a compiler bug.
+    if (!(e instanceof InstructionError)) throw e;
+    sink.error("backend/program-too-large", fn.span, `function '${fn.name}' cannot be encoded: ${e.message}`);
+    return undefined;
+  }
 }
 
 /** Compiles every program of a module into a CollectionSpec. */

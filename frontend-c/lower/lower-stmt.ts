@@ -144,23 +144,47 @@ function lowerLoop(L: FnLowerer, s: TStmt & { k: "loop" }): void {
     const st = L.storageOf(unrolled.sym);
     if (st.kind === "vreg") {
       const exit = L.b.newBlock("unroll.end");
+      const start = irSize(L.b.fn);
+      let done = 0;
       for (const v of unrolled.values) {
+        // Nested unrolled loops multiply: past the budget the remaining trips run as an ordinary
+        // (bounded) loop from the counter's current value, so code size and compile time stay
+        // bounded whatever the nesting.
+        if (done > 0 && irSize(L.b.fn) - start > UNROLL_BUDGET_INSTS) break;
         const next = L.b.newBlock("unroll.next");
         L.b.mov(st.v, imm(v), span);
         L.targets.push({ breakTo: exit, continueTo: next });
         lowerStmt(L, s.body);
         L.targets.pop();
         L.fallInto(next, span);
+        done++;
       }
-      L.b.mov(st.v, imm(unrolled.final), span);
-      L.fallInto(exit, span);
+      if (done === unrolled.values.length) {
+        L.b.mov(st.v, imm(unrolled.final), span);
+        L.fallInto(exit, span);
+        return;
+      }
+      L.b.mov(st.v, imm(unrolled.values[done]!), span);
+      lowerRolledLoop(L, { ...s, postTest: false }, span, exit);
       return;
     }
   }
+  lowerRolledLoop(L, s, span, L.b.newBlock("loop.end"));
+}
+
+/** Above this many IR instructions emitted for one `#pragma unroll` loop, unrolling stops. */
+const UNROLL_BUDGET_INSTS = 2048;
+
+function irSize(fn: { blocks: readonly { insts: readonly unknown[] }[] }): number {
+  let n = 0;
+  for (const b of fn.blocks) n += b.insts.length;
+  return n;
+}
+
+function lowerRolledLoop(L: FnLowerer, s: TStmt & { k: "loop" }, span: Span, exit: Block): void {
   const condB = L.b.newBlock("loop.cond");
   const bodyB = L.b.newBlock("loop.body");
   const stepB = L.b.newBlock("loop.step");
-  const exit = L.b.newBlock("loop.end");
   L.b.jmp(s.postTest ? bodyB : condB, span);
   L.b.setBlock(condB);
   if (s.cond) lowerCond(L, s.cond, bodyB, exit);

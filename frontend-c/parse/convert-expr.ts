@@ -30,6 +30,21 @@ function typeFromName(ctx: ConvertContext, id: SyntaxNode): TypeName {
   return { base: { kind: "typedef-name", name: id.text, span }, quals: { const: false, volatile: false }, derived: [], span };
 }
 
+/**
+ * Converts a required operand; a tree with an operand missing (tree-sitter recovers some broken
+ * inputs that way, and GNU `a ?: b` has no middle operand) gets a diagnostic, not a crash.
+ */
+function convertField(ctx: ConvertContext, node: SyntaxNode, field: string): Expr {
+  const child = node.childForFieldName(field);
+  if (child) return convertExpr(ctx, child);
+  if (node.type === "conditional_expression" && field === "consequence") {
+    ctx.error("parse/unsupported", node, "the GNU '?:' extension with an omitted middle operand is not supported");
+  } else {
+    ctx.error("parse/syntax-error", node, `syntax error: missing ${field} operand`);
+  }
+  return { kind: "error", span: ctx.span(node) };
+}
+
 export function convertExpr(ctx: ConvertContext, node: SyntaxNode): Expr {
   const span = ctx.span(node);
   switch (node.type) {
@@ -111,15 +126,15 @@ export function convertExpr(ctx: ConvertContext, node: SyntaxNode): Expr {
       return {
         kind: "assign",
         op: op.text as AssignOp,
-        target: convertExpr(ctx, node.childForFieldName("left")!),
-        value: convertExpr(ctx, node.childForFieldName("right")!),
+        target: convertField(ctx, node, "left"),
+        value: convertField(ctx, node, "right"),
         opSpan: ctx.span(op.node),
         span,
       };
     }
     case "unary_expression":
     case "pointer_expression":
-      return { kind: "unary", op: opText(node).text as UnaryOp, operand: convertExpr(ctx, node.childForFieldName("argument")!), span };
+      return { kind: "unary", op: opText(node).text as UnaryOp, operand: convertField(ctx, node, "argument"), span };
     case "update_expression": {
       const arg = node.childForFieldName("argument")!;
       const op = opText(node);
@@ -134,16 +149,16 @@ export function convertExpr(ctx: ConvertContext, node: SyntaxNode): Expr {
     case "conditional_expression":
       return {
         kind: "cond",
-        cond: convertExpr(ctx, node.childForFieldName("condition")!),
-        then: convertExpr(ctx, node.childForFieldName("consequence")!),
-        else: convertExpr(ctx, node.childForFieldName("alternative")!),
+        cond: convertField(ctx, node, "condition"),
+        then: convertField(ctx, node, "consequence"),
+        else: convertField(ctx, node, "alternative"),
         span,
       };
     case "comma_expression":
       return {
         kind: "comma",
-        left: convertExpr(ctx, node.childForFieldName("left")!),
-        right: convertExpr(ctx, node.childForFieldName("right")!),
+        left: convertField(ctx, node, "left"),
+        right: convertField(ctx, node, "right"),
         span,
       };
     case "call_expression": {
@@ -164,7 +179,7 @@ export function convertExpr(ctx: ConvertContext, node: SyntaxNode): Expr {
       const field = node.childForFieldName("field")!;
       return {
         kind: "member",
-        object: convertExpr(ctx, node.childForFieldName("argument")!),
+        object: convertField(ctx, node, "argument"),
         name: field.text,
         arrow: opText(node).text === "->",
         nameSpan: ctx.span(field),
@@ -174,8 +189,8 @@ export function convertExpr(ctx: ConvertContext, node: SyntaxNode): Expr {
     case "subscript_expression":
       return {
         kind: "index",
-        base: convertExpr(ctx, node.childForFieldName("argument")!),
-        index: convertExpr(ctx, node.childForFieldName("index")!),
+        base: convertField(ctx, node, "argument"),
+        index: convertField(ctx, node, "index"),
         span,
       };
     case "cast_expression": {

@@ -108,8 +108,17 @@ export class SymbolCache {
   readonly fields = new Map<number, string | null>();
 }
 
-/** Copies a tree-sitter tree into CstNodes with one cursor walk. */
-export function mirrorTree(tree: Parser.Tree, text: string, cache: SymbolCache = new SymbolCache()): CstNode {
+export interface MirroredTree {
+  root: CstNode;
+  /** The first node (in document order) nested deeper than `maxDepth`, if any. */
+  tooDeep: CstNode | undefined;
+}
+
+/**
+ * Copies a tree-sitter tree into CstNodes with one cursor walk (iterative: any depth). The passes
+ * after it recurse over the tree, so the first node deeper than `maxDepth` is reported back.
+ */
+export function mirrorTree(tree: Parser.Tree, text: string, cache: SymbolCache = new SymbolCache(), maxDepth = Infinity): MirroredTree {
   const src = new CstSource(text);
   const c = tree.walk();
   let id = 0;
@@ -134,12 +143,14 @@ export function mirrorTree(tree: Parser.Tree, text: string, cache: SymbolCache =
   };
   const root = make();
   const stack: CstNode[] = [root];
+  let tooDeep: CstNode | undefined;
   let down = true;
   for (;;) {
     if (down && c.gotoFirstChild()) {
       const n = make();
       stack[stack.length - 1]!.add(n);
       stack.push(n);
+      if (stack.length > maxDepth && tooDeep === undefined) tooDeep = n;
       continue;
     }
     // Leaving the current node: propagate error flags to the parent.
@@ -156,5 +167,5 @@ export function mirrorTree(tree: Parser.Tree, text: string, cache: SymbolCache =
     if (!c.gotoParent()) break;
     down = false; // the parent is current again (still on the stack); finish it next
   }
-  return root;
+  return { root, tooDeep };
 }

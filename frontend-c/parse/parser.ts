@@ -23,6 +23,14 @@ export interface ParseOptions {
   unrollRows?: number[];
 }
 
+/**
+ * Deepest syntax tree the recursive passes accept (clang's bracket-depth limit is also 256). One
+ * level of user nesting costs one to three tree levels (a `+` chain one per term, a nested
+ * `if { }` two). Measured: the most stack-hungry constructs (`&&` chains, nested subscripts) at
+ * 512 levels need about half of Node's default ~1 MB stack, so this leaves a ~4x margin.
+ */
+export const MAX_CST_DEPTH = 256;
+
 export class CParser {
   private readonly parser: Parser;
   private readonly symbols = new SymbolCache();
@@ -39,9 +47,15 @@ export class CParser {
       spanCtx.spanOfPoints(pre.point(offset), pre.point(offset + length)));
     text = trailing.text;
     const tree = this.parser.parse(text);
-    const root = mirrorTree(tree, text, this.symbols);
+    const { root, tooDeep } = mirrorTree(tree, text, this.symbols, MAX_CST_DEPTH);
     const ctx = new ConvertContext(opts.file, sink, opts.mapper, opts.isExternalTypedef ?? (() => false), [...(opts.unrollRows ?? [])]);
     ctx.trailingAttributes = trailing.found;
+    if (tooDeep !== undefined) {
+      // Conversion, sema and lowering recurse over the tree; past this depth they could overflow
+      // the JS stack, so the program is rejected before any of them runs.
+      ctx.error("parse/too-deep", tooDeep, `nesting too deep: more than ${MAX_CST_DEPTH} levels of syntax (nested parentheses, blocks, operators or declarations)`);
+      return { items: [], file: opts.file };
+    }
     if (root.hasError) reportSyntaxErrors(ctx, root);
     const items = convertTopLevel(ctx, root);
     return { items, file: opts.file };
@@ -57,14 +71,35 @@ function reportSyntaxErrors(ctx: ConvertContext, node: SyntaxNode): void {
   }
   if (node.type === "ERROR" && (isTagInMapMacro(node) || isCaseRange(node))) return;
   if (node.type === "ERROR") {
-    const text = node.text.split("\n")[0]!.slice(0, 30);
-    ctx.error("parse/syntax-error", node, `syntax error near '${text}'`);
+    const at = inUserFile(ctx, node);
+    const text = at.text.split("\n")[0]!.slice(0, 30);
+    ctx.error("parse/syntax-error", at, `syntax error near '${text}'`);
     // Nested errors inside an ERROR node are the same mistake; one report is enough.
     return;
   }
   for (const c of node.children) {
     if (c.hasError || c.isMissing) reportSyntaxErrors(ctx, c);
   }
+}
+
+/**
+ * Where to report a syntax error. tree-sitter's recovery can start an ERROR node in an included
+ * file (the BCC prelude) when the user's unterminated construct at the end of the input makes the
+ * parser re-read what came before it; the mistake is the user's, so point at the first token of
+ * the node that lies in the user's file (when there is one).
+ */
+function inUserFile(ctx: ConvertContext, node: SyntaxNode): SyntaxNode {
+  if (ctx.span(node).file === ctx.file) return node;
+  const stack: SyntaxNode[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.children.length === 0) {
+      if (ctx.span(n).file === ctx.file) return n;
+      continue;
+    }
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+  }
+  return node;
 }
 
 /**

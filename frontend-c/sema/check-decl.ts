@@ -86,6 +86,8 @@ export function checkGlobalDecl(c: Checker, d: Declaration): void {
   }
 }
 
+const MAX_GLOBAL_SECTION_BYTES = (4 << 20) - 512;
+
 function isConstArray(t: CType): boolean {
   return t.kind === "array" && (!!(t.of as { const?: boolean }).const || isConstArray(t.of));
 }
@@ -118,6 +120,12 @@ function addGlobal(c: Checker, name: string, t0: CType, init: Initializer | unde
   const nonZero = bytesOf.some(([, b]) => b.some((x) => x !== 0));
   const section = isConst ? ".rodata" : nonZero ? ".data" : ".bss";
   const buf = c.sections.get(section) ?? [];
+  // The section becomes one array-map value, which the kernel caps below KMALLOC_MAX_SIZE (4 MiB
+  // on x86-64; array_map_alloc_check); checked before the bytes are materialised.
+  if (buf.length + sizeOf(t) > MAX_GLOBAL_SECTION_BYTES) {
+    c.error("sema/too-large", span, `global '${name}' (${sizeOf(t)} bytes) does not fit the ${MAX_GLOBAL_SECTION_BYTES}-byte limit of the ${section} section`);
+    return;
+  }
   c.sections.set(section, buf);
   const align = Math.min(8, alignOf(t));
   while (buf.length % align !== 0) buf.push(0);
@@ -136,6 +144,14 @@ function addMap(c: Checker, m: MapDecl): void {
   if (prev) {
     c.error("sema/redefinition", m.span, `redefinition of '${m.name}'`, prev.span ? [{ message: "previous definition is here", span: prev.span }] : []);
     return;
+  }
+  for (const [what, t] of [["key", m.key], ["value", m.value]] as const) {
+    // A sanity bound checked before anything is sized by it: the kernel rejects values near
+    // KMALLOC_MAX_SIZE with E2BIG (array_map_alloc_check, htab_map_alloc_check; hash keys already
+    // past 512 bytes), and beyond 4 GiB the size would not even fit the u32 attribute.
+    if (isComplete(t) && sizeOf(t) > MAX_GLOBAL_SECTION_BYTES) {
+      c.error("sema/too-large", m.span, `the ${what} type of map '${m.name}' (${sizeOf(t)} bytes) is larger than the kernel accepts (${MAX_GLOBAL_SECTION_BYTES} bytes)`);
+    }
   }
   c.maps.push(m);
   c.scope.names.set(m.name, { kind: "map", map: m, span: m.span });

@@ -127,8 +127,8 @@ export class BPF extends AttachMixin implements Disposable {
     // USDT: number the probe sites and generate their bpf_usdt_readarg C before compiling (#compile
     // reads it as a forced include).
     if (options.usdt_contexts && options.usdt_contexts.length > 0) this.#usdt = new UsdtBinding(options.usdt_contexts);
-    this.spec = this.#compile([kernelVersionDefine(), ...(options.cflags ?? [])]);
     this.features = new FeatureCache({ tracefs: this.#tracefsRootOrUndefined() });
+    this.spec = this.#compile([kernelVersionDefine(), ...(options.cflags ?? [])]);
     this.output = new OutputState(this);
     registerForCleanup(this);
     try {
@@ -187,6 +187,8 @@ export class BPF extends AttachMixin implements Disposable {
       cflags,
       includeHost,
       externalTypes: this.#kernelTypes(),
+      // cpu v4 instructions (Linux 6.6+) make smaller code; older kernels get v3.
+      backend: { isa: this.features.has("isa_v4") ? "v4" : "v3" },
       ...(variant ? { syscallTracepointAbi: variant } : {}),
     } as Parameters<typeof compile>[1]);
     const errors = r.diagnostics.filter((d) => d.severity === "error");

@@ -37,13 +37,15 @@ describeKernel("tutorial examples", () => {
     expect(linesWith(r.stdout, "sys_sync() called")[0]).toMatch(/^\s*sync-\d+\s+\[\d+\].*bpf_trace_printk: sys_sync\(\) called$/);
   });
 
-  it("hello_fields prints TIME COMM PID MESSAGE for our clone()", async () => {
-    const comm = "bcctsHF";
-    const r = await runExample("hello_fields.js", { trigger: cloneWithComm(comm), until: (o) => o.includes(comm) });
-    expect(r.matched).toBe(true);
-    expect(r.stdout.split("\n")[0]).toBe("TIME(s)            COMM             PID    MESSAGE");
-    expect(linesWith(r.stdout, comm)[0]).toMatch(/^\d+\.\d{9}\s+bcctsHF\s+\d+\s+Hello, World!$/);
-    expect(r.code).toBe(0);
+  it("hello_fields prints TIME COMM PID MESSAGE for our clone() (run and --node)", async () => {
+    for (const node of [false, true]) {
+      const comm = "bcctsHF";
+      const r = await runExample("hello_fields.js", { node, trigger: cloneWithComm(comm), until: (o) => o.includes(comm) });
+      expect(r.matched).toBe(true);
+      expect(r.stdout.split("\n")[0]).toBe("TIME(s)            COMM             PID    MESSAGE");
+      expect(linesWith(r.stdout, comm)[0]).toMatch(/^\d+\.\d{9}\s+bcctsHF\s+\d+\s+Hello, World!$/);
+      expect(r.code).toBe(0);
+    }
   });
 
   it("sync_timing reports quick syncs", async () => {
