@@ -10,6 +10,8 @@ import { arith, castValue, lowerExpr } from "./lower-expr.ts";
 import { type Addr, addrToReg, lowerRecordValue, pointerAddr } from "./lower-lvalue.ts";
 import { lowerStmts } from "./lower-stmt.ts";
 import type { FnLowerer, InlineFrame } from "./lowerer.ts";
+import { Helper } from "../../src/isa/helpers.ts";
+import { DROP_COUNTER_MAP } from "../../src/spec/map-spec.ts";
 
 /** Blocks per program beyond which inlining stops (about 50k instructions). */
 const MAX_BLOCKS = 10_000;
@@ -79,8 +81,53 @@ export function lowerHelper(L: FnLowerer, e: TExpr & { k: "helper" }): Operand {
   const hasResult = e.type.kind !== "void";
   const dst = hasResult ? L.b.vreg(e.helper.name) : undefined;
   L.b.call(dst, e.helper.id, args, span);
+  if (dst !== undefined) countFailedOutput(L, e, dst);
   if (dst === undefined) return imm(0);
   return castValue(L, dst, { ...(e.type as CType & { kind: "int" }), size: 8 } as CType, e.type, span);
+}
+
+/** The event map an output helper writes to (its map argument), when the call is one. */
+function outputMap(e: TExpr & { k: "helper" }): string | undefined {
+  const idx = e.helper.name === "bpf_perf_event_output" ? 1 : e.helper.name === "bpf_ringbuf_output" || e.helper.name === "bpf_ringbuf_reserve" ? 0 : -1;
+  let a = idx < 0 ? undefined : e.args[idx];
+  while (a && (a.k === "cast" || a.k === "addr")) a = a.k === "cast" ? a.operand : a.of;
+  return a?.k === "map" ? a.map.name : undefined;
+}
+
+/**
+ * Lost-event accounting: after a perf/ring buffer submission, one compare-and-branch; on failure
+ * (helper < 0, or reserve returned NULL) the map's slot of the hidden per-CPU drop counter is
+ * bumped. Per-CPU, so a plain load/add/store cannot race with another CPU (and BPF programs of one
+ * CPU do not preempt each other on the same map slot in tracing contexts).
+ */
+function countFailedOutput(L: FnLowerer, e: TExpr & { k: "helper" }, dst: VReg): void {
+  const map = outputMap(e);
+  if (map === undefined) return;
+  const span = e.span;
+  let slot = L.dropSlots.get(map);
+  if (slot === undefined) {
+    slot = L.dropSlots.size;
+    L.dropSlots.set(map, slot);
+  }
+  const fail = L.b.newBlock("output_failed");
+  const ok = L.b.newBlock("output_done");
+  if (e.helper.name === "bpf_ringbuf_reserve") L.b.br("eq", dst, imm(0), fail, ok, span);
+  else L.b.br("slt", dst, imm(0), fail, ok, span);
+  L.b.setBlock(fail);
+  const key = L.b.frameObject("drop_slot", 4, 4, span);
+  L.b.store(key, 0, 4, imm(BigInt(slot)), span);
+  const fd = L.b.mapFd(L.b.vreg(), DROP_COUNTER_MAP, span);
+  const keyPtr = L.b.frameAddr(L.b.vreg(), key, 0, span);
+  const val = L.b.vreg("drops");
+  L.b.call(val, Helper.map_lookup_elem, [fd, keyPtr], span);
+  const bump = L.b.newBlock("drop_bump");
+  L.b.br("eq", val, imm(0), ok, bump, span);
+  L.b.setBlock(bump);
+  const n = L.b.load(L.b.vreg(), val, 0, 8, span);
+  L.b.alu("add", n, n, imm(1), span);
+  L.b.store(val, 0, 8, n, span);
+  L.b.jmp(ok, span);
+  L.b.setBlock(ok);
 }
 
 function pointeeAlign(addr: Addr, p: TExpr): number {

@@ -10,6 +10,7 @@ import { toTypeDesc } from "../sema/type-desc.ts";
 import { sizeOf } from "../sema/types.ts";
 import { lowerStmts } from "./lower-stmt.ts";
 import { FnLowerer } from "./lowerer.ts";
+import { DROP_COUNTER_MAP } from "../../src/spec/map-spec.ts";
 
 export function isProgram(f: FunctionSym): boolean {
   return !f.isStatic && f.body !== undefined && f.params.length <= 1;
@@ -31,8 +32,9 @@ export function sectionFromName(name: string): string {
   return "";
 }
 
-export function lowerFunction(f: FunctionSym, sink: DiagnosticSink): IrFunction {
+export function lowerFunction(f: FunctionSym, sink: DiagnosticSink, dropSlots: Map<string, number> = new Map()): IrFunction {
   const L = new FnLowerer(f.name, f.span, sink);
+  L.dropSlots = dropSlots;
   L.frames.push({ fn: f, storage: new Map(), labels: new Map(), retBlock: undefined, retValue: undefined });
   for (const p of f.params) {
     const v = L.b.param(p.name);
@@ -51,9 +53,10 @@ export function lowerFunction(f: FunctionSym, sink: DiagnosticSink): IrFunction 
 export function lowerModule(m: TypedModule, sink: DiagnosticSink): IrModule {
   const functions: IrFunction[] = [];
   const programs: IrModule["programs"] = [];
+  const dropSlots = new Map<string, number>();
   for (const f of m.functions) {
     if (!isProgram(f)) continue;
-    functions.push(lowerFunction(f, sink));
+    functions.push(lowerFunction(f, sink, dropSlots));
     programs.push({ function: f.name, section: f.section ?? sectionFromName(f.name) });
   }
   const maps: MapSpec[] = m.maps.map((d) => ({
@@ -66,7 +69,21 @@ export function lowerModule(m: TypedModule, sink: DiagnosticSink): IrModule {
     key: toTypeDesc(d.key),
     value: toTypeDesc(d.value),
     ...(d.eventType ? { eventType: toTypeDesc(d.eventType) } : {}),
+    ...(dropSlots.has(d.name) ? { dropCounterIndex: dropSlots.get(d.name)! } : {}),
   }));
+  if (dropSlots.size > 0) {
+    const u64 = { kind: "int", name: "unsigned long long", size: 8, signed: false } as const;
+    maps.push({
+      name: DROP_COUNTER_MAP,
+      kind: "percpu_array",
+      keySize: 4,
+      valueSize: 8,
+      maxEntries: dropSlots.size,
+      flags: 0,
+      key: { kind: "int", name: "unsigned int", size: 4, signed: false },
+      value: u64,
+    });
+  }
   for (const s of m.globalSections) {
     maps.push({
       name: s.name,

@@ -42,6 +42,11 @@ export class FnLowerer {
   readonly caseBlocks = new Map<number, Block>();
   /** Set once "program too large" was reported: inlining stops, the result is discarded. */
   tooLarge = false;
+  /**
+   * Drop-counter slots shared by every program of the module: event map name → slot in the hidden
+   * per-CPU array `DROP_COUNTER_MAP` (filled while lowering failed-output accounting).
+   */
+  dropSlots: Map<string, number> = new Map();
 
   constructor(
     name: string,

@@ -384,8 +384,9 @@ export function get_kprobe_functions(re: string | RegExp): string[] {
     const parts = line.split(" ");
     if (parts.length < 3 || (parts[1] !== "t" && parts[1] !== "T")) continue;
     const name = parts[2]!.split("\t")[0]!;
-    // Compiler-generated local copies and internal symbols cannot be probed by name.
-    if (name.includes(".") || name.startsWith("__pfx_") || name.startsWith("__ftrace") || name.startsWith("_eil_addr")) continue;
+    // Cold split-off parts and internal symbols are not function entries; compiler clones such as
+    // finish_task_switch.isra.0 are, and BCC's event_re finds them too.
+    if (name.includes(".cold") || name.startsWith("__pfx_") || name.startsWith("__ftrace") || name.startsWith("_eil_addr")) continue;
     if (rx.test(name)) out.add(name);
   }
   return [...out];

@@ -18,7 +18,8 @@ import { BtfExternalTypes, KernelTypes } from "../../frontend-c/kernel-types/ind
 import type { CollectionSpec, MapSpec, ProgramSpec } from "../spec/index.ts";
 import { type Fd, FdTracker } from "../sys/index.ts";
 import { CodecCache } from "../codec/index.ts";
-import { createMap, tableFor, type AnyTable } from "../maps/index.ts";
+import { createMap, tableFor, PerCpuArray, type AnyTable } from "../maps/index.ts";
+import { DROP_COUNTER_MAP } from "../spec/map-spec.ts";
 import { FeatureCache } from "../features/index.ts";
 import { Tracefs, removeStaleProbes } from "../tracefs/index.ts";
 import { loadProgram, type LoadedProgram, parseProbeName, ProgramBtfCache, type ProgKind, ProgramLoadError } from "../programs/index.ts";
@@ -391,6 +392,17 @@ export class BPF extends AttachMixin implements Disposable {
       throw new BPFError(`no map named ${name} in the BPF program (maps: ${names.join(", ") || "none"})`);
     }
     return t;
+  }
+
+  /**
+   * Sum over CPUs of a slot of the hidden failed-submission counter (MapSpec.dropCounterIndex);
+   * used by the perf/ring buffer readers to report lost events. 0 when the program has none.
+   */
+  dropCount(slot: number): bigint {
+    const t = this.tables.get(DROP_COUNTER_MAP);
+    if (!(t instanceof PerCpuArray)) return 0n;
+    const values = (t.getvalue(slot) ?? []) as (number | bigint)[];
+    return values.reduce<bigint>((acc, v) => acc + BigInt(v), 0n);
   }
 
   /** Map specs by name (for tools that inspect key/value types). */

@@ -4,6 +4,11 @@
  * as in BCC; the BPF object polls them all (`b.perf_buffer_poll()`).
  *
  * Lost samples are never silent: with no lost_cb, a warning line goes to stderr with the count.
+ * For event maps our compiler wrote to, "lost" means every FAILED submission (the program counts
+ * them in a hidden per-CPU array, see MapSpec.dropCounterIndex): read after each poll/consume and
+ * on close, reported as the delta since the last read. That counter replaces the kernel's
+ * PERF_RECORD_LOST for such perf buffers (both count the same full-ring failures; the kernel's only
+ * arrives once a later record fits), and gives ring buffers lost accounting at all.
  */
 import { EventPoller, PerfBuffer } from "../perf/index.ts";
 import { RingBuffer } from "../ringbuf/index.ts";
@@ -16,11 +21,25 @@ import { BPFError } from "./errors.ts";
 export interface OutputHost {
   readonly tracefs: Tracefs;
   readonly fdTracker: import("../sys/index.ts").FdTracker | undefined;
+  /** Sum over CPUs of one slot of the hidden drop-counter map (absent without one). */
+  dropCount?(slot: number): bigint;
+}
+
+/** A buffer whose program-side failure counter is polled: where it is and what was reported. */
+interface DropWatch {
+  slot: number;
+  seen: bigint;
+  report: (count: number) => void;
 }
 
 export type PerfCallback = (cpu: number, data: Uint8Array, size: number) => void;
 export type LostCallback = (lost: number) => void;
 export type RingCallback = (ctx: unknown, data: Uint8Array, size: number) => number | void;
+
+/** bcc-ts extension (BCC's ring buffers have no lost callback). */
+export interface OpenRingBufferOptions {
+  lost_cb?: LostCallback;
+}
 
 export interface OpenPerfBufferOptions {
   /** Pages per CPU (power of two). bcc-ts default 64; BCC's is 8. */
@@ -39,6 +58,7 @@ export class OutputState {
   readonly #rings = new Map<string, RingBuffer>();
   #perfPoller: EventPoller | undefined;
   #ringPoller: EventPoller | undefined;
+  readonly #drops = { perf: new Map<string, DropWatch>(), ring: new Map<string, DropWatch>() };
 
   constructor(private readonly host: OutputHost) {}
 
@@ -90,9 +110,15 @@ export class OutputState {
   openPerfBuffer(table: PerfEventArray, callback: PerfCallback, opts: OpenPerfBufferOptions): void {
     if (this.#perf.has(table.name)) throw new BPFError(`perf buffer ${table.name} is already open`);
     const lostCb = opts.lost_cb;
+    const counted = this.#watchDrops("perf", table.name, table.spec.dropCounterIndex, (count) => {
+      if (lostCb) lostCb(count);
+      else process.stderr.write(`bcc-ts: lost ${count} events from perf buffer ${table.name} (dropped in the kernel because the buffer was full; pass lost_cb to handle them, or a larger page_cnt)\n`);
+    });
     const buf = PerfBuffer.open(table.fdLike, {
       onSample: (cpu, data) => callback(cpu, data, data.length),
       onLost: (_cpu, count) => {
+        // The program's own counter already has these (see the file comment).
+        if (counted) return;
         if (lostCb) lostCb(count);
         else process.stderr.write(`bcc-ts: lost ${count} samples from perf buffer ${table.name} (pass lost_cb to handle them, or a larger page_cnt)\n`);
       },
@@ -109,12 +135,39 @@ export class OutputState {
     const buf = this.#perf.get(name);
     if (!buf) return;
     this.#perfPoller?.remove(buf);
+    this.#reportDrops("perf");
     buf.close();
     this.#perf.delete(name);
+    this.#drops.perf.delete(name);
   }
 
-  openRingBuffer(table: RingBuf, callback: RingCallback): void {
+  /** Starts watching a map's drop counter; false when it has none (not compiled by us, or no host support). */
+  #watchDrops(which: "perf" | "ring", name: string, slot: number | undefined, report: (count: number) => void): boolean {
+    if (slot === undefined || !this.host.dropCount) return false;
+    // Failures before the buffer was opened are not this reader's losses.
+    this.#drops[which].set(name, { slot, seen: this.host.dropCount(slot), report });
+    return true;
+  }
+
+  /** Reports, per watched buffer, the failed submissions since the last read. */
+  #reportDrops(which: "perf" | "ring"): void {
+    if (!this.host.dropCount) return;
+    for (const w of this.#drops[which].values()) {
+      const now = this.host.dropCount(w.slot);
+      if (now === w.seen) continue;
+      const delta = now - w.seen;
+      w.seen = now;
+      w.report(Number(delta));
+    }
+  }
+
+  openRingBuffer(table: RingBuf, callback: RingCallback, opts: OpenRingBufferOptions = {}): void {
     if (this.#rings.has(table.name)) throw new BPFError(`ring buffer ${table.name} is already open`);
+    const lostCb = opts.lost_cb;
+    this.#watchDrops("ring", table.name, table.spec.dropCounterIndex, (count) => {
+      if (lostCb) lostCb(count);
+      else process.stderr.write(`bcc-ts: lost ${count} events from ring buffer ${table.name} (dropped in the kernel because the buffer was full; pass lost_cb to open_ring_buffer to handle them, or a larger size)\n`);
+    });
     const buf = RingBuffer.open(table.fdLike, { onRecord: (data) => void callback(undefined, data, data.length) });
     this.#rings.set(table.name, buf);
     this.#ringPoller ??= new EventPoller();
@@ -124,18 +177,27 @@ export class OutputState {
   poll(which: "perf" | "ring", timeout: number): number {
     const poller = which === "perf" ? this.#perfPoller : this.#ringPoller;
     if (!poller) throw new BPFError(which === "perf" ? "perf_buffer_poll: no perf buffer is open (call open_perf_buffer first)" : "ring_buffer_poll: no ring buffer is open (call open_ring_buffer first)");
-    return poller.poll(timeout);
+    const n = poller.poll(timeout);
+    this.#reportDrops(which);
+    return n;
   }
 
   consume(which: "perf" | "ring"): number {
     const poller = which === "perf" ? this.#perfPoller : this.#ringPoller;
-    return poller ? poller.consume() : 0;
+    const n = poller ? poller.consume() : 0;
+    this.#reportDrops(which);
+    return n;
   }
 
   async pollAsync(timeout: number, signal?: AbortSignal): Promise<number> {
     const pollers = [this.#perfPoller, this.#ringPoller].filter((p): p is EventPoller => p !== undefined);
     if (pollers.length === 0) throw new BPFError("poll_async: no perf or ring buffer is open");
-    if (pollers.length === 1) return pollers[0]!.pollAsync(timeout, signal);
+    if (pollers.length === 1) {
+      const n = await pollers[0]!.pollAsync(timeout, signal);
+      this.#reportDrops("perf");
+      this.#reportDrops("ring");
+      return n;
+    }
     // Both kinds open: wait on whichever fires first, then drain both.
     const ac = new AbortController();
     const onAbort = () => ac.abort();
@@ -143,13 +205,24 @@ export class OutputState {
     try {
       const n = await Promise.race(pollers.map((p) => p.pollAsync(timeout, ac.signal)));
       ac.abort();
-      return n + pollers.reduce((acc, p) => acc + p.consume(), 0);
+      const total = n + pollers.reduce((acc, p) => acc + p.consume(), 0);
+      this.#reportDrops("perf");
+      this.#reportDrops("ring");
+      return total;
     } finally {
       signal?.removeEventListener("abort", onAbort);
     }
   }
 
   close(): void {
+    // Last report while the counter map is still open (the BPF object closes maps after this).
+    try {
+      this.#reportDrops("perf");
+      this.#reportDrops("ring");
+    } finally {
+      this.#drops.perf.clear();
+      this.#drops.ring.clear();
+    }
     this.#perfPoller?.close();
     this.#ringPoller?.close();
     for (const b of this.#perf.values()) b.close();
@@ -174,7 +247,7 @@ export function wrapEventTable(table: AnyTable, host: { output: OutputState } | 
     t[Symbol.asyncIterator] = () => eventIterator(table, (push) => state.openPerfBuffer(table, (_cpu, data) => push(table.event(data)), {}), () => state.closePerfBuffer(table.name), state);
   } else if (table instanceof RingBuf) {
     const t = table as RingBuf & Record<string | symbol, unknown>;
-    t.open_ring_buffer = (callback: RingCallback) => state.openRingBuffer(table, callback);
+    t.open_ring_buffer = (callback: RingCallback, opts: OpenRingBufferOptions = {}) => state.openRingBuffer(table, callback, opts);
     t[Symbol.asyncIterator] = () => eventIterator(table, (push) => state.openRingBuffer(table, (_ctx, data) => push(table.event(data))), () => undefined, state);
   }
   return table;

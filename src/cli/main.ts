@@ -10,8 +10,26 @@ import { hideBin } from "yargs/helpers";
 import { commands } from "./commands/index.ts";
 import { reportFatal } from "./fatal.ts";
 
+/**
+ * `bcc-ts run SCRIPT args...` / `bcc-ts tool NAME args...`: everything after the script belongs to
+ * the script (its own --help included), so yargs only sees the words up to the script; the run
+ * command takes the script's arguments from process.argv itself.
+ */
+export function ourWords(argv: readonly string[]): string[] {
+  const cmd = argv[0];
+  if (cmd !== "run" && cmd !== "tool") return [...argv];
+  const valueOptions = new Set(["--timeout", "--memory", "--allow-read", "--allow-write"]);
+  for (let i = 1; i < argv.length; i++) {
+    const w = argv[i]!;
+    if (w === "--") return argv.slice(0, i + 2);
+    if (!w.startsWith("-") || w === "-") return argv.slice(0, i + 1);
+    if (valueOptions.has(w)) i++;
+  }
+  return [...argv];
+}
+
 export async function main(argv: string[]): Promise<void> {
-  let parser = yargs(argv)
+  let parser = yargs(ourWords(argv))
     .scriptName("bcc-ts")
     .usage("$0 <command> [options]\n\nBCC's workflow for Node.js: C → eBPF in-process, loaded into the running kernel.")
     .strict()

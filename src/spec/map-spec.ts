@@ -58,4 +58,16 @@ export interface MapSpec {
    * in `events.perf_submit(ctx, &data, sizeof(data))`), so the runtime can decode events.
    */
   eventType?: CTypeDesc;
+  /**
+   * perf_event_array / ringbuf written by compiled code: the slot in the hidden per-CPU u64 array
+   * `DROP_COUNTER_MAP` where the program counts its own FAILED submissions to this map
+   * (perf_event_output/ringbuf_output returning < 0, ringbuf_reserve returning NULL). The runtime
+   * reports the sum over CPUs as lost events; the kernel's own PERF_RECORD_LOST count is then
+   * ignored for this map, since it counts the same full-buffer failures (and only reports them once
+   * a later record fits). Absent for maps no program submits to, and for foreign objects.
+   */
+  dropCounterIndex?: number;
 }
+
+/** Name of the hidden per-CPU array holding the failed-submission counters (see `dropCounterIndex`). */
+export const DROP_COUNTER_MAP = "__bcc_ts_drops";
