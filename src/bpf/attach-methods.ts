@@ -119,7 +119,7 @@ export abstract class AttachMixin {
       );
     }
     const prog = this.load_func(opts.fn_name, kind);
-    const link = attachKprobe(prog.fd, event, {
+    const link = attachKprobe(prog.fd, fixSyscallFnname(event), {
       retprobe: ret,
       ...(opts.event_off ? { offset: opts.event_off } : {}),
       ...(opts.maxactive ? { maxactive: opts.maxactive } : {}),
@@ -346,6 +346,17 @@ function resolveBinary(name: string, pid?: number): string {
   const exe = findExecutable(name);
   if (exe) return exe;
   throw new BPFError(`cannot find library or executable "${name}" (give a path)`);
+}
+
+/**
+ * BCC's fix_syscall_fnname: "sys_clone" (what old kernels and kprobe__sys_clone name) becomes the
+ * running kernel's syscall entry function ("__x64_sys_clone" on x86_64 since 4.17).
+ */
+export function fixSyscallFnname(event: string): string {
+  const m = /^sys_(\w+)$/.exec(event);
+  if (!m) return event;
+  const prefix = syscallPrefix();
+  return prefix === "sys_" ? event : `${prefix}${m[1]}`;
 }
 
 /** The syscall a kernel entry function implements ("__x64_sys_clone" → "clone"), if it is one. */

@@ -42,4 +42,33 @@ describeFeature("kprobe examples", "kprobes", () => features.has("kprobe_pmu") |
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^task_switch\[\s*\d+->\s*\d+\]=[1-9]\d*$/m);
   });
+
+  it("vfsreadlat prints a vfs_read() latency histogram (kprobe + kretprobe on vfs_read)", async () => {
+    const { readFileSync } = await import("node:fs");
+    const r = await runExample("vfsreadlat.js", {
+      args: ["1", "2"],
+      ready: /Tracing/,
+      every: 200,
+      trigger: () => {
+        for (let i = 0; i < 20; i++) readFileSync("/proc/self/status");
+      },
+      until: (o) => /usecs\s+: count\s+distribution/.test(o),
+      timeoutMs: 30_000,
+    });
+    expect(r.matched, r.stderr).toBe(true);
+    expect(r.stdout).toMatch(/^\s+\d+ -> \d+\s+: [1-9]\d*\s+\|\*+/m);
+    expect(r.stderr).not.toMatch(/attached to tracepoint/);
+  });
+
+  it("hello_world takes the real kprobe path (no tracepoint fallback notice) and prints hello lines", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const r = await runExample("hello_world.js", {
+      every: 300,
+      trigger: () => void spawnSync("sh", ["-c", "/bin/true; /bin/true"]),
+      until: (o) => o.includes("Hello, World!"),
+      timeoutMs: 30_000,
+    });
+    expect(r.matched, r.stderr).toBe(true);
+    expect(r.stderr).not.toMatch(/no kprobes/);
+  });
 });
