@@ -391,6 +391,20 @@ export function get_kprobe_functions(re: string | RegExp): string[] {
   } catch {
     return [];
   }
+  // Local (static) functions must also be in available_filter_functions, as BCC requires: kallsyms
+  // lists static functions whose body was partly inlined elsewhere (e.g. blk_account_io_done on
+  // 6.1), where a kprobe fails with EINVAL. Global functions are probeable without ftrace (the
+  // __x64_sys_* wrappers are not in available_filter_functions on 6.1, yet take kprobes).
+  // available_filter_functions is not readable on every kernel (EPERM here); then kallsyms decides.
+  let traceable: Set<string> | undefined;
+  for (const path of ["/sys/kernel/tracing/available_filter_functions", "/sys/kernel/debug/tracing/available_filter_functions"]) {
+    try {
+      traceable = new Set(readFileSync(path, "utf8").split("\n").map((l) => l.split(" ")[0]!).filter((n) => n !== ""));
+      break;
+    } catch {
+      // Try the next location, or go without.
+    }
+  }
   for (const line of text.split("\n")) {
     const parts = line.split(" ");
     if (parts.length < 3 || (parts[1] !== "t" && parts[1] !== "T")) continue;
@@ -398,6 +412,7 @@ export function get_kprobe_functions(re: string | RegExp): string[] {
     // Cold split-off parts and internal symbols are not function entries; compiler clones such as
     // finish_task_switch.isra.0 are, and BCC's event_re finds them too.
     if (name.includes(".cold") || name.startsWith("__pfx_") || name.startsWith("__ftrace") || name.startsWith("_eil_addr")) continue;
+    if (traceable && parts[1] === "t" && !traceable.has(name)) continue;
     if (rx.test(name)) out.add(name);
   }
   return [...out];

@@ -72,3 +72,87 @@ describeFeature("kprobe examples", "kprobes", () => features.has("kprobe_pmu") |
     expect(r.stderr).not.toMatch(/no kprobes/);
   });
 });
+
+/**
+ * Block I/O: the guest's scratch virtio-blk disk (test/vm/run-in-vm.mjs sets BCC_TS_VM_DISK), written
+ * with O_DIRECT so every 4 KB block is one request that reaches the device instead of the page cache.
+ */
+const disk = process.env.BCC_TS_VM_DISK;
+const DD_BLOCKS = 16;
+
+
+function diskIt(name: string, fn: (dev: string) => Promise<void>): void {
+  if (disk) it(name, () => fn(disk));
+  else if (process.env.BCC_TS_IN_GUEST === "1") it(name, () => { throw new Error("BCC_TS_IN_GUEST=1 but BCC_TS_VM_DISK is unset: the guest has no scratch disk"); });
+  else it.skip(`${name} (skipped: BCC_TS_VM_DISK unset, no scratch block device; runs in the guest, npm run test:kernels)`, () => {});
+}
+
+/** Writes DD_BLOCKS 4 KB blocks to `dev` with O_DIRECT; returns dd's failure, if any. */
+async function ddWrite(dev: string): Promise<string | undefined> {
+  const { spawnSync } = await import("node:child_process");
+  const r = spawnSync("dd", ["if=/dev/zero", `of=${dev}`, "bs=4k", `count=${DD_BLOCKS}`, "oflag=direct"], { encoding: "utf8" });
+  return r.status === 0 ? undefined : `dd exited ${r.status ?? r.signal}: ${r.stderr ?? r.error?.message}`;
+}
+
+describeFeature("kprobe block I/O examples", "kprobes", () => features.has("kprobe_pmu") || features.has("kprobe_events"), () => {
+  diskIt("disksnoop prints our direct 4 KB writes to the scratch disk as W 4096 lines", async (dev) => {
+    let ddError: string | undefined;
+    const writes = (o: string) => linesWith(o, /^\d+\.\d{9}\s+W\s+4096\s+\d+\.\d{2}$/);
+    const r = await runExample("disksnoop.js", {
+      ready: /^TIME\(s\)\s+T\s+BYTES\s+LAT\(ms\)/m,
+      every: 500,
+      trigger: async () => {
+        ddError ??= await ddWrite(dev);
+      },
+      until: (o) => writes(o).length >= DD_BLOCKS,
+      timeoutMs: 30_000,
+    });
+    expect(ddError).toBeUndefined();
+    expect(r.matched, r.stderr).toBe(true);
+    expect(r.stdout).toMatch(/^TIME\(s\)\s+T\s+BYTES\s+LAT\(ms\)$/m);
+    expect(writes(r.stdout).length).toBeGreaterThanOrEqual(DD_BLOCKS);
+  });
+
+  diskIt("bitehist counts our direct 4 KB writes in the 4 -> 7 KB bucket on Ctrl-C", async (dev) => {
+    let ddError: string | undefined;
+    let writes = 0;
+    const r = await runExample("bitehist.js", {
+      ready: /Tracing/,
+      every: 300,
+      trigger: async () => {
+        if (writes > 0) return; // one dd: the counts below are then exact
+        ddError = await ddWrite(dev);
+        writes++;
+      },
+      timeoutMs: 30_000,
+    });
+    expect(ddError).toBeUndefined();
+    expect(r.stdout).toMatch(/^log2 histogram$/m);
+    expect(r.stdout).toMatch(/^\s+kbytes\s+: count\s+distribution$/m);
+    const row = /^\s+4 -> 7\s+: (\d+)\s+\|\*+\s*\|$/m.exec(r.stdout);
+    expect(row, r.stdout + r.stderr).not.toBeNull();
+    expect(Number(row?.[1])).toBeGreaterThanOrEqual(DD_BLOCKS);
+    // The linear histogram has its own 4 KB row with the same requests.
+    const linear = /^\s+4\s+: (\d+)\s+\|\*+\s*\|$/m.exec(r.stdout.slice(r.stdout.indexOf("linear histogram")));
+    expect(Number(linear?.[1])).toBe(Number(row?.[1]));
+    expect(r.code, r.stderr).toBe(0);
+  });
+
+  diskIt("biolatency (tracepoint path) prints a latency histogram of our direct writes", async (dev) => {
+    let ddError: string | undefined;
+    const histogram = (o: string) => /^\s+usecs\s+: count\s+distribution$/m.test(o) && /^\s+\d+ -> \d+\s+: [1-9]\d*\s+\|\*+/m.test(o);
+    const r = await runExample("biolatency.js", {
+      args: ["1"],
+      ready: /^Tracing block device I\/O/m,
+      every: 500,
+      trigger: async () => {
+        ddError ??= await ddWrite(dev);
+      },
+      until: histogram,
+      timeoutMs: 30_000,
+    });
+    expect(ddError).toBeUndefined();
+    expect(r.matched, r.stdout + r.stderr).toBe(true);
+    expect(r.code, r.stderr).toBe(0);
+  });
+});

@@ -63,6 +63,11 @@ for d in $(echo "$RW" | tr ',' ' '); do
   i=$((i + 1))
 done
 ip link set lo up 2>/dev/null
+# The scratch disk (BCC_TS_VM_DISK=/dev/vda in the command's env): tests skip or fail on their own
+# if it is missing, so a note in the console log is enough here.
+i=0
+while [ ! -e /dev/vda ] && [ $i -lt 20 ]; do sleep 0.1; i=$((i + 1)); done
+[ -e /dev/vda ] || say "no /dev/vda (virtio_blk scratch disk)"
 hostname bcc-ts-vm
 
 # virtio_console creates hvc0 as the device is probed; give devtmpfs a moment.

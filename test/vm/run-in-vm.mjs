@@ -8,7 +8,8 @@
  * The guest sees the host's / read-only with a throw-away tmpfs overlay (so the project, node and
  * node_modules are where the host has them); `--rw DIR` shares DIR read-write at the same path.
  * The command runs in the caller's cwd with a small, explicit environment, stdin /dev/null, and
- * stdout+stderr merged into our stdout. No network (loopback only).
+ * stdout+stderr merged into our stdout. No network (loopback only). The guest also gets a blank
+ * 32 MB scratch disk, /dev/vda, exported to the command as BCC_TS_VM_DISK.
  *
  * Robustness: the guest must start the command within the boot timeout, else qemu is killed and
  * the boot retried once (a TCG boot hang is rare but was seen); the whole run is bounded by the
@@ -22,7 +23,7 @@
  * kernel (it boots for minutes, then fails with a KVM emulation error).
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -33,6 +34,13 @@ const PASSED_ENV = ["PATH", "HOME", "LANG", "LC_ALL", "TZ", "TERM", "CI", "NO_CO
 const POWEROFF_GRACE_MS = 20_000;
 const KILL_GRACE_MS = 3_000;
 const POLL_MS = 200;
+/**
+ * A scratch virtio-blk disk for the block-I/O examples (disksnoop, bitehist, biolatency): a sparse
+ * raw file in the run dir, so it costs no real space and is thrown away with the run. With
+ * -nodefaults it is the guest's only block device, hence /dev/vda.
+ */
+const DISK_BYTES = 32 * 1024 * 1024;
+const GUEST_DISK = "/dev/vda";
 
 function shQuote(s) {
   return `'${String(s).replace(/'/g, `'\\''`)}'`;
@@ -131,9 +139,13 @@ export async function runInVm(opts) {
     const consoleLog = join(runDir, "console.log");
     const initrd = join(runDir, "initramfs.cpio");
     writeInitramfs(initrd, kernel, tools.busybox);
+    const disk = join(runDir, "disk.raw");
+    writeFileSync(disk, "");
+    truncateSync(disk, DISK_BYTES);
 
     const env = {};
     for (const k of PASSED_ENV) if (process.env[k] !== undefined) env[k] = process.env[k];
+    env.BCC_TS_VM_DISK = GUEST_DISK;
     Object.assign(env, opts.env ?? {});
     const script = [
       ...Object.entries(env).map(([k, v]) => `export ${k}=${shQuote(v)}`),
@@ -159,6 +171,8 @@ export async function runInVm(opts) {
       "-device", "virtio-9p-pci,fsdev=rundir,mount_tag=rundir",
       ...rw.flatMap((d, i) => ["-fsdev", `local,id=rw${i},path=${d},security_model=none,multidevs=remap`, "-device", `virtio-9p-pci,fsdev=rw${i},mount_tag=rw${i}`]),
       "-device", "virtio-rng-pci",
+      // cache=none: guest writes reach the (sparse) file with O_DIRECT, not the host page cache.
+      "-drive", `file=${disk},format=raw,if=virtio,cache=none`,
     ];
 
     for (;;) {

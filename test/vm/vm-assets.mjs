@@ -19,8 +19,11 @@ import { fileURLToPath } from "node:url";
 
 const HERE = fileURLToPath(new URL(".", import.meta.url));
 
-/** Guest drivers we load from the initramfs: PCI transport, 9p over virtio, the console, overlayfs. */
-const ROOT_MODULES = ["virtio_pci", "virtio_console", "virtio_rng", "9pnet_virtio", "9p", "overlay"];
+/**
+ * Guest drivers we load from the initramfs: PCI transport, 9p over virtio, the console, overlayfs,
+ * and virtio_blk for the scratch disk the block-I/O examples trace.
+ */
+const ROOT_MODULES = ["virtio_pci", "virtio_console", "virtio_rng", "virtio_blk", "9pnet_virtio", "9p", "overlay"];
 
 export function cacheRoot() {
   if (process.env.BCC_TS_VM_CACHE) return process.env.BCC_TS_VM_CACHE;
@@ -172,6 +175,16 @@ function collectModules(modRoot, destDir) {
   writeFileSync(join(destDir, "modules.list"), `${order.join("\n")}\n`);
 }
 
+/** Whether a cached modules dir lists every ROOT_MODULES entry. */
+function hasModules(modulesDir) {
+  try {
+    const listed = new Set(readFileSync(join(modulesDir, "modules.list"), "utf8").split("\n"));
+    return ROOT_MODULES.every((m) => listed.has(m));
+  } catch {
+    return false;
+  }
+}
+
 /**
  * An ELF vmlinux from the bzImage's xz payload: qemu boots it through the PVH entry point, which
  * skips the real-mode setup and the in-guest decompression (about half the TCG boot time).
@@ -197,7 +210,9 @@ export function ensureKernel(apt = new Apt()) {
   const pkg = resolveKernelPackage(apt, root);
   const dir = join(root, pkg);
   const ready = () => existsSync(join(dir, "ready"));
-  if (!ready()) {
+  // A cache filled by an older harness may lack modules added to ROOT_MODULES since: refill it.
+  const complete = () => ready() && hasModules(join(dir, "modules"));
+  if (!complete()) {
     mkdirSync(root, { recursive: true });
     const tmp = mkdtempSync(join(root, `.${pkg}.`));
     try {
@@ -223,10 +238,11 @@ export function ensureKernel(apt = new Apt()) {
       extractElf(join(out, "vmlinuz"), join(out, "vmlinux"));
       collectModules(join(x, "lib/modules", release), join(out, "modules"));
       writeFileSync(join(out, "ready"), `${new Date().toISOString()}\n`);
+      if (existsSync(dir) && !complete()) rmSync(dir, { recursive: true, force: true });
       try {
         renameSync(out, dir);
       } catch (err) {
-        if (!ready()) throw err; // someone else finished first: theirs is as good as ours
+        if (!complete()) throw err; // someone else finished first: theirs is as good as ours
       }
     } finally {
       rmSync(tmp, { recursive: true, force: true });
