@@ -60,13 +60,15 @@ describeKernel("USDT offsets on the real kernel (tracefs uprobes)", () => {
     const probes = usdtProbes(bin);
     const [hit] = findUsdtProbe(probes, "bccts:hit");
     const [plain] = findUsdtProbe(probes, "bccts:plain");
-    expect(hit && plain).toBeTruthy();
+    expect(hit).toBeDefined();
+    expect(plain).toBeDefined();
     // work(argc=1, argc*2=2, argc&7=1) passes a=1, b=2, $5, table[1]=2, $-7, table[3]=4.
     const expected = [1, 2, 5, 2, -7, 4];
     const fetched = hit!.args.map((a, i) => fetchArg(`arg${i + 1}`, a));
     const args = fetched.filter((x): x is string => x !== undefined);
     // The registers holding a and b at the probe are always expressible.
-    expect(fetched[0] && fetched[1]).toBeTruthy();
+    expect(fetched[0]).toBeDefined();
+    expect(fetched[1]).toBeDefined();
     s.add("hit", `${bin}:${hex(hit!.offset)}(${hex(hit!.semaphoreOffset)}) ${args.join(" ")}`);
     s.add("plain", `${bin}:${hex(plain!.offset)}`);
     s.enable("hit");

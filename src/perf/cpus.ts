@@ -8,6 +8,10 @@
  */
 
 import { readFileSync } from "node:fs";
+import { parseCpuList } from "../sys/index.ts";
+
+/** The kernel's CPU list format parser lives in src/sys; re-exported for readers' callers. */
+export { parseCpuList };
 
 /** Reads a text file; injectable so parsing can be tested without sysfs. */
 export type TextReader = (path: string) => string;
@@ -19,20 +23,6 @@ const readText: TextReader = (path) => readFileSync(path, "utf8");
  * comma-separated decimal ids or inclusive ranges, e.g. "0-3,8,10-11\n". Returns sorted unique ids.
  * Throws on anything else: a silently wrong CPU list would lose events on the missing CPUs.
  */
-export function parseCpuList(text: string): number[] {
-  const trimmed = text.trim();
-  if (trimmed === "") return [];
-  const ids = new Set<number>();
-  for (const part of trimmed.split(",")) {
-    const m = /^(\d+)(?:-(\d+))?$/.exec(part.trim());
-    if (m === null) throw new Error(`malformed cpu list ${JSON.stringify(text)}: bad element ${JSON.stringify(part)}`);
-    const first = Number(m[1]);
-    const last = m[2] === undefined ? first : Number(m[2]);
-    if (last < first) throw new Error(`malformed cpu list ${JSON.stringify(text)}: descending range ${part}`);
-    for (let cpu = first; cpu <= last; cpu++) ids.add(cpu);
-  }
-  return [...ids].sort((a, b) => a - b);
-}
 
 /** Ids of the CPUs that are online now (the CPUs that need a perf ring). */
 export function onlineCpus(read: TextReader = readText): number[] {

@@ -22,16 +22,18 @@ export function gettid(): number {
 
 /** Parse the kernel's CPU list format ("0-3,5,7-8") into CPU numbers. */
 export function parseCpuList(text: string): number[] {
-  const cpus: number[] = [];
-  for (const part of text.trim().split(",")) {
-    if (part === "") continue;
-    const m = /^(\d+)(?:-(\d+))?$/.exec(part);
-    if (!m) throw new Error(`malformed CPU list: ${JSON.stringify(text)}`);
-    const lo = Number(m[1]);
-    const hi = m[2] === undefined ? lo : Number(m[2]);
-    for (let c = lo; c <= hi; c++) cpus.push(c);
+  const trimmed = text.trim();
+  if (trimmed === "") return [];
+  const ids = new Set<number>();
+  for (const part of trimmed.split(",")) {
+    const m = /^(\d+)(?:-(\d+))?$/.exec(part.trim());
+    if (m === null) throw new Error(`malformed cpu list ${JSON.stringify(text)}: bad element ${JSON.stringify(part)}`);
+    const first = Number(m[1]);
+    const last = m[2] === undefined ? first : Number(m[2]);
+    if (last < first) throw new Error(`malformed cpu list ${JSON.stringify(text)}: descending range ${part}`);
+    for (let cpu = first; cpu <= last; cpu++) ids.add(cpu);
   }
-  return cpus;
+  return [...ids].sort((a, b) => a - b);
 }
 
 /**
