@@ -5,7 +5,7 @@
  */
 import { type Diagnostic, DiagnosticSink } from "./diagnostics/index.ts";
 import type { BackendOptions } from "./emit/backend.ts";
-import { CompileContext, isResourceExhaustion, runPipeline } from "./pipeline.ts";
+import { CompileContext, type PhaseTimings, isResourceExhaustion, runPipeline } from "./pipeline.ts";
 import type { IncludeHost } from "./preprocess/index.ts";
 import type { ExternalTypes } from "./sema/checker.ts";
 import type { MapSpec } from "../src/spec/map-spec.ts";
@@ -35,6 +35,8 @@ export interface CompileOptions {
    * default "v3" output also loads on older kernels).
    */
   backend?: BackendOptions;
+  /** Filled with the wall time of each compiler phase in milliseconds. */
+  timings?: PhaseTimings;
 }
 
 export interface CompileResult {
@@ -59,6 +61,7 @@ export function compile(source: string, options: CompileOptions = {}): CompileRe
       ...(options.syscallTracepointAbi ? { syscallTracepointAbi: options.syscallTracepointAbi } : {}),
       ...(options.bccPrelude !== undefined ? { bccPrelude: options.bccPrelude } : {}),
       ...(options.backend ? { backend: options.backend } : {}),
+      ...(options.timings ? { timings: options.timings } : {}),
     }, ctx, sink);
   } catch (e) {
     // Belt and braces behind the parser's nesting limit: never let a stack overflow escape.
@@ -80,3 +83,4 @@ export { CompileContext } from "./pipeline.ts";
 export type { ExternalTypes } from "./sema/checker.ts";
 export type { Diagnostic, Span } from "./diagnostics/index.ts";
 export type { BackendOptions } from "./emit/backend.ts";
+export type { PhaseTimings } from "./pipeline.ts";

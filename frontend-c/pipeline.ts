@@ -46,6 +46,17 @@ export interface PipelineOptions {
   bccPrelude?: boolean;
   /** Kprobe functions to compile for a syscall tracepoint instead (see sema/bcc-regs.ts). */
   syscallTracepointAbi?: Readonly<Record<string, "enter" | "exit">>;
+  /** Receives the wall time of each phase (milliseconds), for benchmarks and `--timings`. */
+  timings?: PhaseTimings;
+}
+
+/** Wall time per compiler phase in milliseconds (a phase that did not run is absent). */
+export interface PhaseTimings {
+  preprocess?: number;
+  parse?: number;
+  sema?: number;
+  lower?: number;
+  backend?: number;
 }
 
 /** Serves the virtual prelude file in front of the caller's include host. */
@@ -82,6 +93,14 @@ export interface PipelineResult {
 }
 
 export function runPipeline(source: string, opts: PipelineOptions, ctx: CompileContext, sink: DiagnosticSink): PipelineResult {
+  const timings = opts.timings;
+  let mark = timings ? performance.now() : 0;
+  const lap = (phase: keyof PhaseTimings): void => {
+    if (!timings) return;
+    const now = performance.now();
+    timings[phase] = now - mark;
+    mark = now;
+  };
   let text = source;
   let mapper: PositionMapper | undefined;
   let unrollRows: number[] = [];
@@ -99,6 +118,7 @@ export function runPipeline(source: string, opts: PipelineOptions, ctx: CompileC
     text = pp.text;
     mapper = pp.map;
     unrollRows = pp.pragmas.filter((p) => p.unroll !== undefined && p.unroll.kind !== "disable").map((p) => p.row);
+    lap("preprocess");
   }
   const ext = opts.externalTypes;
   const tu = ctx.parser.parse(text, {
@@ -107,10 +127,12 @@ export function runPipeline(source: string, opts: PipelineOptions, ctx: CompileC
     ...(ext ? { isExternalTypedef: (n: string) => ext.lookupTypedef(n) !== undefined } : {}),
     unrollRows,
   }, sink);
+  lap("parse");
   const typed = analyze(tu, {
     ...(ext ? { externalTypes: ext } : {}),
     ...(opts.syscallTracepointAbi ? { syscallTracepointAbi: opts.syscallTracepointAbi } : {}),
   }, sink);
+  lap("sema");
   if (sink.hasErrors) return { typed, ir: undefined, collection: undefined };
   let ir: IrModule;
   try {
@@ -120,8 +142,10 @@ export function runPipeline(source: string, opts: PipelineOptions, ctx: CompileC
     if (isResourceExhaustion(e)) throw e; // compile() reports it as internal/too-complex
     throw new InternalCompilerError("lower", e instanceof Error ? e.message : String(e));
   }
+  lap("lower");
   if (sink.hasErrors) return { typed, ir, collection: undefined };
   const collection = generateCollection(ir, sink, opts.backend ?? {});
+  lap("backend");
   return { typed, ir, collection };
 }
 
