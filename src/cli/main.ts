@@ -48,12 +48,14 @@ export async function main(argv: string[]): Promise<void> {
   await parser.parseAsync();
 }
 
-// `bcc-ts tplist | head` closes our stdout early: that is the reader's choice, not an error.
-process.stdout.on("error", (err: NodeJS.ErrnoException) => {
-  if (err.code === "EPIPE") process.exit(0);
-  throw err;
-});
-
-main(hideBin(process.argv)).catch((err: unknown) => {
-  process.exitCode = reportFatal(err);
-});
+/** The `bcc-ts` command: runs main() on this process's argv (the bin script calls this). */
+export function runCli(): void {
+  // `bcc-ts tplist | head` closes our stdout early: that is the reader's choice, not an error.
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(0);
+    throw err;
+  });
+  main(hideBin(process.argv)).catch((err: unknown) => {
+    process.exitCode = reportFatal(err);
+  });
+}

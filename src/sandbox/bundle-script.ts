@@ -170,11 +170,12 @@ function sandboxPlugin(perms: Permissions): Plugin {
 
 /** Bundles `scriptPath` for the guest. Throws ScriptLoadError / PermissionError. */
 export async function bundleScript(scriptPath: string, perms: Permissions): Promise<BundledScript> {
-  // esbuild is loaded by name at run time so the CLI bundle does not try to inline it.
+  // esbuild is loaded by name at run time so the CLI bundle does not try to inline it; with
+  // require, which resolves from bcc-ts's own location (import() in dist/'s vm.Script would not).
   const esbuildName = "esbuild";
   let esbuild: typeof import("esbuild");
   try {
-    esbuild = (await import(esbuildName)) as typeof import("esbuild");
+    esbuild = createRequire(import.meta.url)(esbuildName) as typeof import("esbuild");
   } catch {
     throw new ScriptLoadError("bcc-ts run needs the esbuild package to load scripts: install it (npm install esbuild) or use --node");
   }

@@ -8,6 +8,7 @@
  * 124 --timeout, 130 uncaught KeyboardInterrupt, 137 --memory exceeded.
  */
 import { dirname, resolve, basename } from "node:path";
+import { createRequire } from "node:module";
 import { setFlagsFromString } from "node:v8";
 import type { QuickJSAsyncContext, QuickJSHandle } from "quickjs-emscripten";
 import { closeAllBpfObjects } from "../bpf/index.ts";
@@ -61,7 +62,9 @@ export const sigintSource: InterruptSource = {
  */
 async function loadQuickJS() {
   if (process.env.BCC_TS_WASM_TIERUP !== "1") setFlagsFromString("--liftoff-only");
-  const m = await import("quickjs-emscripten");
+  // require, not import(): dist/ is a CommonJS bundle run through vm.Script (dist/load.cjs), whose
+  // import() would resolve bare names from the working directory instead of from bcc-ts.
+  const m = createRequire(import.meta.url)("quickjs-emscripten") as typeof import("quickjs-emscripten");
   return m.newQuickJSAsyncWASMModule();
 }
 

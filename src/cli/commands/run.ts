@@ -6,6 +6,7 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { CommandModule } from "yargs";
 import { requireTracingPrivileges } from "../privileges.ts";
+import { importUrl } from "../import-url.ts";
 
 interface Args {
   script: string;
@@ -38,7 +39,7 @@ export const runCommand: CommandModule<object, Args> = {
     if (args.node) {
       if (/\.m?ts$/.test(args.script)) (await import("../../sandbox/ts-loader.ts")).registerTypeScriptLoader();
       process.argv = [process.argv[0] ?? "node", resolve(args.script), ...scriptArgs];
-      await import(pathToFileURL(resolve(args.script)).href);
+      await importUrl(pathToFileURL(resolve(args.script)).href);
       return;
     }
     requireTracingPrivileges("bcc-ts run");
