@@ -9,10 +9,28 @@
 // Measured on the tracepoint hello world (bench/): the code cache halves both the import of bcc-ts
 // and the first `new BPF()` (V8 no longer parses and compiles the compiler's functions).
 import { build } from "esbuild";
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { join } from "node:path";
 
 const external = ["koffi", "tree-sitter", "tree-sitter-c", "quickjs-emscripten", "quickjs-emscripten-core", "@jitl/*", "esbuild", "yargs", "yargs/*"];
+
+// The build id keys the compile cache (src/bpf/compile-cache.ts): a hash of everything that can
+// change what the compiler produces (its sources, the runtime's, the compat headers).
+function buildId() {
+  const h = createHash("sha256");
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile()) h.update(`${p}\0`).update(readFileSync(p)).update("\0");
+    }
+  };
+  for (const dir of ["src", "frontend-c", "compat"]) walk(dir);
+  h.update(readFileSync("package.json"));
+  return h.digest("hex").slice(0, 32);
+}
 
 // Start clean: stale files from earlier builds would otherwise pile up.
 rmSync("dist", { recursive: true, force: true });
@@ -31,7 +49,7 @@ await build({
   external,
   // The sources are ES modules that find their data files (compat/include, examples/) from
   // import.meta.url; in the bundle that is the bundle's own URL.
-  define: { "import.meta.url": "__bccImportMetaUrl" },
+  define: { "import.meta.url": "__bccImportMetaUrl", "__BCC_TS_BUILD_ID__": JSON.stringify(buildId()) },
   banner: { js: "var __bccImportMetaUrl = require(\"node:url\").pathToFileURL(__filename).href;" },
   logLevel: "warning",
 });
@@ -75,5 +93,5 @@ writeFileSync("dist/cli.js", [
 
 // Training run: a separate process loads the bundle, compiles sample programs and writes the code
 // cache. A failure here only costs start-up time, so it warns instead of failing the build.
-const train = spawnSync(process.execPath, ["scripts/train-code-cache.mjs"], { encoding: "utf8", env: { ...process.env, BCC_TS_CODE_CACHE: "0" } });
+const train = spawnSync(process.execPath, ["scripts/train-code-cache.mjs"], { encoding: "utf8", env: { ...process.env, BCC_TS_CODE_CACHE: "0", BCC_TS_CACHE: "0" } });
 if (train.status !== 0) process.stderr.write(`build: warning: no V8 code cache (training run failed: ${(train.stderr || "").trim().split("\n").pop()})\n`);

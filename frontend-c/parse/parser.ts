@@ -3,9 +3,9 @@
  * diagnostics, and converts the CST into our AST. The tree-sitter Parser lives in a `CParser` the
  * caller owns (a compile context), never in module state.
  */
-import Parser from "tree-sitter";
+import type Parser from "tree-sitter";
+import { createRequire } from "node:module";
 import type { CstNode as SyntaxNode } from "./cst.ts";
-import C from "tree-sitter-c";
 import type { DiagnosticSink } from "../diagnostics/index.ts";
 import type { TranslationUnit } from "./ast.ts";
 import { ConvertContext, type PositionMapper } from "./convert-context.ts";
@@ -31,13 +31,33 @@ export interface ParseOptions {
  */
 export const MAX_CST_DEPTH = 256;
 
+/**
+ * The Node binding's setLanguage() generates a SyntaxNode subclass per node type (with field
+ * getters, through eval) the first time a language is used: ~10 ms of start-up, and the classes
+ * are for SyntaxNode users. This front end reads the tree through a TreeCursor (cst.ts) and needs
+ * only the generic SyntaxNode for the few nodes the binding creates itself, so every type id maps
+ * to it and the generation is skipped.
+ */
+function skipNodeSubclasses(ParserClass: typeof Parser, language: unknown): void {
+  const lang = language as { nodeSubclasses?: unknown };
+  if (lang.nodeSubclasses !== undefined) return;
+  const generic = (ParserClass as unknown as { SyntaxNode: unknown }).SyntaxNode;
+  lang.nodeSubclasses = new Proxy([], { get: (_target, key) => (typeof key === "string" && /^\d+$/.test(key) ? generic : undefined) });
+}
+
 export class CParser {
   private readonly parser: Parser;
   private readonly symbols = new SymbolCache();
 
   constructor() {
-    this.parser = new Parser();
-    this.parser.setLanguage(C as unknown as Parser.Language);
+    // Loaded here, not at import: a run whose programs come from the compile cache
+    // (src/bpf/compile-cache.ts) never loads the native parser.
+    const require = createRequire(import.meta.url);
+    const ParserClass = require("tree-sitter") as typeof Parser;
+    const C = require("tree-sitter-c") as unknown;
+    this.parser = new ParserClass();
+    skipNodeSubclasses(ParserClass, C);
+    this.parser.setLanguage(C as Parser.Language);
   }
 
   parse(text: string, opts: ParseOptions, sink: DiagnosticSink): TranslationUnit {

@@ -33,6 +33,7 @@ import { kernelUtils } from "./kernel-utils.ts";
 import { loadKernelBtf } from "../btf/kernel.ts";
 import type { Btf } from "../btf/index.ts";
 import { UsdtBinding, type USDT } from "../usdt/index.ts";
+import { openCompileCache, RecordingIncludeHost } from "./compile-cache.ts";
 
 export interface BPFOptions {
   /** The C program. */
@@ -180,27 +181,39 @@ export class BPF extends AttachMixin implements Disposable {
     this.#cflags = cflags;
     const nodeHost = new NodeIncludeHost({ virtualDir: COMPAT_INCLUDE });
     // USDT: the generated readarg C comes first, as a forced include, so user line numbers stay.
-    const includeHost = this.#usdt ? this.#usdt.includeHost(nodeHost) : nodeHost;
+    const recording = new RecordingIncludeHost(this.#usdt ? this.#usdt.includeHost(nodeHost) : nodeHost, COMPAT_INCLUDE);
     if (this.#usdt) cflags = [...this.#usdt.cflags, ...cflags];
+    // cpu v4 instructions (Linux 6.6+) make smaller code; older kernels get v3.
+    const backend = { isa: this.features.has("isa_v4") ? "v4" : "v3" } as const;
+    const lookup = (file: string) => (file === this.sourceFile ? this.sourceText : tryRead(file));
+    // A program compiled before by this build on this boot comes from the compile cache (USDT
+    // programs carry per-process probe sites; -I directories could gain headers: never cached).
+    const cache = this.#usdt || cflags.some((f) => /^-(I|isystem|iquote|idirafter)/.test(f)) ? undefined : openCompileCache();
+    const cacheKey = cache?.key({ sourceText: this.sourceText, sourceFile: this.sourceFile, cflags, backend, variant });
+    const hit = cacheKey !== undefined ? cache!.get(cacheKey) : undefined;
+    if (hit) {
+      if (hit.warnings.length > 0 && this.debug !== 0) this.log(renderDiagnostics(hit.warnings, lookup));
+      return hit.collection;
+    }
     // Quoted includes in inline text ("<text>") resolve from the working directory, as with BCC.
     const r = compile(this.sourceText, {
       file: this.sourceFile,
       cflags,
-      includeHost,
+      includeHost: recording,
       externalTypes: this.#kernelTypes(),
-      // cpu v4 instructions (Linux 6.6+) make smaller code; older kernels get v3.
-      backend: { isa: this.features.has("isa_v4") ? "v4" : "v3" },
+      backend,
       ...(variant ? { syscallTracepointAbi: variant } : {}),
     } as Parameters<typeof compile>[1]);
     const errors = r.diagnostics.filter((d) => d.severity === "error");
-    const lookup = (file: string) => (file === this.sourceFile ? this.sourceText : tryRead(file));
     if (!r.ok || errors.length > 0) {
       const text = renderDiagnostics(r.diagnostics, lookup);
       throw new CompileError(`${errors.length || 1} error${errors.length === 1 ? "" : "s"} compiling the BPF program:\n${text}`, r.diagnostics);
     }
     const warnings = r.diagnostics.filter((d) => d.severity === "warning");
     if (warnings.length > 0 && this.debug !== 0) this.log(renderDiagnostics(warnings, lookup));
-    return { programs: r.programs, maps: r.maps, license: r.license };
+    const collection: CollectionSpec = { programs: r.programs, maps: r.maps, license: r.license };
+    if (cacheKey !== undefined && !recording.foreign) cache!.put(cacheKey, { collection, warnings });
+    return collection;
   }
 
   #createMaps(): void {

@@ -1,0 +1,145 @@
+/**
+ * @fileoverview On-disk cache of compiled BPF programs, so running the same tool again skips the
+ * compiler (and never loads the C parser): `new BPF({ text })` of a program this build has
+ * compiled before on this boot of this kernel takes the cached programs and maps.
+ *
+ * The key covers every input of a compile: the bcc-ts build (a hash of its sources, compiler and
+ * compat headers, set by scripts/build.mjs; builds without it, such as tests run from the sources,
+ * never cache), the source text and file name, cflags, back-end options, the syscall-tracepoint
+ * variant, the Node/V8 version (entries are V8-serialised) and the kernel's boot id (kernel types
+ * come from the running kernel's BTF and tracefs, which only change across boots). A program that
+ * includes files of its own (anything outside bcc-ts's compat headers) is not cached: its headers
+ * could change without the key changing. Only successful compiles are stored.
+ *
+ * Location: $BCC_TS_CACHE_DIR, else $XDG_CACHE_HOME/bcc-ts, else ~/.cache/bcc-ts; BCC_TS_CACHE=0
+ * turns it off. Entries are a few KB; the oldest are removed beyond MAX_ENTRIES. Every failure to
+ * read or write the cache only means compiling again.
+ */
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { deserialize, serialize } from "node:v8";
+import type { IncludedFile, IncludeHost } from "../../frontend-c/preprocess/index.ts";
+import type { CollectionSpec } from "../spec/index.ts";
+import type { Diagnostic } from "../../frontend-c/index.ts";
+
+declare const __BCC_TS_BUILD_ID__: string | undefined;
+
+const FORMAT = 1;
+const MAX_ENTRIES = 256;
+
+/** What a cached compile returns: the collection and the warnings to show again. */
+export interface CachedCompile {
+  collection: CollectionSpec;
+  warnings: Diagnostic[];
+}
+
+export interface CompileKeyInputs {
+  sourceText: string;
+  sourceFile: string;
+  cflags: readonly string[];
+  backend: unknown;
+  variant: unknown;
+}
+
+/** The cache, or undefined where it is off (no build id, BCC_TS_CACHE=0, no cache directory). */
+export function openCompileCache(env: NodeJS.ProcessEnv = process.env): CompileCache | undefined {
+  const build = typeof __BCC_TS_BUILD_ID__ === "string" ? __BCC_TS_BUILD_ID__ : undefined;
+  if (build === undefined || env["BCC_TS_CACHE"] === "0") return undefined;
+  let dir = env["BCC_TS_CACHE_DIR"];
+  if (!dir) {
+    const base = env["XDG_CACHE_HOME"] || join(homedir(), ".cache");
+    dir = join(base, "bcc-ts");
+  }
+  let bootId: string;
+  try {
+    bootId = readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim();
+  } catch {
+    return undefined; // no way to tell one kernel boot from another: do not cache
+  }
+  return new CompileCache(dir, `${FORMAT}\0${build}\0${process.versions.v8}\0${bootId}`);
+}
+
+export class CompileCache {
+  constructor(readonly dir: string, private readonly salt: string) {}
+
+  key(inputs: CompileKeyInputs): string {
+    const h = createHash("sha256");
+    h.update(this.salt);
+    h.update("\0");
+    h.update(JSON.stringify([inputs.sourceFile, inputs.cflags, inputs.backend ?? null, inputs.variant ?? null]));
+    h.update("\0");
+    h.update(inputs.sourceText);
+    return h.digest("hex");
+  }
+
+  get(key: string): CachedCompile | undefined {
+    try {
+      const entry = deserialize(readFileSync(join(this.dir, `${key}.bin`))) as { key?: string; value?: CachedCompile };
+      // The key is stored too: a truncated or foreign file is a miss, never a wrong program.
+      return entry.key === key && entry.value ? entry.value : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  put(key: string, value: CachedCompile): void {
+    try {
+      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+      const file = join(this.dir, `${key}.bin`);
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, serialize({ key, value }), { mode: 0o600 });
+      renameSync(tmp, file);
+      this.prune();
+    } catch {
+      // A read-only or full disk only costs the next run a compile.
+    }
+  }
+
+  private prune(): void {
+    const names = readdirSync(this.dir).filter((n) => n.endsWith(".bin"));
+    if (names.length <= MAX_ENTRIES) return;
+    const aged = names.map((n) => {
+      try {
+        return { n, t: statSync(join(this.dir, n)).mtimeMs };
+      } catch {
+        return { n, t: 0 };
+      }
+    }).sort((a, b) => a.t - b.t);
+    for (const { n } of aged.slice(0, names.length - MAX_ENTRIES)) {
+      try {
+        unlinkSync(join(this.dir, n));
+      } catch {
+        // gone already
+      }
+    }
+  }
+}
+
+/**
+ * Wraps an include host and remembers whether the compile read any file outside `trustedDir`
+ * (bcc-ts's compat headers, covered by the build id): such a compile must not be cached.
+ */
+export class RecordingIncludeHost implements IncludeHost {
+  foreign = false;
+
+  constructor(private readonly inner: IncludeHost, private readonly trustedDir: string | undefined) {}
+
+  private note(r: IncludedFile | "ignore" | undefined): void {
+    if (r === undefined || r === "ignore") return;
+    if (this.trustedDir === undefined || !r.file.startsWith(`${this.trustedDir}/`)) this.foreign = true;
+  }
+
+  resolveQuote(fromFile: string, name: string, searchDirs: readonly string[]): IncludedFile | undefined {
+    const r = this.inner.resolveQuote(fromFile, name, searchDirs);
+    this.note(r);
+    return r;
+  }
+
+  resolveAngle(name: string, searchDirs: readonly string[]): IncludedFile | "ignore" | undefined {
+    const r = this.inner.resolveAngle(name, searchDirs);
+    this.note(r);
+    return r;
+  }
+}
