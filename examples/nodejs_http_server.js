@@ -1,7 +1,7 @@
 // nodejs_http_server.js — BCC tutorial lesson 15 (examples/tracing/nodejs_http_server.py).
-// NO USDT probes, so on them this exits saying the probe is missing. Runs under `bcc-ts run --node`
-// (the sandbox does not offer USDT yet). USAGE: nodejs_http_server.js PID
-// needs: usdt — and a node built with --with-dtrace: Debian's (and most distributions') node has
+// Needs a node built with --with-dtrace: Debian's (and most distributions') node has NO USDT
+// probes, so on them this exits saying the probe is missing. USAGE: nodejs_http_server.js PID
+// needs: usdt
 import * as bcc from "bcc-ts";
 import { printf } from "./lib/fmt.js";
 import { traceFieldsLoop } from "./lib/runtime.js";
@@ -13,10 +13,6 @@ if (process.argv.length < 3) {
   process.exit(0);
 }
 const pid = process.argv[2];
-if (USDT === undefined) {
-  console.error("nodejs_http_server: USDT is not available inside the sandbox; run with: bcc-ts run --node");
-  process.exit(1);
-}
 
 // load BPF program
 const bpf_text = `

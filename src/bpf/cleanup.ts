@@ -11,7 +11,12 @@
  *   it. Legacy tracefs probe entries carry the owner's pid in their group and are removed by the next
  *   bcc-ts start (removeStaleProbes). `bcc-ts run` (the sandbox host, whose loop stays responsive)
  *   turns SIGINT into a KeyboardInterrupt in the script and then closes everything.
+ * - An uncaught user-facing bcc-ts error in plain Node (a script run with `node`): uncaught.ts,
+ *   installed here on import, prints it as one line and exits, which runs the 'exit' hook.
  */
+import { installUncaughtErrorReporter } from "./uncaught.ts";
+
+installUncaughtErrorReporter();
 
 interface Closable {
   close(): void;

@@ -1,6 +1,10 @@
+import { userErrorText } from "../bpf/uncaught.ts";
+
 /**
  * Turns any error that reaches the top of the CLI into one clear line on stderr and an exit code.
  * Known error classes carry their own one-line message; anything else is a bug and says so.
+ * An error raised in a user's script (`bcc-ts run --node script.js`) names the script line, as the
+ * sandbox and plain Node (src/bpf/uncaught.ts) do.
  */
 export function reportFatal(err: unknown): number {
   const debug = process.env.BCC_TS_DEBUG === "1";
@@ -8,7 +12,7 @@ export function reportFatal(err: unknown): number {
     const exitCode = (err as { exitCode?: unknown }).exitCode;
     const known = (err as { userFacing?: unknown }).userFacing === true || err.name.endsWith("Error") && err.name !== "Error" && err.name !== "TypeError" && err.name !== "RangeError" && err.name !== "ReferenceError";
     if (known) {
-      process.stderr.write(`bcc-ts: ${firstLine(err.message)}\n`);
+      process.stderr.write(`${userErrorText(err)}\n`);
       if (debug && err.stack) process.stderr.write(`${err.stack}\n`);
       return typeof exitCode === "number" ? exitCode : 1;
     }

@@ -32,7 +32,7 @@ const BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 export const BUNDLE_FILE = "bcc-ts-script.js";
 
 /** The export names of "bcc-ts" inside the sandbox. */
-const BCC_EXPORTS = ["BPF", "BPFError", "CompileError", "KeyboardInterrupt", "PermissionError", "sleep", "print_log2_hist", "print_linear_hist"];
+const BCC_EXPORTS = ["BPF", "BPFError", "CompileError", "KeyboardInterrupt", "PermissionError", "USDT", "USDTError", "sleep", "print_log2_hist", "print_linear_hist"];
 
 function virtualModules(): { bcc: string; yargs: (dirs: YargsDirs) => string; helpers: (dirs: YargsDirs) => string } {
   return {

@@ -52,6 +52,7 @@ function guestPrelude(host: GuestHost, config: GuestConfig): void {
         for (let i = 0; i < raw.length; i++) s += String.fromCharCode(raw[i]!);
         return TAG + "u" + s;
       }
+      if (raw instanceof RegExp) return TAG + "r" + raw.flags + "/" + raw.source;
       if (raw instanceof Map) return [...raw.entries()];
       if (raw instanceof Set) return [...raw.values()];
       return raw;
@@ -66,6 +67,10 @@ function guestPrelude(host: GuestHost, config: GuestConfig): void {
       case "U": return undefined;
       case "n": return Number(body);
       case "s": return body;
+      case "r": {
+        const slash = body.indexOf("/");
+        return new RegExp(body.slice(slash + 1), body.slice(0, slash));
+      }
       case "u": {
         const out = new Uint8Array(body.length);
         for (let i = 0; i < body.length; i++) out[i] = body.charCodeAt(i) & 0xff;
@@ -83,16 +88,19 @@ function guestPrelude(host: GuestHost, config: GuestConfig): void {
   class CompileError extends BPFError { constructor(m?: string) { super(m); this.name = "CompileError"; } }
   class PermissionError extends Error { constructor(m?: string) { super(m); this.name = "PermissionError"; } }
   class KeyboardInterrupt extends Error { constructor(m?: string) { super(m ?? "interrupted"); this.name = "KeyboardInterrupt"; } }
+  class USDTError extends Error { constructor(m?: string) { super(m); this.name = "USDTError"; } }
   class SystemExit extends Error {
     declare code: number;
     constructor(code: number) { super("exit " + code); this.name = "SystemExit"; this.code = code; }
   }
-  const errorTypes: Record<string, new (m?: string) => Error> = { BPFError, CompileError, PermissionError, KeyboardInterrupt, TypeError, RangeError };
-  function toError(e: { name: string; message: string; code?: number; base?: string }): Error {
+  const errorTypes: Record<string, new (m?: string) => Error> = { BPFError, CompileError, PermissionError, KeyboardInterrupt, USDTError, TypeError, RangeError };
+  function toError(e: { name: string; message: string; code?: number; base?: string; userFacing?: boolean }): Error {
     if (e.name === "SystemExit") return new SystemExit(e.code ?? 0);
     const C = errorTypes[e.name] ?? (e.base ? errorTypes[e.base] : undefined);
     const err = C ? new C(e.message) : new Error(e.message);
     err.name = e.name;
+    // A bcc-ts error that explains itself: reported uncaught as its message alone (sandbox.ts).
+    if (e.userFacing) (err as any).userFacing = true;
     return err;
   }
   function reply(r: any): any {
@@ -291,6 +299,9 @@ function guestPrelude(host: GuestHost, config: GuestConfig): void {
   class BPF {
     declare readonly __id: number;
     constructor(opts: Record<string, unknown>) {
+      // USDT objects live on the host: send their ids.
+      const ctxs = opts && opts.usdt_contexts;
+      if (Array.isArray(ctxs)) opts = { ...opts, usdt_contexts: ctxs.map((u) => (u instanceof USDT ? { usdt: u.__id } : u)) };
       const info = call("bpf.new", opts) as { id: number; methods: string[]; tables: string[] };
       hidden(this, "__id", info.id);
       hidden(this, "__tables", new Map<string, Table>());
@@ -343,6 +354,40 @@ function guestPrelude(host: GuestHost, config: GuestConfig): void {
       this.close();
     }
   }
+  /** BCC's USDT context; the probes are found and kept on the host (host-api.ts). */
+  class USDT {
+    declare readonly __id: number;
+    readonly pid: number | undefined;
+    readonly path: string | undefined;
+    constructor(opts: { pid?: number; path?: string } = {}) {
+      const info = call("usdt.new", opts) as { id: number; pid?: number; path?: string };
+      hidden(this, "__id", info.id);
+      this.pid = info.pid;
+      this.path = info.path;
+    }
+    enable_probe(a: unknown, b?: unknown): void {
+      call("usdt.call", this.__id, "enable_probe", a, b);
+    }
+    enable_probe_or_bail(a: unknown, b?: unknown): void {
+      try {
+        this.enable_probe(a, b);
+      } catch (e) {
+        if (!(e instanceof USDTError)) throw e;
+        write(2, "Error attaching USDT probes: " + e.message + "\n");
+        exit(1);
+      }
+    }
+    enumerate_probes(): { provider: string; name: string; bin_path: string }[] {
+      return call("usdt.call", this.__id, "enumerate_probes");
+    }
+    get_probe_arg_ctypes(probe: string): string[] {
+      return call("usdt.call", this.__id, "get_probe_arg_ctypes", probe);
+    }
+    get enabled(): unknown[] {
+      return call("usdt.call", this.__id, "enabled");
+    }
+  }
+
   for (const s of config.bpfStatics) (BPF as any)[s] = (...args: unknown[]) => call("bpf.static", s, ...args);
   for (const [k, v] of Object.entries(config.bpfConstants)) (BPF as any)[k] = v;
 
@@ -363,7 +408,7 @@ function guestPrelude(host: GuestHost, config: GuestConfig): void {
   G.KeyboardInterrupt = KeyboardInterrupt;
   G.PermissionError = PermissionError;
   G.__bcc = {
-    BPF, BPFError, CompileError, KeyboardInterrupt, PermissionError, sleep,
+    BPF, BPFError, CompileError, KeyboardInterrupt, PermissionError, USDT, USDTError, sleep,
     print_log2_hist: (...args: unknown[]) => call("bcc.static", "print_log2_hist", ...args),
     print_linear_hist: (...args: unknown[]) => call("bcc.static", "print_linear_hist", ...args),
     fs, childProcess,

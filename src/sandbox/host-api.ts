@@ -11,6 +11,7 @@ import { execFileSync } from "node:child_process";
 import { isAbsolute, resolve } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { BPF, BPFError, KeyboardInterrupt } from "../bpf/index.ts";
+import { USDT } from "../usdt/index.ts";
 import { print_log2_hist, print_linear_hist } from "../index.ts";
 import { parseTraceLine, TracePipe } from "../tracefs/index.ts";
 import { PermissionError, type Permissions } from "./permissions.ts";
@@ -90,6 +91,8 @@ export function bpfStatics(): { functions: string[]; constants: Record<string, n
 export class HostApi {
   readonly #opts: HostApiOptions;
   readonly #bpfs = new Map<number, Entry>();
+  /** The guest's USDT contexts (probe lists only: the BPF objects own the attachments). */
+  readonly #usdts = new Map<number, USDT>();
   #nextId = 1;
   readonly #statics = new Set(bpfStatics().functions);
   #pendingInterrupt = false;
@@ -133,6 +136,28 @@ export class HostApi {
         const f = a[0] === "print_log2_hist" ? print_log2_hist : a[0] === "print_linear_hist" ? print_linear_hist : undefined;
         if (!f) throw new BPFError(`bcc-ts has no function ${String(a[0])}`);
         return (f as (...x: unknown[]) => unknown)(...a.slice(1));
+      }
+      case "usdt.new": {
+        const o = (a[0] ?? {}) as { pid?: unknown; path?: unknown };
+        // Like attach_uprobe's binary, the USDT's program and libraries are read as tracing: no flag.
+        const u = new USDT({ ...(o.pid !== undefined ? { pid: Number(o.pid) } : {}), ...(o.path !== undefined ? { path: String(o.path) } : {}) });
+        const id = this.#nextId++;
+        this.#usdts.set(id, u);
+        return { id, pid: u.pid, path: u.path };
+      }
+      case "usdt.call": {
+        const u = this.#usdts.get(Number(a[0]));
+        if (!u) throw new BPFError("no such USDT object");
+        switch (a[1]) {
+          case "enable_probe":
+            if (typeof a[2] === "string") u.enable_probe(a[2], String(a[3] ?? ""));
+            else u.enable_probe(a[2] as { probe: string; fn_name: string });
+            return undefined;
+          case "enumerate_probes": return u.enumerate_probes();
+          case "get_probe_arg_ctypes": return u.get_probe_arg_ctypes(String(a[2]));
+          case "enabled": return u.enabled;
+          default: throw new BPFError(`USDT has no method ${String(a[1])}`);
+        }
       }
       case "table.info": {
         const t = this.#table(a[0], a[1]);
@@ -270,16 +295,25 @@ export class HostApi {
       }
     }
     this.#bpfs.clear();
+    this.#usdts.clear();
   }
 
   // ------------------------------------------------------------ helpers
 
   #newBpf(o: Record<string, unknown>): { id: number; methods: string[]; tables: string[] } {
-    const opts: { text?: string; src_file?: string; cflags?: string[]; debug?: number } = {};
+    const opts: { text?: string; src_file?: string; cflags?: string[]; debug?: number; usdt_contexts?: USDT[] } = {};
     if (o.text !== undefined) opts.text = String(o.text);
     if (o.src_file !== undefined && opts.text === undefined) opts.src_file = this.#srcFile(String(o.src_file));
     if (Array.isArray(o.cflags)) opts.cflags = o.cflags.map(String);
     if (o.debug !== undefined) opts.debug = Number(o.debug);
+    if (o.usdt_contexts !== undefined) {
+      if (!Array.isArray(o.usdt_contexts)) throw new BPFError("new BPF(): usdt_contexts must be an array of USDT objects");
+      opts.usdt_contexts = o.usdt_contexts.map((c: unknown) => {
+        const u = this.#usdts.get(Number((c as { usdt?: unknown } | null)?.usdt));
+        if (!u) throw new BPFError("new BPF(): usdt_contexts must hold USDT objects (new USDT({ pid }) or new USDT({ path }))");
+        return u;
+      });
+    }
     if (opts.text === undefined && opts.src_file === undefined) throw new BPFError("new BPF() needs { text } or { src_file }");
     // The compiler reads #include files on the host: they must be readable by the script too.
     const text = opts.text ?? readFileSync(opts.src_file!, "utf8");

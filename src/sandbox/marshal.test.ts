@@ -31,4 +31,12 @@ describe("marshal", () => {
     expect(decodeValue(encodeValue(new Map([[1, 2]])))).toEqual([[1, 2]]);
     expect(decodeValue(encodeValue(new Set([3])))).toEqual([3]);
   });
+
+  it("round-trips RegExps with their flags (event_re, tp_re, sym_re)", () => {
+    const back = decodeValue(encodeValue({ re: /^sys_(read|write)\/x$/gi, s: "/not a regexp/" })) as { re: RegExp; s: string };
+    expect(back.re).toBeInstanceOf(RegExp);
+    expect(back.re.source).toBe("^sys_(read|write)\\/x$");
+    expect(back.re.flags).toBe("gi");
+    expect(back.s).toBe("/not a regexp/");
+  });
 });

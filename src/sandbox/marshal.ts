@@ -5,6 +5,7 @@
  *
  *   "\u0001b<decimal>"  bigint              "\u0001u<latin1>"  Uint8Array (bytes as char codes)
  *   "\u0001U"           undefined           "\u0001n<text>"    NaN / Infinity / -Infinity
+ *   "\u0001r<flags>/<source>"  RegExp (flags never contain "/")
  *   "\u0001f<index>"    a guest function (guest → host only: index into the call's function list)
  *   "\u0001s<text>"     a string that itself starts with U+0001
  *
@@ -32,6 +33,7 @@ function tagOut(raw: unknown, v: unknown): unknown {
     default: break;
   }
   if (raw instanceof Uint8Array) return `${TAG}u${latin1(raw)}`;
+  if (raw instanceof RegExp) return `${TAG}r${raw.flags}/${raw.source}`;
   if (raw instanceof Map) return [...raw.entries()];
   if (raw instanceof Set) return [...raw.values()];
   return v;
@@ -57,6 +59,15 @@ function tagIn(v: string, fn: ((index: number) => unknown) | undefined): unknown
     case "U": return undefined;
     case "n": return Number(body);
     case "s": return body;
+    case "r": {
+      // The guest's QuickJS accepted this pattern; V8 might not, in rare corners of the syntax.
+      const slash = body.indexOf("/");
+      try {
+        return new RegExp(body.slice(slash + 1), body.slice(0, slash));
+      } catch (err) {
+        throw new TypeError(`regular expression /${body.slice(slash + 1)}/${body.slice(0, slash)} is not valid in Node: ${(err as Error).message}`);
+      }
+    }
     case "u": {
       const out = new Uint8Array(body.length);
       for (let i = 0; i < body.length; i++) out[i] = body.charCodeAt(i) & 0xff;

@@ -236,3 +236,61 @@ describe("sandbox: a symlinked script", () => {
     }
   });
 });
+
+describe("sandbox: USDT and RegExp values", () => {
+  it("USDT and USDTError are exported; a binary without probes gives a catchable USDTError", async () => {
+    const r = await run(`import { USDT, USDTError } from "bcc-ts";
+      const u = new USDT({ path: "/bin/true" });
+      console.log(typeof USDT, u.path, JSON.stringify(u.enumerate_probes()), u.enabled.length);
+      try { u.enable_probe({ probe: "nope", fn_name: "f" }); } catch (e) { console.log(e instanceof USDTError, e.name, e.message); }`);
+    expect(r.err).toBe("");
+    expect(r.out).toBe("function /bin/true [] 0\ntrue USDTError USDT: /bin/true has no USDT probes (no .note.stapsdt section)\n");
+    expect(r.exitCode).toBe(0);
+  });
+
+  it("an uncaught USDTError is one line at the script's line, without a class label", async () => {
+    const r = await run(`import { USDT } from "bcc-ts";\n\nnew USDT({ pid: 2 ** 22 + 1 });\n`);
+    expect(r.exitCode).toBe(1);
+    expect(r.err).toMatch(/^bcc-ts: \S+s\d+\.js:3: USDT: no process with pid 4194305\n$/);
+  });
+
+  it("enable_probe_or_bail prints BCC's line and exits 1", async () => {
+    const r = await run(`import { USDT } from "bcc-ts";\nconst u = new USDT({ path: "/bin/true" });\nu.enable_probe_or_bail("nope", "f");\nconsole.log("not reached");`);
+    expect(r.exitCode).toBe(1);
+    expect(r.out).toBe("");
+    expect(r.err).toBe("Error attaching USDT probes: USDT: /bin/true has no USDT probes (no .note.stapsdt section)\n");
+  });
+
+  it("new BPF({ usdt_contexts }) refuses anything but USDT objects", async () => {
+    const r = await run(`import { BPF } from "bcc-ts";\nnew BPF({ text: "int f(void *ctx) { return 0; }", usdt_contexts: [{ pid: 1 }] });\n`);
+    expect(r.exitCode).toBe(1);
+    expect(r.err).toMatch(/^bcc-ts: \S+:2: new BPF\(\): usdt_contexts must hold USDT objects/);
+  });
+});
+
+describe("sandbox: the guest's value codec agrees with the host's (marshal.ts)", () => {
+  it("a RegExp from the guest arrives on the host as the same RegExp", async () => {
+    const { runInNewContext } = await import("node:vm");
+    const { GUEST_PRELUDE } = await import("./guest-prelude.ts");
+    const { decodeValue, encodeValue } = await import("./marshal.ts");
+    const seen: unknown[][] = [];
+    const host = {
+      call: (json: string) => {
+        seen.push(decodeValue(json) as unknown[]);
+        return encodeValue({ ok: /back[0-9]+/m });
+      },
+      wait: () => encodeValue({ ok: undefined }),
+      write: () => undefined,
+    };
+    const config = { argv: [], pid: 1, cwd: "/", bpfStatics: ["get_kprobe_functions"], bpfConstants: {}, columns: 80 };
+    const g = runInNewContext(`${GUEST_PRELUDE}(host, config); const r = __bcc.BPF.get_kprobe_functions(/^a\\/b[c]+$/giu); [r.source, r.flags, r instanceof RegExp];`, { host, config }) as unknown[];
+    expect(seen).toHaveLength(1);
+    const [op, name, re] = seen[0]!;
+    expect([op, name]).toEqual(["bpf.static", "get_kprobe_functions"]);
+    expect(re).toBeInstanceOf(RegExp);
+    expect((re as RegExp).source).toBe("^a\\/b[c]+$");
+    expect((re as RegExp).flags).toBe("giu");
+    // And back: the host's RegExp reaches the guest as a RegExp of the guest's realm.
+    expect(g).toEqual(["back[0-9]+", "m", true]);
+  });
+});

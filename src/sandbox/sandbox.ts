@@ -12,6 +12,7 @@ import { createRequire } from "node:module";
 import { setFlagsFromString } from "node:v8";
 import type { QuickJSAsyncContext, QuickJSHandle } from "quickjs-emscripten";
 import { closeAllBpfObjects } from "../bpf/index.ts";
+import { isUserFacingError } from "../bpf/errors.ts";
 import { bundleScript, BUNDLE_FILE, type BundledScript } from "./bundle-script.ts";
 import { GUEST_PRELUDE, type GuestConfig } from "./guest-prelude.ts";
 import { bpfStatics, EventBatch, HostApi, SandboxTimeout, type WaitControl } from "./host-api.ts";
@@ -172,7 +173,7 @@ export async function runSandboxed(opts: SandboxOptions): Promise<SandboxResult>
     if (e.name === "KeyboardInterrupt") return { exitCode: 130 };
     if (/out of memory/i.test(e.message) || e.name === "OutOfMemory") return fail(137, `${scriptName}: out of memory: the script needed more than ${memoryMb} MB (--memory)`);
     const where = locate(e.stack, bundle, scriptName);
-    const label = ["Error", "PermissionError", "BPFError", "CompileError", "SandboxTimeout"].includes(e.name) ? "" : `${e.name}: `;
+    const label = e.userFacing || ["Error", "PermissionError", "BPFError", "CompileError", "SandboxTimeout"].includes(e.name) ? "" : `${e.name}: `;
     return fail(e.name === "CompileError" ? 3 : 1, `${where}: ${label}${e.message}`);
   } catch (err) {
     if (err instanceof SandboxTimeout || timedOut) return fail(124, `${scriptName}: timed out after ${opts.timeout} s (--timeout)`);
@@ -195,6 +196,8 @@ interface GuestError {
   name: string;
   message: string;
   stack: string;
+  /** A bcc-ts error raised on the host for the user (isUserFacingError): its message says it all. */
+  userFacing?: boolean;
 }
 
 type StepResult = { ok: true; value: unknown } | { ok: false; error: GuestError };
@@ -215,8 +218,8 @@ function describeError(ctx: QuickJSAsyncContext, h: QuickJSHandle): GuestError {
   try {
     const d = ctx.dump(h) as unknown;
     if (d && typeof d === "object") {
-      const o = d as { name?: unknown; message?: unknown; stack?: unknown };
-      return { name: String(o.name ?? "Error"), message: String(o.message ?? ""), stack: String(o.stack ?? "") };
+      const o = d as { name?: unknown; message?: unknown; stack?: unknown; userFacing?: unknown };
+      return { name: String(o.name ?? "Error"), message: String(o.message ?? ""), stack: String(o.stack ?? ""), ...(o.userFacing === true ? { userFacing: true } : {}) };
     }
     return { name: "Error", message: `uncaught ${String(d)}`, stack: "" };
   } catch {
@@ -301,13 +304,13 @@ function toGuest(ctx: QuickJSAsyncContext, value: unknown): QuickJSHandle {
   return ctx.newString(encodeValue({ ok: value }));
 }
 
-function errorReply(err: unknown): { name: string; message: string; base?: string } {
+function errorReply(err: unknown): { name: string; message: string; base?: string; userFacing?: boolean } {
   if (err instanceof Error) {
     let base: string | undefined;
     for (let p = Object.getPrototypeOf(err) as { constructor?: { name?: string } } | null; p; p = Object.getPrototypeOf(p) as typeof p) {
       if (p.constructor?.name === "BPFError") base = "BPFError";
     }
-    return { name: err.name, message: err.message, ...(base ? { base } : {}) };
+    return { name: err.name, message: err.message, ...(base ? { base } : {}), ...(isUserFacingError(err) ? { userFacing: true } : {}) };
   }
   return { name: "Error", message: String(err) };
 }
