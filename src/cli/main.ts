@@ -5,9 +5,6 @@
  *
  * Exit codes: 0 success, 1 runtime/kernel failure, 2 usage error, 3 compile error.
  */
-import yargs from "yargs";
-import { hideBin } from "yargs/helpers";
-import { commands } from "./commands/index.ts";
 import { reportFatal } from "./fatal.ts";
 
 /**
@@ -28,24 +25,21 @@ export function ourWords(argv: readonly string[]): string[] {
   return [...argv];
 }
 
+/** Options of `bcc-ts run` itself that the fast path must leave to yargs. */
+const YARGS_ONLY = new Set(["-h", "--help", "--version", "--"]);
+
 export async function main(argv: string[]): Promise<void> {
-  let parser = yargs(ourWords(argv))
-    .scriptName("bcc-ts")
-    .usage("$0 <command> [options]\n\nBCC's workflow for Node.js: C → eBPF in-process, loaded into the running kernel.")
-    .strict()
-    .demandCommand(1, "name a command: see bcc-ts --help")
-    .recommendCommands()
-    .help()
-    .alias("h", "help")
-    .version()
-    .wrap(Math.min(100, process.stdout.columns || 100))
-    .fail((msg, err, y) => {
-      if (err) throw err;
-      process.stderr.write(`bcc-ts: ${msg}\n(see: bcc-ts --help)\n`);
-      process.exit(2);
-    });
-  for (const c of commands) parser = parser.command(c);
-  await parser.parseAsync();
+  const words = ourWords(argv);
+  // `bcc-ts run [options] SCRIPT ...`: run.ts reads its options itself (splitArgv), so the common
+  // case skips loading yargs and its dependencies (~20–30 ms of start-up).
+  const script = words.length >= 2 ? words[words.length - 1]! : "-";
+  if (words[0] === "run" && !script.startsWith("-") && !words.some((w) => YARGS_ONLY.has(w))) {
+    const { runScript } = await import("./commands/run.ts");
+    await runScript(argv, { script, "allow-run": false, node: false });
+    return;
+  }
+  const { mainWithYargs } = await import("./yargs-main.ts");
+  await mainWithYargs(words);
 }
 
 /** The `bcc-ts` command: runs main() on this process's argv (the bin script calls this). */
@@ -55,7 +49,7 @@ export function runCli(): void {
     if (err.code === "EPIPE") process.exit(0);
     throw err;
   });
-  main(hideBin(process.argv)).catch((err: unknown) => {
+  main(process.argv.slice(2)).catch((err: unknown) => {
     process.exitCode = reportFatal(err);
   });
 }

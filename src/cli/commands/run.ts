@@ -8,7 +8,7 @@ import type { CommandModule } from "yargs";
 import { requireTracingPrivileges } from "../privileges.ts";
 import { importUrl } from "../import-url.ts";
 
-interface Args {
+export interface RunArgs {
   script: string;
   args?: (string | number)[];
   timeout?: number;
@@ -19,7 +19,7 @@ interface Args {
   node: boolean;
 }
 
-export const runCommand: CommandModule<object, Args> = {
+export const runCommand: CommandModule<object, RunArgs> = {
   command: "run <script> [args..]",
   describe: "run a tracing script (.js/.ts) in a sandbox that can trace but not touch files, processes or the network",
   builder: (y) =>
@@ -34,28 +34,34 @@ export const runCommand: CommandModule<object, Args> = {
       .option("allow-write", { type: "string", array: true, nargs: 1, describe: "let the script write this file or directory (repeatable)" })
       .option("allow-run", { type: "boolean", default: false, describe: "let the script run programs (child_process.execFileSync)" })
       .option("node", { type: "boolean", default: false, describe: "run in Node without the sandbox (full access)" }),
-  handler: async (parsed) => {
-    const { args, scriptArgs } = splitArgv(process.argv.slice(2), parsed);
-    if (args.node) {
-      if (/\.m?ts$/.test(args.script)) (await import("../../sandbox/ts-loader.ts")).registerTypeScriptLoader();
-      process.argv = [process.argv[0] ?? "node", resolve(args.script), ...scriptArgs];
-      await importUrl(pathToFileURL(resolve(args.script)).href);
-      return;
-    }
-    requireTracingPrivileges("bcc-ts run");
-    const { runSandboxed } = await import("../../sandbox/sandbox.ts");
-    const r = await runSandboxed({
-      script: args.script,
-      args: scriptArgs,
-      ...(args.timeout !== undefined ? { timeout: args.timeout } : {}),
-      ...(args.memory !== undefined ? { memory: args.memory } : {}),
-      permissions: { allowRead: args["allow-read"] ?? [], allowWrite: args["allow-write"] ?? [], allowRun: args["allow-run"] },
-    });
-    process.exitCode = r.exitCode;
-    // The QuickJS module and esbuild's service keep no work alive, but exit promptly anyway.
-    process.exit(r.exitCode);
-  },
+  handler: (parsed) => runScript(process.argv.slice(2), parsed),
 };
+
+/**
+ * Runs the script named in `argv` (the words after `bcc-ts`). Called by yargs's handler, and
+ * directly by the CLI's fast path (main.ts), which skips loading yargs for `bcc-ts run`.
+ */
+export async function runScript(argv: readonly string[], parsed: RunArgs): Promise<void> {
+  const { args, scriptArgs } = splitArgv(argv, parsed);
+  if (args.node) {
+    if (/\.m?ts$/.test(args.script)) (await import("../../sandbox/ts-loader.ts")).registerTypeScriptLoader();
+    process.argv = [process.argv[0] ?? "node", resolve(args.script), ...scriptArgs];
+    await importUrl(pathToFileURL(resolve(args.script)).href);
+    return;
+  }
+  requireTracingPrivileges("bcc-ts run");
+  const { runSandboxed } = await import("../../sandbox/sandbox.ts");
+  const r = await runSandboxed({
+    script: args.script,
+    args: scriptArgs,
+    ...(args.timeout !== undefined ? { timeout: args.timeout } : {}),
+    ...(args.memory !== undefined ? { memory: args.memory } : {}),
+    permissions: { allowRead: args["allow-read"] ?? [], allowWrite: args["allow-write"] ?? [], allowRun: args["allow-run"] },
+  });
+  process.exitCode = r.exitCode;
+  // The QuickJS module and esbuild's service keep no work alive, but exit promptly anyway.
+  process.exit(r.exitCode);
+}
 
 const VALUE_OPTIONS = new Set(["--timeout", "--memory", "--allow-read", "--allow-write"]);
 
@@ -64,9 +70,9 @@ const VALUE_OPTIONS = new Set(["--timeout", "--memory", "--allow-read", "--allow
  * (`bcc-ts run tool.js -p 42 --timeout 5` passes both options to tool.js). So the raw argv is split
  * at the script: our options are re-read from the part before it, the rest is passed on verbatim.
  */
-export function splitArgv(argv: readonly string[], parsed: Args): { args: Args; scriptArgs: string[] } {
+export function splitArgv(argv: readonly string[], parsed: RunArgs): { args: RunArgs; scriptArgs: string[] } {
   const runAt = argv.indexOf("run");
-  const ours: Args = { script: parsed.script, "allow-run": false, node: false };
+  const ours: RunArgs = { script: parsed.script, "allow-run": false, node: false };
   for (let i = runAt + 1; i < argv.length; i++) {
     const tok = argv[i]!;
     if (!tok.startsWith("-") || tok === "-") {
