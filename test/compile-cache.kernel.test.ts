@@ -74,6 +74,28 @@ int tracepoint__syscalls__sys_enter_getppid(void *args) {
     expect(run(text).parser).toBe(false);
   });
 
+  it("bcc-ts run: the script bundle is cached and rebuilt when the script changes", () => {
+    const bin = new URL("../bin/bcc-ts.js", import.meta.url).pathname;
+    const script = join(dir, "tool.js");
+    const lib = join(dir, "lib.js");
+    writeFileSync(lib, "export const word = 'one';\n");
+    writeFileSync(script, `import { BPF } from "bcc-ts";\nimport { word } from "./lib.js";\nconst b = new BPF({ text: ${JSON.stringify(PROG)} });\nconsole.log(word, b.get_table("counts") ? "counts" : "none");\nb.close();\n`);
+    const runTool = () => {
+      const r = spawnSync(process.execPath, [bin, "run", script], { encoding: "utf8", timeout: 60_000, env: { ...process.env, BCC_TS_CACHE_DIR: cacheDir }, cwd: dir });
+      expect(r.stderr).toBe("");
+      expect(r.status).toBe(0);
+      return r.stdout.trim();
+    };
+    const bundles = () => { try { return readdirSync(join(cacheDir, "scripts")); } catch { return []; } };
+    expect(runTool()).toBe("one counts");
+    expect(bundles()).toHaveLength(1);
+    expect(runTool()).toBe("one counts");
+    // An imported file changes (same length, so only its modification time tells): rebundled.
+    writeFileSync(lib, "export const word = 'two';\n");
+    expect(runTool()).toBe("two counts");
+    expect(bundles()).toHaveLength(1);
+  });
+
   it("a program that includes its own header is never cached", () => {
     writeFileSync(join(dir, "mine.h"), "#define STEP 3\n");
     const text = `#include "mine.h"\n${PROG.replace("counts.increment(k)", "counts.increment(k, STEP)")}`;

@@ -43,15 +43,27 @@ export interface CompileKeyInputs {
   variant: unknown;
 }
 
-/** The cache, or undefined where it is off (no build id, BCC_TS_CACHE=0, no cache directory). */
+/** The id of this bcc-ts build (scripts/build.mjs), or undefined when run from the sources. */
+export function buildId(): string | undefined {
+  return typeof __BCC_TS_BUILD_ID__ === "string" ? __BCC_TS_BUILD_ID__ : undefined;
+}
+
+/**
+ * bcc-ts's cache directory ($BCC_TS_CACHE_DIR, else $XDG_CACHE_HOME/bcc-ts, else
+ * ~/.cache/bcc-ts), or undefined when caching is off (BCC_TS_CACHE=0, or a build without an id).
+ */
+export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (buildId() === undefined || env["BCC_TS_CACHE"] === "0") return undefined;
+  const dir = env["BCC_TS_CACHE_DIR"];
+  if (dir) return dir;
+  return join(env["XDG_CACHE_HOME"] || join(homedir(), ".cache"), "bcc-ts");
+}
+
+/** The cache, or undefined where it is off (no build id, BCC_TS_CACHE=0, no boot id). */
 export function openCompileCache(env: NodeJS.ProcessEnv = process.env): CompileCache | undefined {
-  const build = typeof __BCC_TS_BUILD_ID__ === "string" ? __BCC_TS_BUILD_ID__ : undefined;
-  if (build === undefined || env["BCC_TS_CACHE"] === "0") return undefined;
-  let dir = env["BCC_TS_CACHE_DIR"];
-  if (!dir) {
-    const base = env["XDG_CACHE_HOME"] || join(homedir(), ".cache");
-    dir = join(base, "bcc-ts");
-  }
+  const build = buildId();
+  const dir = cacheDir(env);
+  if (build === undefined || dir === undefined) return undefined;
   let bootId: string;
   try {
     bootId = readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim();
@@ -98,21 +110,26 @@ export class CompileCache {
   }
 
   private prune(): void {
-    const names = readdirSync(this.dir).filter((n) => n.endsWith(".bin"));
-    if (names.length <= MAX_ENTRIES) return;
-    const aged = names.map((n) => {
-      try {
-        return { n, t: statSync(join(this.dir, n)).mtimeMs };
-      } catch {
-        return { n, t: 0 };
-      }
-    }).sort((a, b) => a.t - b.t);
-    for (const { n } of aged.slice(0, names.length - MAX_ENTRIES)) {
-      try {
-        unlinkSync(join(this.dir, n));
-      } catch {
-        // gone already
-      }
+    pruneCacheDir(this.dir, ".bin", MAX_ENTRIES);
+  }
+}
+
+/** Removes the oldest files ending in `suffix` from `dir` beyond `max`. */
+export function pruneCacheDir(dir: string, suffix: string, max: number): void {
+  const names = readdirSync(dir).filter((n) => n.endsWith(suffix));
+  if (names.length <= max) return;
+  const aged = names.map((n) => {
+    try {
+      return { n, t: statSync(join(dir, n)).mtimeMs };
+    } catch {
+      return { n, t: 0 };
+    }
+  }).sort((a, b) => a.t - b.t);
+  for (const { n } of aged.slice(0, names.length - max)) {
+    try {
+      unlinkSync(join(dir, n));
+    } catch {
+      // gone already
     }
   }
 }

@@ -8,6 +8,7 @@
  * `import "/etc/shadow"` its way past the sandbox.
  */
 import { builtinModules, createRequire } from "node:module";
+import { openScriptCache } from "./script-cache.ts";
 import { dirname } from "node:path";
 import type { Plugin, BuildResult, OutputFile } from "esbuild";
 import { PermissionError, type Permissions, within, canonical } from "./permissions.ts";
@@ -170,6 +171,11 @@ function sandboxPlugin(perms: Permissions): Plugin {
 
 /** Bundles `scriptPath` for the guest. Throws ScriptLoadError / PermissionError. */
 export async function bundleScript(scriptPath: string, perms: Permissions): Promise<BundledScript> {
+  // A bundle of this script made before, with the same permissions and unchanged inputs, skips
+  // esbuild (its service process start is most of a small script's bundling time).
+  const cache = openScriptCache(scriptPath, { read: perms.read, write: perms.write, run: perms.run, cwd: perms.cwd, scriptDir: perms.scriptDir });
+  const cached = cache?.get();
+  if (cached) return { ...cached, file: BUNDLE_FILE };
   // esbuild is loaded by name at run time so the CLI bundle does not try to inline it; with
   // require, which resolves from bcc-ts's own location (import() in dist/'s vm.Script would not).
   const esbuildName = "esbuild";
@@ -193,6 +199,7 @@ export async function bundleScript(scriptPath: string, perms: Permissions): Prom
       outfile: BUNDLE_FILE,
       sourcemap: "external",
       logLevel: "silent",
+      metafile: true,
       plugins: [sandboxPlugin(perms)],
     });
   } catch (err) {
@@ -206,5 +213,6 @@ export async function bundleScript(scriptPath: string, perms: Permissions): Prom
   }
   const code = result.outputFiles.find((f) => f.path.endsWith(".js"))?.text ?? "";
   const map = result.outputFiles.find((f) => f.path.endsWith(".map"))?.text ?? "";
+  cache?.put({ code, map }, Object.keys(result.metafile?.inputs ?? {}), process.cwd());
   return { code, map, file: BUNDLE_FILE };
 }
