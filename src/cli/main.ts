@@ -6,6 +6,7 @@
  * Exit codes: 0 success, 1 runtime/kernel failure, 2 usage error, 3 compile error.
  */
 import { reportFatal } from "./fatal.ts";
+import type { CompileArgs } from "./commands/compile-impl.ts";
 
 /**
  * `bcc-ts run SCRIPT args...` / `bcc-ts tool NAME args...`: everything after the script belongs to
@@ -38,8 +39,51 @@ export async function main(argv: string[]): Promise<void> {
     await runScript(argv, { script, "allow-run": false, node: false });
     return;
   }
+  const compileArgs = words[0] === "compile" ? plainCompileArgs(words.slice(1)) : undefined;
+  if (compileArgs) {
+    const { compileHandler } = await import("./commands/compile-impl.ts");
+    compileHandler(compileArgs);
+    return;
+  }
   const { mainWithYargs } = await import("./yargs-main.ts");
   await mainWithYargs(words);
+}
+
+/**
+ * `bcc-ts compile FILE` with only the usual options (the ones compile.ts declares), parsed without
+ * yargs, whose loading costs more than compiling a small program. Anything else (help, unknown or
+ * malformed options, a second file) returns undefined and goes through yargs for its messages.
+ */
+export function plainCompileArgs(words: readonly string[]): CompileArgs | undefined {
+  const args: CompileArgs = { file: "", load: false, dump: false, json: false, define: [], include: [], color: process.stderr.isTTY === true };
+  const flags = { "--load": "load", "--dump": "dump", "--json": "json", "--color": "color" } as const;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w in flags) {
+      args[flags[w as keyof typeof flags]] = true;
+      continue;
+    }
+    if (w === "--no-color") {
+      args.color = false;
+      continue;
+    }
+    const m = /^(-D|-I|--define|--include|--test-run|--ctx-hex)(?:=(.*))?$/.exec(w) ?? /^(-D|-I)(.+)$/.exec(w);
+    if (m) {
+      const value = m[2] ?? words[++i];
+      if (value === undefined || value === "" || (m[2] === undefined && value.startsWith("-"))) return undefined;
+      switch (m[1]) {
+        case "-D": case "--define": args.define.push(value); break;
+        case "-I": case "--include": args.include.push(value); break;
+        case "--test-run": args["test-run"] = value; break;
+        default: args["ctx-hex"] = value; break;
+      }
+      continue;
+    }
+    if (w.startsWith("-") && w !== "-") return undefined;
+    if (args.file !== "") return undefined;
+    args.file = w;
+  }
+  return args.file === "" ? undefined : args;
 }
 
 /** The `bcc-ts` command: runs main() on this process's argv (the bin script calls this). */
