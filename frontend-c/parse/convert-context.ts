@@ -110,7 +110,7 @@ export class ConvertContext {
   }
 }
 
-/** Named children minus comments (tree-sitter keeps comments as extra named nodes anywhere). */
-export function kids(node: SyntaxNode): SyntaxNode[] {
-  return node.namedChildren.filter((c) => c.type !== "comment");
+/** Named children minus comments (tree-sitter keeps comments as extra named nodes anywhere); shared, do not modify. */
+export function kids(node: SyntaxNode): readonly SyntaxNode[] {
+  return node.namedNonComment;
 }

@@ -182,7 +182,7 @@ function typeFromText(text: string, span: Span): TypeName | undefined {
 }
 
 /** The expression node whose text is `piece` (sizes and flags are ordinary expressions). */
-function exprFromPiece(ctx: ConvertContext, argNodes: SyntaxNode[], piece: string, span: Span, call: SyntaxNode): Expr {
+function exprFromPiece(ctx: ConvertContext, argNodes: readonly SyntaxNode[], piece: string, span: Span, call: SyntaxNode): Expr {
   const node = argNodes.find((n) => n.text.trim() === piece);
   if (node && node.type !== "ERROR") return convertExpr(ctx, node);
   if (/^\d+$/.test(piece)) return { kind: "int", value: BigInt(piece), unsigned: false, longs: 0, decimal: true, span };

@@ -301,7 +301,7 @@ export function convertInitList(ctx: ConvertContext, node: SyntaxNode): InitList
  * `struct` followed by an ERROR holding the tag (or a typedef name), and whose second is an
  * ordinary member/subscript expression: read the type and the member path from those.
  */
-function convertBuiltinOffsetof(ctx: ConvertContext, args: SyntaxNode[], span: Span): Expr | undefined {
+function convertBuiltinOffsetof(ctx: ConvertContext, args: readonly SyntaxNode[], span: Span): Expr | undefined {
   let type: TypeName | undefined;
   let rest: SyntaxNode[];
   const a0 = args[0];

@@ -47,7 +47,7 @@ function skipNodeSubclasses(ParserClass: typeof Parser, language: unknown): void
 
 export class CParser {
   private readonly parser: Parser;
-  private readonly symbols = new SymbolCache();
+  private readonly symbols: SymbolCache;
 
   constructor() {
     // Loaded here, not at import: a run whose programs come from the compile cache
@@ -58,6 +58,8 @@ export class CParser {
     this.parser = new ParserClass();
     skipNodeSubclasses(ParserClass, C);
     this.parser.setLanguage(C as Parser.Language);
+    const info = (C as unknown as { nodeTypeInfo?: Parameters<typeof SymbolCache.fieldParentsOf>[0] }).nodeTypeInfo;
+    this.symbols = new SymbolCache(info !== undefined ? SymbolCache.fieldParentsOf(info) : undefined);
   }
 
   parse(text: string, opts: ParseOptions, sink: DiagnosticSink): TranslationUnit {

@@ -27,9 +27,13 @@ export const enum Kind {
   Placemarker,
 }
 
-/** An immutable set of macro names a token must not be expanded by (Prosser's hide set). */
-export type HideSet = readonly string[];
-export const EMPTY_HIDESET: HideSet = Object.freeze([]) as HideSet;
+/**
+ * An immutable set of macro names a token must not be expanded by (Prosser's hide set): a bit set
+ * over the names numbered by the expander that built it (macros.ts HideSets), with no trailing zero
+ * words. Never mutated once made; only macros.ts reads or builds one.
+ */
+export type HideSet = Readonly<Uint32Array>;
+export const EMPTY_HIDESET: HideSet = new Uint32Array(0);
 
 export interface Token {
   readonly kind: Kind;

@@ -77,21 +77,41 @@ export interface ExpandOptions {
 const MAX_ARG_DEPTH = 200;
 
 /**
- * Hide-set operations, memoised per run: tokens share hide-set arrays, so caching by identity makes
- * the unions that every substituted token needs O(1) after the first time, instead of growing with
- * the nesting depth (which a macro bomb makes large).
+ * Hide-set operations, memoised per run. A hide set is a bit set over macro names numbered in the
+ * order this run first hides them, so membership is O(1) and an addition copies words, not names:
+ * a chain of n object-like macros (`#define M0 M1` ... ) costs O(n^2 / 32) instead of O(n^2) string
+ * copies. Tokens share hide-set objects, so caching by identity makes the unions that every
+ * substituted token needs O(1) after the first time.
  */
 class HideSets {
+  private readonly ids = new Map<string, number>();
   private readonly adds = new Map<HideSet, Map<string, HideSet>>();
   private readonly unions = new Map<HideSet, Map<HideSet, HideSet>>();
   private readonly intersections = new Map<HideSet, Map<HideSet, HideSet>>();
+
+  has(hs: HideSet, name: string): boolean {
+    if (hs.length === 0) return false;
+    const id = this.ids.get(name);
+    if (id === undefined) return false;
+    const w = id >>> 5;
+    return w < hs.length && ((hs[w] as number) >>> (id & 31) & 1) === 1;
+  }
 
   add(hs: HideSet, name: string): HideSet {
     let byName = this.adds.get(hs);
     if (byName === undefined) this.adds.set(hs, (byName = new Map()));
     let r = byName.get(name);
     if (r === undefined) {
-      r = hs.includes(name) ? hs : [...hs, name];
+      let id = this.ids.get(name);
+      if (id === undefined) this.ids.set(name, (id = this.ids.size));
+      if (this.has(hs, name)) r = hs;
+      else {
+        const w = id >>> 5;
+        const out = new Uint32Array(Math.max(hs.length, w + 1));
+        out.set(hs);
+        out[w] = (out[w] as number) | (1 << (id & 31));
+        r = out;
+      }
       byName.set(name, r);
     }
     return r;
@@ -104,9 +124,15 @@ class HideSets {
     if (byB === undefined) this.unions.set(a, (byB = new Map()));
     let r = byB.get(b);
     if (r === undefined) {
-      let out: string[] | undefined;
-      for (const n of b) if (!a.includes(n)) (out ??= [...a]).push(n);
-      r = out ?? a;
+      let subset = b.length <= a.length;
+      for (let i = 0; subset && i < b.length; i++) if (((b[i] as number) & ~(a[i] as number)) !== 0) subset = false;
+      if (subset) r = a;
+      else {
+        const [long, short] = a.length >= b.length ? [a, b] : [b, a];
+        const out = new Uint32Array(long);
+        for (let i = 0; i < short.length; i++) out[i] = (out[i] as number) | (short[i] as number);
+        r = out;
+      }
       byB.set(b, r);
     }
     return r;
@@ -119,7 +145,14 @@ class HideSets {
     if (byB === undefined) this.intersections.set(a, (byB = new Map()));
     let r = byB.get(b);
     if (r === undefined) {
-      r = a.filter((n) => b.includes(n));
+      let n = Math.min(a.length, b.length);
+      while (n > 0 && ((a[n - 1] as number) & (b[n - 1] as number)) === 0) n--;
+      if (n === 0) r = EMPTY_HIDESET;
+      else {
+        const out = new Uint32Array(n);
+        for (let i = 0; i < n; i++) out[i] = (a[i] as number) & (b[i] as number);
+        r = out;
+      }
       byB.set(b, r);
     }
     return r;
@@ -162,7 +195,7 @@ export class Expander {
       }
       if (t.text === "_Pragma" && this.pragmaOperator(stream, t)) continue;
       const m = this.host.macros.get(t.text);
-      if (m === undefined || t.hs.includes(t.text) || !this.charge(1, t)) {
+      if (m === undefined || this.hidesets.has(t.hs, t.text) || !this.charge(1, t)) {
         out(t);
         continue;
       }

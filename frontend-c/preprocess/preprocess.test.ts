@@ -56,6 +56,23 @@ describe("object-like and function-like macros", () => {
     expect(out("#define id(x) x\n#define f f(1)\nid(f)")).toBe("f ( 1 )");
   });
 
+  it("keeps hide sets exact past 32 macro names (several words of the bit set)", () => {
+    // A 100-deep chain whose end refers back into it: from M0 every name is hidden when met again;
+    // from M70, M0 and M50 expand anew until they reach the hidden M70.
+    let chain = "";
+    for (let i = 0; i < 100; i++) chain += `#define M${i} M${i + 1}\n`;
+    expect(out(`${chain}#define M100 M0 M50 x\nM0; M70;`)).toBe("M0 M50 x ; M70 M70 x ;");
+    // Prosser's f/g example (C11 6.10.3.5 EXAMPLE 3's `f(2)(9)`) after 40 other expansions, so f
+    // and g get bit numbers in the second word, and with hide sets of different lengths meeting.
+    let warm = "";
+    for (let i = 0; i < 40; i++) warm += `#define W${i} w${i}\nW${i}\n`;
+    const fg = "#define f(a) a*g\n#define g(a) f(a)\nf(2)(9); g(1)(2)(3);";
+    expect(out(`${warm}${fg}`)).toBe(`${tokens(Array.from({ length: 40 }, (_, i) => `w${i}`).join(" "))} ${out(fg)}`);
+    expect(out(fg)).toBe("2 * 9 * g ; 1 * g ( 2 ) ( 3 ) ;"); // as gcc and clang
+    // An argument's painted token meets a long hide set through ##-free substitution and rescanning.
+    expect(out(`${chain}#define M100 id(M0)\n#define id(x) x\nM0;`)).toBe("M0 ;");
+  });
+
   it("rescans the replacement together with the rest of the source", () => {
     expect(out("#define f(x) g(x)\n#define g(x) [x]\n#define h f\nh(1) h (2)")).toBe("[ 1 ] [ 2 ]");
   });
