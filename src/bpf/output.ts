@@ -9,6 +9,12 @@
  * on close, reported as the delta since the last read. That counter replaces the kernel's
  * PERF_RECORD_LOST for such perf buffers (both count the same full-ring failures; the kernel's only
  * arrives once a later record fits), and gives ring buffers lost accounting at all.
+ *
+ * Reading that counter is a map lookup syscall (~5 µs here). A reader looping on poll() under a
+ * flood polls tens of thousands of times a second, so poll() reads it only when the poll found
+ * nothing (the reader has caught up), when the kernel reported a loss in a perf ring, or when
+ * DROP_REPORT_INTERVAL_MS have passed since the last read; consume() and close() always read it. So
+ * after draining (a poll returning 0, or a consume) the lost counts are exact.
  */
 import { EventPoller, PerfBuffer } from "../perf/index.ts";
 import { RingBuffer } from "../ringbuf/index.ts";
@@ -49,6 +55,9 @@ export interface OpenPerfBufferOptions {
   wakeup_events?: number;
 }
 
+/** Longest a loss counted by the program goes unreported while poll() keeps finding records. */
+export const DROP_REPORT_INTERVAL_MS = 20;
+
 type TraceTuple = [string, number, number, string, number, string];
 type NoTuple = [undefined, undefined, undefined, undefined, undefined, undefined];
 
@@ -59,6 +68,10 @@ export class OutputState {
   #perfPoller: EventPoller | undefined;
   #ringPoller: EventPoller | undefined;
   readonly #drops = { perf: new Map<string, DropWatch>(), ring: new Map<string, DropWatch>() };
+  /** When each kind's drop counters were last read (performance.now()). */
+  readonly #dropsReadAt = { perf: 0, ring: 0 };
+  /** A perf ring of a counted map reported a loss since the counters were last read. */
+  #perfLossSignalled = false;
 
   constructor(private readonly host: OutputHost) {}
 
@@ -117,8 +130,11 @@ export class OutputState {
     const buf = PerfBuffer.open(table.fdLike, {
       onSample: (cpu, data) => callback(cpu, data, data.length),
       onLost: (_cpu, count) => {
-        // The program's own counter already has these (see the file comment).
-        if (counted) return;
+        // The program's own counter already has these (see the file comment): read it soon.
+        if (counted) {
+          this.#perfLossSignalled = true;
+          return;
+        }
         if (lostCb) lostCb(count);
         else process.stderr.write(`bcc-ts: lost ${count} samples from perf buffer ${table.name} (pass lost_cb to handle them, or a larger page_cnt)\n`);
       },
@@ -149,9 +165,18 @@ export class OutputState {
     return true;
   }
 
+  /** After a poll that handled `n` records: reads the drop counters unless that can wait (file comment). */
+  #reportDropsAfterPoll(which: "perf" | "ring", n: number): void {
+    if (this.#drops[which].size === 0) return;
+    if (n > 0 && !(which === "perf" && this.#perfLossSignalled) && performance.now() - this.#dropsReadAt[which] < DROP_REPORT_INTERVAL_MS) return;
+    this.#reportDrops(which);
+  }
+
   /** Reports, per watched buffer, the failed submissions since the last read. */
   #reportDrops(which: "perf" | "ring"): void {
     if (!this.host.dropCount) return;
+    this.#dropsReadAt[which] = performance.now();
+    if (which === "perf") this.#perfLossSignalled = false;
     for (const w of this.#drops[which].values()) {
       const now = this.host.dropCount(w.slot);
       if (now === w.seen) continue;
@@ -178,7 +203,7 @@ export class OutputState {
     const poller = which === "perf" ? this.#perfPoller : this.#ringPoller;
     if (!poller) throw new BPFError(which === "perf" ? "perf_buffer_poll: no perf buffer is open (call open_perf_buffer first)" : "ring_buffer_poll: no ring buffer is open (call open_ring_buffer first)");
     const n = poller.poll(timeout);
-    this.#reportDrops(which);
+    this.#reportDropsAfterPoll(which, n);
     return n;
   }
 
@@ -194,8 +219,8 @@ export class OutputState {
     if (pollers.length === 0) throw new BPFError("poll_async: no perf or ring buffer is open");
     if (pollers.length === 1) {
       const n = await pollers[0]!.pollAsync(timeout, signal);
-      this.#reportDrops("perf");
-      this.#reportDrops("ring");
+      this.#reportDropsAfterPoll("perf", n);
+      this.#reportDropsAfterPoll("ring", n);
       return n;
     }
     // Both kinds open: wait on whichever fires first, then drain both.
@@ -206,8 +231,8 @@ export class OutputState {
       const n = await Promise.race(pollers.map((p) => p.pollAsync(timeout, ac.signal)));
       ac.abort();
       const total = n + pollers.reduce((acc, p) => acc + p.consume(), 0);
-      this.#reportDrops("perf");
-      this.#reportDrops("ring");
+      this.#reportDropsAfterPoll("perf", total);
+      this.#reportDropsAfterPoll("ring", total);
       return total;
     } finally {
       signal?.removeEventListener("abort", onAbort);

@@ -70,6 +70,40 @@ describe("EventPoller", () => {
     expect(performance.now() - t1).toBeLessThan(500); // well before the 1000 ms slice ends
   });
 
+  it("poll() waits for a wakeup or the end of a flush slice before reading (no spinning on a flood)", () => {
+    // Records are always due (a flood), but after the first read nothing wakes the poller: each
+    // later poll() must sleep until its slice ends rather than return at once with what is there.
+    const flood = new TimedSource(20, Array.from({ length: 1000 }, (_, i) => i * 0.2));
+    using p = new EventPoller([flood]);
+    expect(p.poll(1000)).toBeGreaterThan(0); // reads first: records may predate the poller
+    const t0 = performance.now();
+    expect(p.poll(1000)).toBeGreaterThan(0);
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(19);
+    // poll(0) never waits.
+    const t1 = performance.now();
+    p.poll(0);
+    expect(performance.now() - t1).toBeLessThan(15);
+  });
+
+  it("poll() reads before waiting after a read that threw", () => {
+    let calls = 0;
+    const flaky: EventSource = {
+      readyFds: [],
+      flushIntervalMs: 1000,
+      closed: false,
+      consume: () => {
+        if (++calls === 2) throw new Error("callback failed");
+        return calls === 3 ? 5 : 0;
+      },
+    };
+    using p = new EventPoller([flaky]);
+    expect(p.poll(0)).toBe(0); // read 1
+    expect(() => p.poll(0)).toThrow("callback failed"); // read 2
+    const t0 = performance.now();
+    expect(p.poll(5000)).toBe(5); // read 3 happens before any wait
+    expect(performance.now() - t0).toBeLessThan(500);
+  });
+
   it("close() ends run() and makes poll return 0", async () => {
     const p = new EventPoller([new TimedSource(5, [10, 20])]);
     const running = p.run();

@@ -17,6 +17,17 @@
  *
  * Every wakeup reads every source: a ring read without news costs one atomic load, which is cheaper
  * than tracking which descriptor fired.
+ *
+ * Wait first, then read (as libbpf's perf_buffer__poll / ring_buffer__poll do): a caller looping on
+ * poll() under a flood then sleeps until the kernel's next wakeup and reads a whole batch, instead of
+ * spinning on a few records per call, each call paying the poll bookkeeping (and the BPF object's
+ * drop-counter read). Measured here (bench/scripts/tput.mjs, ~1M events/s of 40-byte records
+ * decoded into JS objects, default ¼-ring wakeups): ~700 polls per run instead of 40,000–80,000,
+ * and 420–540 ns of CPU per record instead of 790–1000 ns. Nothing can be stranded by waiting
+ * first: a perf ring with per-record wakeups (and a ring buffer, whose
+ * map fd polls readable while records wait) makes the wait return at once for anything not yet
+ * read, batched perf rings are read at the end of every flush slice, and after a read that did not
+ * finish (a callback threw) the next poll reads before waiting.
  */
 
 import { Epoll, EPOLLIN, ERRNO, KernelError, type FdLike } from "../sys/index.ts";
@@ -42,6 +53,12 @@ export class EventPoller implements Disposable {
   /** The descriptors each source had when added (a closed source reports none any more). */
   private readonly watched = new Map<EventSource, readonly FdLike[]>();
   private slice = Number.POSITIVE_INFINITY;
+  /**
+   * Read before the next wait: set when a source is added (records may predate our registration)
+   * and while a read has not completed (a callback threw and left records behind whose wakeup the
+   * kernel may already have delivered).
+   */
+  private readFirst = true;
 
   constructor(sources: readonly EventSource[] = []) {
     try {
@@ -59,6 +76,7 @@ export class EventPoller implements Disposable {
     for (const fd of fds) this.epoll.add(fd, EPOLLIN);
     this.watched.set(source, fds);
     this.sources.push(source);
+    this.readFirst = true;
     if (source.flushIntervalMs !== undefined) this.slice = Math.min(this.slice, Math.max(1, source.flushIntervalMs));
   }
 
@@ -99,26 +117,35 @@ export class EventPoller implements Disposable {
    */
   consume(): number {
     let n = 0;
-    for (const s of [...this.sources]) {
+    this.readFirst = true;
+    const sources = this.sources.length === 1 ? this.sources : [...this.sources];
+    for (const s of sources) {
       if (s.closed) this.remove(s);
       else n += s.consume();
     }
+    this.readFirst = false;
     return n;
   }
 
   /**
    * Blocks until at least one record was handled or `timeoutMs` passed (-1: no limit; 0: just
-   * consume). Returns the number of records handled (0 on timeout or after close()).
+   * consume). Waits for a wakeup (or the end of a flush slice) before reading, see the file comment.
+   * Returns the number of records handled (0 on timeout or after close()).
    */
   poll(timeoutMs = -1): number {
     const deadline = timeoutMs < 0 ? Number.POSITIVE_INFINITY : performance.now() + timeoutMs;
+    // 0: read without waiting; undefined: past the deadline, one last read.
+    let wait = this.readFirst ? 0 : this.nextWait(deadline);
     for (;;) {
       if (this.closed) return 0;
+      if (wait !== undefined && wait !== 0) {
+        this.epoll.wait(wait);
+        if (this.closed) return 0;
+      }
       const n = this.consume();
-      if (n > 0) return n;
-      const wait = this.nextWait(deadline);
+      if (n > 0 || wait === undefined) return n;
+      wait = this.nextWait(deadline);
       if (wait === undefined) return 0;
-      this.epoll.wait(wait);
     }
   }
 
@@ -128,13 +155,17 @@ export class EventPoller implements Disposable {
    */
   async pollAsync(timeoutMs = -1, signal?: AbortSignal): Promise<number> {
     const deadline = timeoutMs < 0 ? Number.POSITIVE_INFINITY : performance.now() + timeoutMs;
+    let wait = this.readFirst ? 0 : this.nextWait(deadline);
     for (;;) {
       if (this.closed || signal?.aborted) return 0;
+      if (wait !== undefined && wait !== 0) {
+        await this.epoll.waitAsync(wait, signal);
+        if (this.closed || signal?.aborted) return 0;
+      }
       const n = this.consume();
-      if (n > 0) return n;
-      const wait = this.nextWait(deadline);
+      if (n > 0 || wait === undefined) return n;
+      wait = this.nextWait(deadline);
       if (wait === undefined) return 0;
-      await this.epoll.waitAsync(wait, signal);
     }
   }
 

@@ -110,9 +110,12 @@ export class PerfRing {
   }
 
   /**
-   * Reads every record published so far (data_head read once, at the start), then releases their
-   * space by storing data_tail. Returns the number of records handled (samples + lost records +
-   * skipped ones).
+   * Reads every record published so far (data_head read once, at the start) and releases their
+   * space by storing data_tail: at the end, and along the way after every eighth of the ring, so
+   * that while a long batch is being decoded the kernel can already reuse the space of the records
+   * handled (the tail stays put for short batches: the producer reads data_tail on the cache line
+   * it writes data_head to, so a store per record would make the two CPUs trade that line for
+   * every record). Returns the number of records handled (samples + lost records + skipped ones).
    *
    * Lifetime: for a contiguous record `data` is a view straight into the mmap, for a wrapped one a
    * view of a reused scratch copy. Either way it is valid only while `onSample` runs: the kernel may
@@ -133,8 +136,17 @@ export class PerfRing {
     const cpu = this.cpu;
     let tail = this.tail;
     let count = 0;
+    // Next position at which to publish the tail mid-batch (an eighth of the ring after the last store).
+    const step = size >>> 3;
+    let publishAt = tail + step;
     try {
       while (tail < head && !this.stopped) {
+        if (tail >= publishAt) {
+          // Every record before `tail` has been handled (its callback returned): release them.
+          this.tail = tail;
+          this.tailCell.store(tail);
+          publishAt = tail + step;
+        }
         const off = tail & mask; // positions are < 2^53 but `&` truncates to 32 bits: fine, size ≤ 2^31
         const at = start + off;
         // The header is 8-byte aligned inside the ring, so it never wraps (size is a multiple of 8).
