@@ -7,6 +7,7 @@ import { bpfRaw, cString, decodeCString, optFd, ptr, sanitizeObjectName, type Bp
 import { BPF_LOG_MAX, BPF_LOG_MAX_LEGACY } from "./bpf-constants.ts";
 import { ERRNO, kernelError, VerifierError } from "./errors.ts";
 import { Fd, rawFd, type FdLike, type FdOptions } from "./fd.ts";
+import { withSignalsBlocked } from "./ffi.ts";
 
 export interface ProgLoadAttr {
   progType: number;
@@ -64,6 +65,8 @@ interface LogAttempt {
 }
 
 const LOG_START = 64 * 1024;
+/** Attempts of a load that keeps failing with EAGAIN (interrupted by a signal). */
+const EAGAIN_ATTEMPTS = 5;
 
 /**
  * The log-retry protocol shared by PROG_LOAD and BTF_LOAD: run without a log (unless asked), and on
@@ -79,10 +82,19 @@ function loadWithLog(
 ): LoadResult {
   const wanted = options?.logLevel ?? 0;
   const maxSize = Math.min(options?.maxLogSize ?? BPF_LOG_MAX_LEGACY, BPF_LOG_MAX);
+  // The verifier gives up with EAGAIN when a signal is pending (it checks as it goes): a
+  // profiler's SIGPROF or a tool's timer signals would fail loads at random. libbpf retries a few
+  // times; with signals every few µs (V8's sampling profiler) a long verification never finishes
+  // between two, so the retries run with signals blocked (they arrive when the call returns).
+  const retrying = (log: LogSpec): LogAttempt => {
+    let a = attempt(log);
+    for (let n = 1; n < EAGAIN_ATTEMPTS && !a.result.ok && a.result.errno === ERRNO.EAGAIN; n++) a = withSignalsBlocked(() => attempt(log));
+    return a;
+  };
   let size = Math.max(128, Math.min(options?.logSize ?? LOG_START, maxSize));
 
   if (wanted === 0) {
-    const quick = attempt({ level: 0, size: 0, buf: null });
+    const quick = retrying({ level: 0, size: 0, buf: null });
     if (quick.result.ok) return { fd: Fd.adopt(quick.result.value, label, options), log: "" };
     // Any failure is retried with a log: the verifier explains EINVAL/EACCES/E2BIG/ENOTSUPP..., and
     // for errors it cannot explain the retry costs one more failing call on an already-failed path.
@@ -91,7 +103,7 @@ function loadWithLog(
   const level = wanted === 0 ? 1 : wanted;
   for (;;) {
     const buf = new Uint8Array(size);
-    const a = attempt({ level, size, buf });
+    const a = retrying({ level, size, buf });
     if (a.result.ok) return { fd: Fd.adopt(a.result.value, label, options), log: a.log };
     const code = a.result.errno;
     if (code === ERRNO.ENOSPC) {

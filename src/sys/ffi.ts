@@ -50,6 +50,27 @@ const epollWait = libc.func("epoll_wait", "int", ["int", "void *", "int", "int"]
 const getpidCall = libc.func("getpid", "int", []);
 const getppidCall = libc.func("getppid", "int", []);
 const sysconfCall = libc.func("sysconf", "long", ["int"]);
+const sigmaskCall = libc.func("pthread_sigmask", "int", ["int", "void *", "void *"]);
+
+const SIG_BLOCK = 0;
+const SIG_SETMASK = 2;
+/** glibc's sigset_t: 1024 bits. */
+const SIGSET_BYTES = 128;
+
+/**
+ * Runs `fn` with every blockable signal blocked on this thread: they stay pending and arrive when
+ * it returns. For kernel work that gives up when a signal is pending (the verifier's EAGAIN).
+ */
+export function withSignalsBlocked<T>(fn: () => T): T {
+  const all = new Uint8Array(SIGSET_BYTES).fill(0xff);
+  const old = new Uint8Array(SIGSET_BYTES);
+  if ((sigmaskCall(SIG_BLOCK, all, old) as number) !== 0) return fn();
+  try {
+    return fn();
+  } finally {
+    sigmaskCall(SIG_SETMASK, old, null);
+  }
+}
 
 /** errno of the most recent koffi call on this thread. */
 export function lastErrno(): number {
