@@ -37,9 +37,12 @@ export class Codec<T = unknown> {
   readonly source: { readonly decode: string; readonly encode: string };
   readonly #decode: DecodeFn;
   readonly #encode: EncodeFn;
-  // The last buffer decoded from and its view: event loops decode many records from one buffer.
-  #lastU8: Uint8Array | undefined;
+  // The last ArrayBuffer decoded from, with a view and a byte array over all of it: event loops
+  // decode every record from one buffer (a perf or ring buffer mapping), each record through its
+  // own subarray, so the views are keyed on the buffer, not on the record's array.
+  #lastBuffer: ArrayBufferLike | undefined;
   #lastDv: DataView | undefined;
+  #lastU8: Uint8Array | undefined;
 
   constructor(type: CTypeDesc) {
     this.type = type;
@@ -57,12 +60,15 @@ export class Codec<T = unknown> {
       throw new RangeError(`${typeName(this.type)}: need ${this.size} bytes at offset ${offset}, buffer has ${buf.length}`);
     }
     let dv = this.#lastDv;
-    if (this.#lastU8 !== buf || dv === undefined) {
-      dv = viewOf(buf);
-      this.#lastU8 = buf;
+    let u8 = this.#lastU8;
+    if (this.#lastBuffer !== buf.buffer || dv === undefined || u8 === undefined) {
+      dv = new DataView(buf.buffer);
+      u8 = new Uint8Array(buf.buffer);
+      this.#lastBuffer = buf.buffer;
       this.#lastDv = dv;
+      this.#lastU8 = u8;
     }
-    return this.#decode(dv, buf, offset) as T;
+    return this.#decode(dv, u8, buf.byteOffset + offset) as T;
   }
 
   /** Decodes with a caller-provided view (no bounds check beyond the DataView's own). */

@@ -154,6 +154,9 @@ class EventCodec {
   type: CTypeDesc | undefined;
   readonly #mapName: string;
   readonly #codecs: CodecCache;
+  // The codec of `type`, looked up once per type rather than once per record.
+  #codecType: CTypeDesc | undefined;
+  #codec: Codec | undefined;
 
   constructor(mapName: string, options: TableOptions) {
     this.#mapName = mapName;
@@ -165,7 +168,11 @@ class EventCodec {
     if (this.type === undefined) {
       throw new TypeError(`map '${this.#mapName}': the event type is unknown (no record type was recorded for this map); decode the bytes yourself or call setEventType()`);
     }
-    const codec = this.#codecs.get(this.type);
+    if (this.#codecType !== this.type || this.#codec === undefined) {
+      this.#codec = this.#codecs.get(this.type);
+      this.#codecType = this.type;
+    }
+    const codec = this.#codec;
     if (data.length >= codec.size) return codec.decode(data);
     const padded = new Uint8Array(codec.size);
     padded.set(data);
