@@ -22,7 +22,9 @@ if (process.env.BCC_TS_CODE_CACHE !== "0") {
     cacheStatus = "missing";
   }
 }
-const script = new vm.Script(Module.wrap(readFileSync(bundleFile, "utf8")), {
+// Read as latin1: esbuild writes the bundle's code in ASCII (non-ASCII only in comments), and a
+// latin1 read of 1 MB takes ~0.5 ms where UTF-8 decoding takes ~7 ms.
+const script = new vm.Script(Module.wrap(readFileSync(bundleFile, "latin1")), {
   filename: bundleFile,
   ...(cachedData ? { cachedData } : {}),
 });

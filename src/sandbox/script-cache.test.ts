@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ScriptCache } from "./script-cache.ts";
+import { cacheKey } from "../bpf/compile-cache.ts";
 
 describe("ScriptCache", () => {
   const dirs: string[] = [];
@@ -40,7 +41,16 @@ describe("ScriptCache", () => {
     cache.put({ code: "C", map: "M" }, ["tool.js", "missing.js"], work);
     expect(cache.get()).toBeUndefined();
     cache.put({ code: "C", map: "M" }, ["tool.js"], work);
-    writeFileSync(join(work, "cache", "scripts", "k.json"), "{ not json");
+    for (const n of readdirSync(join(work, "cache", "scripts"))) writeFileSync(join(work, "cache", "scripts", n), "{ not json");
     expect(cache.get()).toBeUndefined();
+  });
+
+  it("cache keys: stable names, different for different material (and the material is kept whole)", () => {
+    expect(cacheKey("abc")).toEqual(cacheKey("abc"));
+    const names = new Set<string>();
+    for (let i = 0; i < 5000; i++) names.add(cacheKey(`prog ${i}\0int x = ${i};`).name);
+    expect(names.size).toBe(5000);
+    expect(cacheKey("a\0b").material).toBe("a\0b");
+    expect(cacheKey("x").name).toMatch(/^[0-9a-f]+$/);
   });
 });

@@ -6,10 +6,9 @@
  * and modification time, and the bcc-ts build and the permissions (which decide what an import
  * resolves to) are the same.
  */
-import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
-import { buildId, cacheDir, pruneCacheDir } from "../bpf/compile-cache.ts";
+import { buildId, cacheDir, cacheKey, type CacheKey, pruneCacheDir } from "../bpf/compile-cache.ts";
 
 const FORMAT = 1;
 const MAX_ENTRIES = 64;
@@ -42,19 +41,22 @@ function stamp(path: string): InputStamp | undefined {
 export class ScriptCache {
   private readonly dir: string;
 
-  constructor(dir: string, private readonly key: string) {
+  private readonly key: CacheKey;
+
+  constructor(dir: string, key: string | CacheKey) {
     this.dir = join(dir, "scripts");
+    this.key = typeof key === "string" ? cacheKey(key) : key;
   }
 
   private file(): string {
-    return join(this.dir, `${this.key}.json`);
+    return join(this.dir, `${this.key.name}.json`);
   }
 
   /** The cached bundle when every input is unchanged. */
   get(): CachedBundle | undefined {
     try {
       const e = JSON.parse(readFileSync(this.file(), "utf8")) as Entry;
-      if (e.key !== this.key || !Array.isArray(e.inputs)) return undefined;
+      if (e.key !== this.key.material || !Array.isArray(e.inputs)) return undefined;
       for (const i of e.inputs) {
         const now = stamp(i.path);
         if (!now || now.size !== i.size || now.mtimeMs !== i.mtimeMs) return undefined;
@@ -79,7 +81,7 @@ export class ScriptCache {
         inputs.push(s);
       }
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-      const entry: Entry = { key: this.key, inputs, ...bundle };
+      const entry: Entry = { key: this.key.material, inputs, ...bundle };
       const tmp = `${this.file()}.${process.pid}.tmp`;
       writeFileSync(tmp, JSON.stringify(entry), { mode: 0o600 });
       renameSync(tmp, this.file());
@@ -94,6 +96,5 @@ export class ScriptCache {
 export function openScriptCache(scriptPath: string, permissionsKey: unknown, env: NodeJS.ProcessEnv = process.env): ScriptCache | undefined {
   const dir = cacheDir(env);
   if (dir === undefined) return undefined;
-  const key = createHash("sha256").update(JSON.stringify([FORMAT, buildId(), scriptPath, permissionsKey])).digest("hex");
-  return new ScriptCache(dir, key);
+  return new ScriptCache(dir, JSON.stringify([FORMAT, buildId(), scriptPath, permissionsKey]));
 }

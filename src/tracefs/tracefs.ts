@@ -6,7 +6,7 @@
  * /sys/kernel/debug/tracing (where the kernel automounts it on first access). Minimal systems and
  * containers often have neither mounted, so as root we mount it ourselves, as `perf` does.
  */
-import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { errnoCode, TracefsError, TracefsEventNotFoundError, TracefsUnavailableError } from "./errors.ts";
@@ -74,6 +74,8 @@ export function findTracefs(options: FindTracefsOptions = {}): string {
     for (const dir of candidates) {
       if (!fs.existsSync(dir)) continue;
       try {
+        // Required here: node:child_process costs ~2 ms to load and is needed only to mount.
+        const { execFileSync } = createRequire(import.meta.url)("node:child_process") as typeof import("node:child_process");
         execFileSync("mount", ["-t", "tracefs", "nodev", dir], { stdio: ["ignore", "ignore", "pipe"], timeout: 10_000 });
         if (isTracefsRoot(dir)) return dir;
         mountFailure = ` (mounted ${dir} but it has no events/)`;
