@@ -36,6 +36,14 @@ describe("compile() robustness", () => {
   };
   const minimised = (name: string) => run(readFileSync(join(MINIMISED, name), "utf8"));
 
+  it("a typo in a 40,000-character member name gets its 'did you mean' within the budget", () => {
+    // Fuzz seed 20261123 case 75899: the suggestion's edit distance was quadratic in the length.
+    const long = `id_${"x".repeat(40_000)}`;
+    const { r, ms } = run(`struct ctx { long long ${long}[8]; };\nint f(struct ctx *c) { return c->${long}2[0]; }\n`);
+    expectContract(r, ms);
+    expect(r.diagnostics.find((d) => d.code === "sema/unknown-member")?.message).toContain("did you mean");
+  });
+
   it("slow-backend-regression-89-lines.c: nested #pragma unroll loops stay within the time budget", () => {
     const { r, ms } = minimised("slow-backend-regression-89-lines.c");
     expectContract(r, ms);

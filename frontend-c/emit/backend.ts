@@ -8,6 +8,8 @@ import { duplicateSmallReturns, layoutBlocks, removeUnreachable } from "../ir/cf
 import type { IrFunction, IrModule } from "../ir/ir.ts";
 import { expandMemoryOps, legalizeImmediates, splitMisalignedFrameAccesses } from "../ir/legalize.ts";
 import { lowerToIsa, type IsaLevel } from "../ir/lower-isa.ts";
+import { foldFrameAddresses } from "../ir/frame-addr.ts";
+import { mergeFrameStores } from "../ir/merge-stores.ts";
 import { optimizeFunction } from "../ir/optimize.ts";
 import { promoteFrameObjects } from "../ir/promote.ts";
 import { printFunction } from "../ir/printer.ts";
@@ -51,6 +53,7 @@ export function compileFunction(fn: IrFunction, sink: DiagnosticSink, opts: Back
   }
   opts.dump?.("ir", printFunction(fn));
   if (opts.verify) verifyFunction(fn, "input");
+  if (opts.optimize ?? true) foldFrameAddresses(fn);
   expandMemoryOps(fn);
   splitMisalignedFrameAccesses(fn);
   // Not an optimisation: the verifier rejects programs containing unreachable instructions.
@@ -58,6 +61,7 @@ export function compileFunction(fn: IrFunction, sink: DiagnosticSink, opts: Back
   if (opts.optimize ?? true) {
     promoteFrameObjects(fn);
     optimizeFunction(fn);
+    mergeFrameStores(fn);
   }
   lowerToIsa(fn, opts.isa ?? "v3");
   legalizeImmediates(fn);

@@ -62,6 +62,8 @@ export function selectFunction(fn: IrFunction, frame: FrameLayout): MItem[] {
   const movImm = (d: number, v: bigint, w: 32 | 64) => {
     if (w === 32) emit(insn(Class.ALU | Op.MOV | Source.K, d, 0, 0, Number(BigInt.asIntN(32, v))));
     else if (fitsImm32(v)) emit(insn(Class.ALU64 | Op.MOV | Source.K, d, 0, 0, Number(BigInt.asIntN(64, v))));
+    // 0x80000000..0xffffffff: a 32-bit move zero-extends, one slot instead of LD_IMM64's two.
+    else if (BigInt.asUintN(64, v) <= 0xffff_ffffn) emit(insn(Class.ALU | Op.MOV | Source.K, d, 0, 0, Number(BigInt.asIntN(32, v))));
     else emit(ldImm64(d, v));
   };
   const aluOp = (cls: number, op: number, off: number, d: number, b: Operand) => {

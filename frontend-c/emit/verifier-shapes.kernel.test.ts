@@ -116,4 +116,22 @@ describeKernel("verifier accepts back-end code for typical program shapes", () =
         return 0;
       }`);
   });
+
+  it("a helper size bounded by an inlined u32 min() of a signed length (sslsniff)", () => {
+    loadAll(`
+      struct data_t { u32 len; char buf[8192]; };
+      BPF_PERCPU_ARRAY(bufs, struct data_t, 1);
+      static inline u32 bpf_min(u32 a, u32 b) { return (a < b) ? a : b; }
+      int copy(struct pt_regs *ctx) {
+        u32 zero = 0;
+        int len = bpf_get_prandom_u32();
+        if (len <= 0) return 0;
+        struct data_t *data = bufs.lookup(&zero);
+        if (!data) return 0;
+        data->len = (u32)len;
+        u32 n = bpf_min(8192, len);
+        bpf_probe_read_kernel(&data->buf, n, (void *)bpf_get_current_task());
+        return 0;
+      }`);
+  });
 });

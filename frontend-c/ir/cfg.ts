@@ -111,15 +111,22 @@ export function simplifyCfg(fn: IrFunction): boolean {
  */
 export function layoutBlocks(fn: IrFunction): void {
   const map = blockMap(fn);
+  const preds = predecessors(fn);
   const placed = new Set<number>();
   const order: Block[] = [];
   let rest = 0;
   let cur: Block | undefined = fn.blocks[0];
+  // `if (c) { T }` is `br c ? T : J` with J the join: T first lets T fall through into J (one
+  // inverted branch), where J first would leave T needing a jump back. Prefer a `then` block only
+  // this branch reaches when the other side is a join point (or already placed).
+  const thenFirst = (t: Terminator & { op: "br" }) =>
+    invertCond(t.cond) !== undefined && !placed.has(t.then) && (preds.get(t.then)?.length ?? 0) === 1 &&
+    (placed.has(t.else) || (preds.get(t.else)?.length ?? 0) > 1);
   while (cur !== undefined) {
     order.push(cur);
     placed.add(cur.id);
     const t: Terminator = cur.term!;
-    const prefs = t.op === "jmp" ? [t.target] : t.op === "br" ? [t.else, t.then] : [];
+    const prefs = t.op === "jmp" ? [t.target] : t.op === "br" ? (thenFirst(t) ? [t.then, t.else] : [t.else, t.then]) : [];
     cur = undefined;
     for (const p of prefs) {
       if (!placed.has(p)) {

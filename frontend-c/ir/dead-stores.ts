@@ -42,8 +42,9 @@ export function eliminateDeadStores(fn: IrFunction): boolean {
         // Read-modify-write or bulk ops (normally expanded by now): forget everything they touch.
         for (const base of i.op === "copy" ? [i.dstBase, i.srcBase] : [i.base]) if (isFrame(base)) covered.delete(base.frame);
         clearEscaping();
-      } else if ((i.op === "call" && i.args.length > 0) || i.op === "calllocal" || (i.op === "load" && !isFrame(i.base))) {
+      } else if ((i.op === "call" && i.args.length > 0) || i.op === "calllocal" || (i.op === "load" && !isFrame(i.base) && !fn.params.includes(i.base))) {
         // A helper reads memory only through its pointer arguments; one without arguments cannot.
+        // The program's own parameter (its context) never points into its stack.
         clearEscaping();
       }
       kept.push(i);

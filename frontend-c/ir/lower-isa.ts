@@ -51,6 +51,17 @@ export function lowerToIsa(fn: IrFunction, level: IsaLevel): void {
           return i.width === 32 ? sext(v(), x, 32) : x;
         };
         const a = wide(i.a);
+        const k = isImm(i.b) ? (i.width === 32 ? BigInt.asIntN(32, i.b.imm) : BigInt.asIntN(64, i.b.imm)) : -1n;
+        if (k >= 0n) {
+          // A non-negative constant divisor is its own absolute value with sign 0: only the
+          // dividend's sign needs fixing (x / 0 and x % 0 still come out as 0 and x).
+          const sa = alu("arsh", v(), a, imm(63));
+          const ua = alu("sub", v(), alu("xor", v(), a, sa), sa);
+          const q = alu(i.alu === "sdiv" ? "div" : "mod", v(), ua, imm(k));
+          const r = alu("sub", i.width === 32 ? v() : i.dst, alu("xor", v(), q, sa), sa);
+          if (i.width === 32) out.push({ op: "mov", dst: i.dst, src: r, width: 32, span });
+          continue;
+        }
         const d = wide(i.b);
         const sa = alu("arsh", v(), a, imm(63));
         const sd = alu("arsh", v(), d, imm(63));

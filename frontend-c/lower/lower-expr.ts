@@ -115,6 +115,9 @@ export function lowerExpr(L: FnLowerer, e: TExpr): Operand {
       const b = lowerExpr(L, e.right);
       const d = L.b.alu("sub", L.b.vreg(), a, b, span);
       if (e.scale === 1) return d;
+      // The difference is an exact multiple of the element size (C 6.5.6), so a power-of-two
+      // scale divides as an arithmetic shift, as gcc and clang do (sdiv needs cpu v4).
+      if ((e.scale & (e.scale - 1)) === 0) return L.b.alu("arsh", L.b.vreg(), d, imm(Math.log2(e.scale)), span);
       return L.b.alu("sdiv", L.b.vreg(), d, imm(e.scale), span);
     }
     case "cmp": {

@@ -6,7 +6,8 @@
  *   liveness walk (a definition interferes with everything live after it, except the source of a
  *   64-bit copy). Helper calls define r0..r5, so values live across a call end up in r6..r9 or spill.
  * - Two-address constraints of BPF: `d = a - b` selects to `d = a; d -= b`, so d must not share b's
- *   register for non-commutative ops; `setcc` writes d before reading its operands.
+ *   register for non-commutative ops; `setcc` writes d before reading its operands. d and a (and b,
+ *   when the op commutes) are move-related, so the colour choice prefers d = a and the copy vanishes.
  * - Vregs that cannot be coloured are spilled to 8-byte, 8-aligned stack slots (frame objects):
  *   a full-width spill is the only kind through which the verifier keeps tracking pointers.
  *   Each use reloads into a fresh short-lived vreg, each def stores from one; then we rebuild.
@@ -122,6 +123,12 @@ function buildGraph(fn: IrFunction, noSpill: ReadonlySet<VReg>): Graph {
       if (isCopy) {
         live.delete(i.src as VReg);
         move(i.dst, i.src as VReg);
+      } else if (i.op === "alu") {
+        // Two-address ALU: `d = a op b` needs `d = a` first unless d shares a's register.
+        move(i.dst, i.a);
+        if (!isImm(i.b) && isCommutative(i.alu)) move(i.dst, i.b);
+      } else if (i.op === "neg" || i.op === "endian" || (i.op === "ext" && !i.signed && i.from !== 32)) {
+        move(i.dst, i.a);
       }
       const c = clobbers(i);
       const defs: readonly VReg[] = c === undefined ? (d === undefined ? [] : [d]) : d === undefined ? c : [d, ...c];

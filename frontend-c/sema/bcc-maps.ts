@@ -109,16 +109,29 @@ export function checkBccMapMacro(c: Checker, m: MapMacroDecl, add: (d: MapDecl) 
   if (m.sizeArg) {
     const v = constInt(c, m.sizeArg, "the map size");
     if (v === undefined) return;
-    size = Number(v);
-    if (shape.args.includes("pages")) size *= 4096; // BCC counts ring buffer pages
+    const n = shape.args.includes("pages") ? v * 4096n : v; // BCC counts ring buffer pages
+    if (n < 0n || n > 0xffff_ffffn) {
+      c.error("sema/bad-map", m.sizeArg.span, `the size of map '${m.name}' must be between 0 and 4294967295 (max_entries is a u32), not ${n}`);
+    } else if (n === 0n && !kind.endsWith("storage")) {
+      // The kernel refuses max_entries 0 for every map kind but the local-storage ones.
+      c.error("sema/bad-map", m.sizeArg.span, `map '${m.name}' needs a size of at least 1 entry`);
+    }
+    size = n < 0n || n > 0xffff_ffffn ? 0 : Number(n); // still declared, so its uses are checked
   }
   // BCC rounds stack-trace map sizes up to a power of two (roundup_pow_of_two in helpers.h).
   if (kind === "stack_trace" && size > 0) size = 2 ** Math.ceil(Math.log2(size));
+  if (size > 0xffff_ffff) {
+    c.error("sema/bad-map", m.sizeArg?.span ?? m.span, `the size of map '${m.name}' rounds up to ${size} entries, more than max_entries (a u32) can hold`);
+    size = 0;
+  }
   let flags = shape.flags ?? 0;
   if (m.flagsArg) {
     const v = constInt(c, m.flagsArg, "the map flags");
     if (v === undefined) return;
-    flags = Number(v);
+    if (v < 0n || v > 0xffff_ffffn) {
+      c.error("sema/bad-map", m.flagsArg.span, `the flags of map '${m.name}' must fit in 32 bits, not ${v}`);
+    }
+    flags = v < 0n || v > 0xffff_ffffn ? 0 : Number(v);
   }
   add({ name: m.name, kind, key, value, maxEntries: size, flags, span: m.span });
 }

@@ -33,7 +33,11 @@ export function checkMember(c: Checker, e: Expr & { kind: "member" }): TExpr {
     return errorExpr(e.span);
   }
   const rt = base.type;
-  if (rt.kind === "map") return { k: "error", type: T.error, span: e.span }; // map methods are handled by calls
+  if (rt.kind === "map") {
+    // Method calls (`m.lookup(&k)`) never get here (check-call.ts); anything else is a misuse.
+    c.error("sema/map-method-not-called", e.span, `'${rt.map.name}.${e.name}' is a map method; call it, e.g. '${rt.map.name}.${e.name}(...)'`);
+    return errorExpr(e.span);
+  }
   if (!isRecord(rt)) {
     c.error("sema/member-on-non-record", e.span, `member reference '${e.name}' on non-struct type ${typeToString(rt)}`);
     return errorExpr(e.span);

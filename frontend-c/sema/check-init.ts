@@ -80,9 +80,13 @@ function walk(
   const fields = isRec ? initFields(t) : [];
   const elem = isArray(t) ? t.of : undefined;
   const limit = isRec ? fields.length : isArray(t) ? t.length ?? Infinity : 0;
+  let first = true;
   while (idx.i < list.length) {
     const item = list[idx.i]!;
-    let designators = item.designators;
+    // A brace-elided sub-aggregate starts at the item whose designators the enclosing level has
+    // just used (`{.b = 9}` sets b's first member): they do not end it.
+    let designators = first && !braced ? [] : item.designators;
+    first = false;
     if (designators.length > 0) {
       if (!braced) return; // a designator ends a brace-elided sub-aggregate
       const d = designators[0]!;

@@ -124,31 +124,53 @@ export class Checker {
   }
 }
 
-/** Levenshtein distance, capped: only used for short identifier suggestions. */
-function distance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
+/**
+ * Levenshtein distance if it is at most `max`, else `max + 1`. Only cells within `max` of the
+ * diagonal can stay within the bound, so the cost is O(length × max) even for identifiers
+ * thousands of characters long.
+ */
+function distance(a: string, b: string, max: number): number {
+  const over = max + 1;
+  if (Math.abs(a.length - b.length) > max) return over;
+  // Row i keeps only columns j = i - max .. i + max, at index j - i + max.
+  const width = 2 * max + 1;
+  let prev = new Array<number>(width);
+  for (let k = 0; k < width; k++) {
+    const j = k - max;
+    prev[k] = j >= 0 && j <= b.length ? j : over;
   }
-  return prev[b.length]!;
+  for (let i = 1; i <= a.length; i++) {
+    const cur = new Array<number>(width).fill(over);
+    let rowMin = over;
+    for (let k = 0; k < width; k++) {
+      const j = i + k - max;
+      if (j < 0 || j > b.length) continue;
+      let v: number;
+      if (j === 0) v = i;
+      else {
+        const del = k + 1 < width ? prev[k + 1]! + 1 : over;
+        const ins = k > 0 ? cur[k - 1]! + 1 : over;
+        const sub = prev[k]! + (a[i - 1] === b[j - 1] ? 0 : 1);
+        v = Math.min(del, ins, sub);
+      }
+      cur[k] = Math.min(v, over);
+      rowMin = Math.min(rowMin, cur[k]!);
+    }
+    if (rowMin > max) return over;
+    prev = cur;
+  }
+  return prev[b.length - a.length + max]!;
 }
 
-/** Edit distance where swapping two adjacent characters also costs 1 (typos like u23 → u32). */
-function typoDistance(a: string, b: string): number {
-  let d = distance(a, b);
-  for (let i = 0; i + 1 < a.length; i++) {
-    if (a[i] !== a[i + 1]) {
-      const swapped = a.slice(0, i) + a[i + 1] + a[i] + a.slice(i + 2);
-      if (swapped === b) d = Math.min(d, 1);
-    }
+/** Edit distance (at most `max`, else `max + 1`) where swapping two adjacent characters also costs 1 (typos like u23 → u32). */
+function typoDistance(a: string, b: string, max: number): number {
+  if (a.length === b.length) {
+    // One transposition: the strings differ exactly at positions i and i+1, swapped.
+    let i = 0;
+    while (i < a.length && a[i] === b[i]) i++;
+    if (i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2)) return Math.min(1, max + 1);
   }
-  return d;
+  return distance(a, b, max);
 }
 
 /** The closest candidate within a small edit distance, for "did you mean" hints. */
@@ -159,7 +181,7 @@ export function didYouMean(name: string, candidates: Iterable<string>): string |
   let bestD = Math.max(1, Math.min(3, Math.floor(name.length / 3) + 1));
   for (const c of candidates) {
     if (c === name || Math.abs(c.length - name.length) > bestD) continue;
-    const d = typoDistance(name, c);
+    const d = typoDistance(name, c, bestD);
     if (d <= bestD && (best === undefined || d < bestD)) {
       best = c;
       bestD = d;

@@ -10,7 +10,7 @@ import { assignConvert, checkExpr, checkRvalue, errorExpr, isLvalue, markAddress
 import { convert, mkConst } from "./conversions.ts";
 import type { HelperProto } from "./helper-table.ts";
 import type { InitPart, TExpr, TStmt } from "./typed-ast.ts";
-import { type CType, type MapDecl, T, isInt, isPtr, ptrTo, sizeOf, typeToString, unqual } from "./types.ts";
+import { type CType, type MapDecl, T, isInt, isPtr, isScalar, ptrTo, sizeOf, typeToString, unqual } from "./types.ts";
 
 const BPF_ANY = 0n;
 const BPF_NOEXIST = 1n;
@@ -52,6 +52,19 @@ function keyPointer(c: Checker, a: Expr, want: CType, what: string, pre: TStmt[]
   pre.push({ k: "decl", sym, init: { zeroFill: true, parts: [part] }, span: a.span });
   const ref: TExpr = { k: "local", sym, type: want, span: a.span };
   return { k: "addr", of: ref, type: ptrTo(want), span: a.span };
+}
+
+/**
+ * One argument of a method that desugars straight into a helper call: a pointer (`ptr`) or an
+ * integer-valued scalar (`int`). A struct passed by value would otherwise reach lowering.
+ */
+function methodArg(c: Checker, m: MapDecl, method: string, a: Expr, i: number, want: "ptr" | "int"): TExpr {
+  const v = checkRvalue(c, a);
+  if (v.type.kind === "error") return v;
+  if (want === "ptr" ? isPtr(v.type) : isScalar(v.type)) return v;
+  const what = want === "ptr" ? "a pointer" : "an integer";
+  c.error("sema/bad-helper-args", a.span, `argument ${i + 1} of ${m.name}.${method}() must be ${what}, not ${typeToString(v.type)}`);
+  return errorExpr(a.span);
 }
 
 function wrap(pre: TStmt[], result: TExpr): TExpr {
@@ -171,9 +184,10 @@ export function checkMapMethod(c: Checker, e: Expr & { kind: "call" }, callee: E
     }
     case "perf_submit": {
       if (!arity(3, 3)) return errorExpr(e.span);
-      const ctx = checkRvalue(c, e.args[0]!);
-      const data = checkRvalue(c, e.args[1]!);
-      const size = checkRvalue(c, e.args[2]!);
+      const arg = (i: number, want: "ptr" | "int"): TExpr => methodArg(c, m, callee.name, e.args[i]!, i, want);
+      const ctx = arg(0, "ptr");
+      const data = arg(1, "ptr");
+      const size = arg(2, "int");
       if ([ctx, data, size].some((x) => x.type.kind === "error")) return errorExpr(e.span);
       recordEventType(c, m, data, e.span);
       const flags = mkConst(0xffffffffn, T.ulong, e.span); // BPF_F_CURRENT_CPU
@@ -181,9 +195,10 @@ export function checkMapMethod(c: Checker, e: Expr & { kind: "call" }, callee: E
     }
     case "ringbuf_output": {
       if (!arity(3, 3)) return errorExpr(e.span);
-      const data = checkRvalue(c, e.args[0]!);
-      const size = checkRvalue(c, e.args[1]!);
-      const flags = checkRvalue(c, e.args[2]!);
+      const arg = (i: number, want: "ptr" | "int"): TExpr => methodArg(c, m, callee.name, e.args[i]!, i, want);
+      const data = arg(0, "ptr");
+      const size = arg(1, "int");
+      const flags = arg(2, "int");
       if ([data, size, flags].some((x) => x.type.kind === "error")) return errorExpr(e.span);
       recordEventType(c, m, data, e.span);
       return call(c, "bpf_ringbuf_output", [mapRef, data, convert(size, T.ulong), convert(flags, T.ulong)], undefined, e.span);
@@ -191,10 +206,11 @@ export function checkMapMethod(c: Checker, e: Expr & { kind: "call" }, callee: E
     case "perf_submit_skb": {
       // BCC: perf_submit_skb(ctx, skb_len, &data, size): the packet bytes follow the record.
       if (!arity(4, 4)) return errorExpr(e.span);
-      const ctx = checkRvalue(c, e.args[0]!);
-      const len = checkRvalue(c, e.args[1]!);
-      const data = checkRvalue(c, e.args[2]!);
-      const size = checkRvalue(c, e.args[3]!);
+      const arg = (i: number, want: "ptr" | "int"): TExpr => methodArg(c, m, callee.name, e.args[i]!, i, want);
+      const ctx = arg(0, "ptr");
+      const len = arg(1, "int");
+      const data = arg(2, "ptr");
+      const size = arg(3, "int");
       if ([ctx, len, data, size].some((x) => x.type.kind === "error")) return errorExpr(e.span);
       recordEventType(c, m, data, e.span);
       const lenField: TExpr = { k: "arith", op: "shl", signed: false, left: convert(len, T.ulong), right: mkConst(32n, T.ulong, e.span), type: T.ulong, span: e.span };
@@ -203,45 +219,45 @@ export function checkMapMethod(c: Checker, e: Expr & { kind: "call" }, callee: E
     }
     case "redirect_map": {
       if (!arity(2, 2)) return errorExpr(e.span);
-      const idx = checkRvalue(c, e.args[0]!);
-      const flags = checkRvalue(c, e.args[1]!);
+      const idx = methodArg(c, m, callee.name, e.args[0]!, 0, "int");
+      const flags = methodArg(c, m, callee.name, e.args[1]!, 1, "int");
       if (idx.type.kind === "error" || flags.type.kind === "error") return errorExpr(e.span);
       return call(c, "bpf_redirect_map", [mapRef, convert(idx, T.ulong), convert(flags, T.ulong)], undefined, e.span);
     }
     case "get_stackid": {
       if (!arity(2, 2)) return errorExpr(e.span);
-      const ctx = checkRvalue(c, e.args[0]!);
-      const flags = checkRvalue(c, e.args[1]!);
+      const ctx = methodArg(c, m, callee.name, e.args[0]!, 0, "ptr");
+      const flags = methodArg(c, m, callee.name, e.args[1]!, 1, "int");
       if (ctx.type.kind === "error" || flags.type.kind === "error") return errorExpr(e.span);
       // BCC's get_stackid returns int (the helper's long, truncated as BCC's prototype does).
       return convert(call(c, "bpf_get_stackid", [ctx, mapRef, convert(flags, T.ulong)], undefined, e.span), T.int);
     }
     case "ringbuf_reserve": {
       if (!arity(1, 1)) return errorExpr(e.span);
-      const size = checkRvalue(c, e.args[0]!);
+      const size = methodArg(c, m, callee.name, e.args[0]!, 0, "int");
       if (size.type.kind === "error") return errorExpr(e.span);
       return call(c, "bpf_ringbuf_reserve", [mapRef, convert(size, T.ulong), mkConst(0n, T.ulong, e.span)], undefined, e.span);
     }
     case "ringbuf_submit":
     case "ringbuf_discard": {
       if (!arity(2, 2)) return errorExpr(e.span);
-      const data = checkRvalue(c, e.args[0]!);
-      const flags = checkRvalue(c, e.args[1]!);
+      const data = methodArg(c, m, callee.name, e.args[0]!, 0, "ptr");
+      const flags = methodArg(c, m, callee.name, e.args[1]!, 1, "int");
       if (data.type.kind === "error" || flags.type.kind === "error") return errorExpr(e.span);
       if (callee.name === "ringbuf_submit") recordEventType(c, m, data, e.span);
       return call(c, `bpf_${callee.name}`, [convert(data, ptrTo(T.void)), convert(flags, T.ulong)], undefined, e.span);
     }
     case "call": {
       if (!arity(2, 2)) return errorExpr(e.span);
-      const ctx = checkRvalue(c, e.args[0]!);
-      const idx = checkRvalue(c, e.args[1]!);
+      const ctx = methodArg(c, m, callee.name, e.args[0]!, 0, "ptr");
+      const idx = methodArg(c, m, callee.name, e.args[1]!, 1, "int");
       if (ctx.type.kind === "error" || idx.type.kind === "error") return errorExpr(e.span);
       return call(c, "bpf_tail_call", [ctx, mapRef, convert(idx, T.ulong)], undefined, e.span);
     }
     case "push": {
       if (!arity(1, 2)) return errorExpr(e.span);
       const v = keyPointer(c, e.args[0]!, m.value, "value", pre);
-      const flags = e.args[1] ? checkRvalue(c, e.args[1]) : mkConst(0n, T.ulong, e.span);
+      const flags = e.args[1] ? methodArg(c, m, callee.name, e.args[1], 1, "int") : mkConst(0n, T.ulong, e.span);
       if (v.type.kind === "error" || flags.type.kind === "error") return errorExpr(e.span);
       return wrap(pre, call(c, "bpf_map_push_elem", [mapRef, v, convert(flags, T.ulong)], undefined, e.span));
     }
@@ -258,7 +274,7 @@ export function checkMapMethod(c: Checker, e: Expr & { kind: "call" }, callee: E
     }
     case "perf_read": {
       if (!arity(1, 1) || !c.helpers.has("bpf_perf_event_read")) return errorExpr(e.span);
-      const idx = checkRvalue(c, e.args[0]!);
+      const idx = methodArg(c, m, callee.name, e.args[0]!, 0, "int");
       if (idx.type.kind === "error") return idx;
       return call(c, "bpf_perf_event_read", [mapRef, convert(idx, T.ulong)], undefined, e.span);
     }

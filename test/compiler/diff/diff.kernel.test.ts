@@ -21,8 +21,8 @@ const context = new CompileContext();
 /** The prelude shares line 1 with the case, so diagnostics keep the file's own line numbers. */
 const sourceOf = (c: DiffCase) => `${CTX_PRELUDE} ${c.source}`;
 
-function compileOptimised(c: DiffCase): ProgramSpec {
-  const r = compile(sourceOf(c), { file: `${c.name}.c`, context });
+function compileOptimised(c: DiffCase, isa: "v3" | "v4" = "v3"): ProgramSpec {
+  const r = compile(sourceOf(c), { file: `${c.name}.c`, context, backend: { isa } });
   expect(r.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   const prog = r.programs.find((p) => p.name === "test");
   expect(prog, "program 'test'").toBeDefined();
@@ -60,6 +60,10 @@ describeKernel(`differential: bcc-ts in the kernel vs gcc (${cases.length} cases
   cases.forEach((c, k) => {
     it(`${c.name} (optimised)`, () => {
       expect(runInKernel(compileOptimised(c), c)).toEqual(native[k]);
+    });
+    // What the BPF class loads on kernels that take cpu v4 (6.6+), as here.
+    it(`${c.name} (optimised, cpu v4)`, () => {
+      expect(runInKernel(compileOptimised(c, "v4"), c)).toEqual(native[k]);
     });
     it(`${c.name} (unoptimised)`, () => {
       expect(runInKernel(compileUnoptimised(c), c)).toEqual(native[k]);
