@@ -20,12 +20,8 @@ const N = Number(values.events);
 const cache = join(ROOT, "node_modules", ".cache");
 mkdirSync(cache, { recursive: true });
 const dir = mkdtempSync(join(cache, "bcc-ts-soak-"));
-const { build } = await import("esbuild");
-await build({
-  entryPoints: [join(ROOT, "src", "index.ts")], outfile: join(dir, "index.mjs"), bundle: true, format: "esm", platform: "node",
-  target: "node20", external: ["koffi", "tree-sitter", "tree-sitter-c", "quickjs-emscripten", "yargs", "yargs/*"],
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" }, logLevel: "error",
-});
+const { bundleSourcesEsm } = await import("../../test/harness/esm-bundle.mjs");
+await bundleSourcesEsm(join(ROOT, "src", "index.ts"), join(dir, "index.mjs"));
 const { BPF } = await import(join(dir, "index.mjs"));
 const driverBin = join(dir, "driver");
 execFileSync("gcc", ["-O2", "-o", driverBin, join(import.meta.dirname, "driver.c")]);

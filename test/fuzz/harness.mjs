@@ -17,29 +17,19 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { loadCorpus, makeCase } from "./generate.mjs";
+import { bundleSourcesEsm } from "../harness/esm-bundle.mjs";
 
 const HERE = import.meta.dirname;
 const ROOT = join(HERE, "..", "..");
 
 /** Bundles bundle-entry.ts into a temp dir; returns { url, dispose }. */
 export async function buildBundle() {
-  const { build } = await import("esbuild");
   // Inside node_modules so the bundle's bare imports of the native packages resolve to the repo's.
   const cache = join(ROOT, "node_modules", ".cache");
   mkdirSync(cache, { recursive: true });
   const dir = mkdtempSync(join(cache, "bcc-ts-fuzz-"));
   const out = join(dir, "fuzz-bundle.mjs");
-  await build({
-    entryPoints: [join(HERE, "bundle-entry.ts")],
-    outfile: out,
-    bundle: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    external: ["koffi", "tree-sitter", "tree-sitter-c", "quickjs-emscripten", "yargs", "yargs/*"],
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    logLevel: "error",
-  });
+  await bundleSourcesEsm(join(HERE, "bundle-entry.ts"), out);
   return { url: pathToFileURL(out).href, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 

@@ -9,29 +9,19 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs
 import { join } from "node:path";
 import { getFdById, linkInfo, listIds, mapInfo, progInfo } from "../../src/sys/index.ts";
 import { Tracefs } from "../../src/tracefs/index.ts";
+import { bundleSourcesEsm } from "../harness/esm-bundle.mjs";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 
 /** Bundles scripts/<name>.ts into an .mjs under node_modules/.cache (so bare imports resolve). */
 export async function bundleScript(name: string): Promise<{ path: string; dispose(): void }> {
-  const { build } = await import("esbuild");
   const cache = join(ROOT, "node_modules", ".cache");
   mkdirSync(cache, { recursive: true });
   const dir = mkdtempSync(join(cache, "bcc-ts-rel-"));
   // Readable by the unprivileged user of the not-root scenarios.
   chmodSync(dir, 0o755);
   const out = join(dir, `${name}.mjs`);
-  await build({
-    entryPoints: [join(import.meta.dirname, "scripts", `${name}.ts`)],
-    outfile: out,
-    bundle: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    external: ["koffi", "tree-sitter", "tree-sitter-c", "quickjs-emscripten", "yargs", "yargs/*"],
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    logLevel: "error",
-  });
+  await bundleSourcesEsm(join(import.meta.dirname, "scripts", `${name}.ts`), out);
   return { path: out, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 

@@ -16,6 +16,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describeKernel } from "../harness/kernel.ts";
+import { bundleSourcesEsm } from "../harness/esm-bundle.mjs";
 import { killAndTimeEnd, randomSuffix, runScript, waitForNoLeftovers } from "./support.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -28,24 +29,13 @@ let scripts = "";
 
 /** src/index.ts bundled as <tmp>/dist/index.mjs, with <tmp>/compat → compat (its include dir). */
 async function bundleLibrary(): Promise<void> {
-  const { build } = await import("esbuild");
   const cache = join(ROOT, "node_modules", ".cache");
   mkdirSync(cache, { recursive: true });
   libDir = mkdtempSync(join(cache, "bcc-ts-uncaught-"));
   chmodSync(libDir, 0o755);
   symlinkSync(join(ROOT, "compat"), join(libDir, "compat"));
   lib = join(libDir, "dist", "index.mjs");
-  await build({
-    entryPoints: [join(ROOT, "src", "index.ts")],
-    outfile: lib,
-    bundle: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    external: ["koffi", "tree-sitter", "tree-sitter-c", "quickjs-emscripten", "yargs", "yargs/*"],
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    logLevel: "error",
-  });
+  await bundleSourcesEsm(join(ROOT, "src", "index.ts"), lib);
   chmodSync(join(libDir, "dist"), 0o755);
 }
 
