@@ -92,11 +92,7 @@ export class CompileCache {
 
   put(key: CacheKey, value: CachedCompile): void {
     try {
-      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-      const file = join(this.dir, `${key.name}.bin`);
-      const tmp = `${file}.${process.pid}.tmp`;
-      writeFileSync(tmp, serialize({ key: key.material, value }), { mode: 0o600 });
-      renameSync(tmp, file);
+      writeCacheFile(this.dir, `${key.name}.bin`, serialize({ key: key.material, value }));
       this.prune();
     } catch {
       // A read-only or full disk only costs the next run a compile.
@@ -129,6 +125,18 @@ export function cacheKey(material: string): CacheKey {
   }
   const hex = (n: number) => (n >>> 0).toString(16).padStart(8, "0");
   return { material, name: `${hex(h1)}${hex(h2)}${material.length.toString(16)}` };
+}
+
+/**
+ * Writes `name` in cache directory `dir` (created private) atomically: readers see the old file or
+ * the whole new one, never a partial write.
+ */
+export function writeCacheFile(dir: string, name: string, data: string | Uint8Array): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const file = join(dir, name);
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, data, { mode: 0o600 });
+  renameSync(tmp, file);
 }
 
 /** Removes the oldest files ending in `suffix` from `dir` beyond `max`. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ourWords, plainCompileArgs } from "./main.ts";
+import { ourWords } from "./main.ts";
+import { plainCompileArgs } from "./commands/compile.ts";
 
 describe("CLI fast paths", () => {
   it("plain `compile` options are parsed without yargs", () => {

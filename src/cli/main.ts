@@ -6,7 +6,8 @@
  * Exit codes: 0 success, 1 runtime/kernel failure, 2 usage error, 3 compile error.
  */
 import { reportFatal } from "./fatal.ts";
-import type { CompileArgs } from "./commands/compile-impl.ts";
+import { plainCompileArgs } from "./commands/compile.ts";
+import { RUN_VALUE_OPTIONS, runScript } from "./commands/run.ts";
 
 /**
  * `bcc-ts run SCRIPT args...` / `bcc-ts tool NAME args...`: everything after the script belongs to
@@ -16,12 +17,11 @@ import type { CompileArgs } from "./commands/compile-impl.ts";
 export function ourWords(argv: readonly string[]): string[] {
   const cmd = argv[0];
   if (cmd !== "run" && cmd !== "tool") return [...argv];
-  const valueOptions = new Set(["--timeout", "--memory", "--allow-read", "--allow-write"]);
   for (let i = 1; i < argv.length; i++) {
     const w = argv[i]!;
     if (w === "--") return argv.slice(0, i + 2);
     if (!w.startsWith("-") || w === "-") return argv.slice(0, i + 1);
-    if (valueOptions.has(w)) i++;
+    if (RUN_VALUE_OPTIONS.has(w)) i++;
   }
   return [...argv];
 }
@@ -35,7 +35,6 @@ export async function main(argv: string[]): Promise<void> {
   // case skips loading yargs and its dependencies (~20–30 ms of start-up).
   const script = words.length >= 2 ? words[words.length - 1]! : "-";
   if (words[0] === "run" && !script.startsWith("-") && !words.some((w) => YARGS_ONLY.has(w))) {
-    const { runScript } = await import("./commands/run.ts");
     await runScript(argv, { script, "allow-run": false, node: false });
     return;
   }
@@ -47,43 +46,6 @@ export async function main(argv: string[]): Promise<void> {
   }
   const { mainWithYargs } = await import("./yargs-main.ts");
   await mainWithYargs(words);
-}
-
-/**
- * `bcc-ts compile FILE` with only the usual options (the ones compile.ts declares), parsed without
- * yargs, whose loading costs more than compiling a small program. Anything else (help, unknown or
- * malformed options, a second file) returns undefined and goes through yargs for its messages.
- */
-export function plainCompileArgs(words: readonly string[]): CompileArgs | undefined {
-  const args: CompileArgs = { file: "", load: false, dump: false, json: false, define: [], include: [], color: process.stderr.isTTY === true };
-  const flags = { "--load": "load", "--dump": "dump", "--json": "json", "--color": "color" } as const;
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    if (w in flags) {
-      args[flags[w as keyof typeof flags]] = true;
-      continue;
-    }
-    if (w === "--no-color") {
-      args.color = false;
-      continue;
-    }
-    const m = /^(-D|-I|--define|--include|--test-run|--ctx-hex)(?:=(.*))?$/.exec(w) ?? /^(-D|-I)(.+)$/.exec(w);
-    if (m) {
-      const value = m[2] ?? words[++i];
-      if (value === undefined || value === "" || (m[2] === undefined && value.startsWith("-"))) return undefined;
-      switch (m[1]) {
-        case "-D": case "--define": args.define.push(value); break;
-        case "-I": case "--include": args.include.push(value); break;
-        case "--test-run": args["test-run"] = value; break;
-        default: args["ctx-hex"] = value; break;
-      }
-      continue;
-    }
-    if (w.startsWith("-") && w !== "-") return undefined;
-    if (args.file !== "") return undefined;
-    args.file = w;
-  }
-  return args.file === "" ? undefined : args;
 }
 
 /** The `bcc-ts` command: runs main() on this process's argv (the bin script calls this). */

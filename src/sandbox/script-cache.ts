@@ -6,9 +6,9 @@
  * and modification time, and the bcc-ts build and the permissions (which decide what an import
  * resolves to) are the same.
  */
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
-import { buildId, cacheDir, cacheKey, type CacheKey, pruneCacheDir } from "../bpf/compile-cache.ts";
+import { buildId, cacheDir, cacheKey, type CacheKey, pruneCacheDir, writeCacheFile } from "../bpf/compile-cache.ts";
 
 const FORMAT = 1;
 const MAX_ENTRIES = 64;
@@ -80,11 +80,8 @@ export class ScriptCache {
         if (!s) return; // an input vanished while bundling: do not cache
         inputs.push(s);
       }
-      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
       const entry: Entry = { key: this.key.material, inputs, ...bundle };
-      const tmp = `${this.file()}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify(entry), { mode: 0o600 });
-      renameSync(tmp, this.file());
+      writeCacheFile(this.dir, `${this.key.name}.json`, JSON.stringify(entry));
       pruneCacheDir(this.dir, ".json", MAX_ENTRIES);
     } catch {
       // Caching is best effort: the next run bundles again.

@@ -63,7 +63,8 @@ export async function runScript(argv: readonly string[], parsed: RunArgs): Promi
   process.exit(r.exitCode);
 }
 
-const VALUE_OPTIONS = new Set(["--timeout", "--memory", "--allow-read", "--allow-write"]);
+/** Options of `bcc-ts run` that take a value (the next word); main.ts's ourWords reads it too. */
+export const RUN_VALUE_OPTIONS: ReadonlySet<string> = new Set(["--timeout", "--memory", "--allow-read", "--allow-write"]);
 
 /**
  * yargs reads options anywhere on the line, but everything after SCRIPT belongs to the script
@@ -80,7 +81,7 @@ export function splitArgv(argv: readonly string[], parsed: RunArgs): { args: Run
     }
     const eq = tok.indexOf("=");
     const name = eq > 0 ? tok.slice(0, eq) : tok;
-    const value = eq > 0 ? tok.slice(eq + 1) : VALUE_OPTIONS.has(name) ? argv[++i] : undefined;
+    const value = eq > 0 ? tok.slice(eq + 1) : RUN_VALUE_OPTIONS.has(name) ? argv[++i] : undefined;
     switch (name) {
       case "--timeout": ours.timeout = Number(value); break;
       case "--memory": ours.memory = Number(value); break;
