@@ -63,7 +63,8 @@ export class Codec<T = unknown> {
     let u8 = this.#lastU8;
     if (this.#lastBuffer !== buf.buffer || dv === undefined || u8 === undefined) {
       dv = new DataView(buf.buffer);
-      u8 = new Uint8Array(buf.buffer);
+      // A map value read into its own buffer is the whole buffer: no second array needed.
+      u8 = buf.byteOffset === 0 && buf.byteLength === buf.buffer.byteLength ? buf : new Uint8Array(buf.buffer);
       this.#lastBuffer = buf.buffer;
       this.#lastDv = dv;
       this.#lastU8 = u8;
