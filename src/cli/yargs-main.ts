@@ -18,7 +18,7 @@ export async function mainWithYargs(words: string[]): Promise<void> {
     .wrap(Math.min(100, process.stdout.columns || 100))
     .fail((msg, err, y) => {
       if (err) throw err;
-      process.stderr.write(`bcc-ts: ${msg}\n(see: bcc-ts --help)\n`);
+      process.stderr.write(`bcc-ts: ${msg} (see: bcc-ts --help)\n`);
       process.exit(2);
     });
   for (const c of commands) parser = parser.command(c);
