@@ -62,3 +62,11 @@ export function describeFeature(name: string, feature: string, available: () => 
     describe.skip(`${name} (needs ${feature}: runs in the kprobe-capable guest, npm run test:kernels)`, fn);
   }
 }
+
+/**
+ * Command prefix that runs a child as user nobody without the capabilities tracing needs (no
+ * CAP_BPF, CAP_PERFMON or CAP_SYS_ADMIN): the "not root" scenarios. The child keeps only
+ * CAP_DAC_READ_SEARCH, so it can still read the checkout when that lies under a private (0700)
+ * directory, as CI's `mktemp -d` clone does; bcc-ts's privilege check ignores it.
+ */
+export const AS_NOBODY: readonly string[] = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--inh-caps=-all,+dac_read_search", "--ambient-caps=+dac_read_search"];

@@ -8,13 +8,13 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { describeKernel } from "../harness/kernel.ts";
+import { describeKernel, AS_NOBODY } from "../harness/kernel.ts";
 import { BPF } from "../../src/index.ts";
 import { progTestRun } from "../../src/sys/index.ts";
 import { bundleScript, randomSuffix, waitForNoLeftovers } from "./support.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
-const NOBODY = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--inh-caps=-all"];
+const NOBODY = AS_NOBODY;
 
 function deadPid(): number {
   const r = spawnSync("true");

@@ -15,12 +15,12 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describeKernel } from "../harness/kernel.ts";
+import { describeKernel, AS_NOBODY } from "../harness/kernel.ts";
 import { bundleSourcesEsm } from "../harness/esm-bundle.mjs";
 import { killAndTimeEnd, randomSuffix, runScript, waitForNoLeftovers } from "./support.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
-const NOBODY = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--inh-caps=-all"];
+const NOBODY = AS_NOBODY;
 const NO_LEFTOVERS = { progs: [], maps: [], links: [], probes: [] };
 
 let libDir = "";
