@@ -6,6 +6,8 @@
  * path ran. Tests that need a kernel feature this machine lacks (kprobes, fentry) use `needsFeature`
  * with a label; they are the ones `npm run test:kernels` runs inside the qemu guest.
  */
+import { chmodSync, statSync } from "node:fs";
+import { dirname } from "node:path";
 import { describe, it } from "vitest";
 
 export const requireKernel = process.env.BCC_TS_REQUIRE_KERNEL === "1";
@@ -63,10 +65,26 @@ export function describeFeature(name: string, feature: string, available: () => 
   }
 }
 
+/** Command prefix that runs a child as user nobody with no capabilities: the "not root" scenarios. */
+export const AS_NOBODY: readonly string[] = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--inh-caps=-all"];
+
 /**
- * Command prefix that runs a child as user nobody without the capabilities tracing needs (no
- * CAP_BPF, CAP_PERFMON or CAP_SYS_ADMIN): the "not root" scenarios. The child keeps only
- * CAP_DAC_READ_SEARCH, so it can still read the checkout when that lies under a private (0700)
- * directory, as CI's `mktemp -d` clone does; bcc-ts's privilege check ignores it.
+ * Lets other users traverse (o+x, not list) `path` (a directory) or its directory and every one
+ * above it that they cannot, so a
+ * child run as nobody reaches the checkout even when it lies under a private directory, as CI's
+ * `mktemp -d` clone does. Returns the function that puts the modes back.
  */
-export const AS_NOBODY: readonly string[] = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--inh-caps=-all,+dac_read_search", "--ambient-caps=+dac_read_search"];
+export function letOthersTraverse(path: string): () => void {
+  const changed: { dir: string; mode: number }[] = [];
+  for (let dir = statSync(path).isDirectory() ? path : dirname(path); ; dir = dirname(dir)) {
+    const mode = statSync(dir).mode & 0o7777;
+    if ((mode & 0o001) === 0) {
+      chmodSync(dir, mode | 0o001);
+      changed.push({ dir, mode });
+    }
+    if (dir === dirname(dir)) break;
+  }
+  return () => {
+    for (const { dir, mode } of changed.reverse()) chmodSync(dir, mode);
+  };
+}

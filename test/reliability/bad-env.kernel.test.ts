@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { describeKernel, AS_NOBODY } from "../harness/kernel.ts";
+import { AS_NOBODY, describeKernel, letOthersTraverse } from "../harness/kernel.ts";
 import { BPF } from "../../src/index.ts";
 import { progTestRun } from "../../src/sys/index.ts";
 import { bundleScript, randomSuffix, waitForNoLeftovers } from "./support.ts";
@@ -31,8 +31,15 @@ function expectOneClearLine(stderr: string, mustMention: RegExp): void {
 
 describeKernel("reliability: bad environments give one clear line", () => {
   let script: { path: string; dispose(): void };
-  beforeAll(async () => { script = await bundleScript("bad-env"); });
-  afterAll(() => script?.dispose());
+  let restoreModes = () => {};
+  beforeAll(async () => {
+    restoreModes = letOthersTraverse(ROOT);
+    script = await bundleScript("bad-env");
+  });
+  afterAll(() => {
+    restoreModes();
+    script?.dispose();
+  });
 
   const scenarios: { name: string; mention: RegExp; asNobody?: boolean; extra?: () => string[] }[] = [
     { name: "nonroot", mention: /root|CAP_BPF|permission|EPERM/i, asNobody: true },

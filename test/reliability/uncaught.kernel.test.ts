@@ -15,7 +15,7 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describeKernel, AS_NOBODY } from "../harness/kernel.ts";
+import { AS_NOBODY, describeKernel, letOthersTraverse } from "../harness/kernel.ts";
 import { bundleSourcesEsm } from "../harness/esm-bundle.mjs";
 import { killAndTimeEnd, randomSuffix, runScript, waitForNoLeftovers } from "./support.ts";
 
@@ -65,12 +65,15 @@ function liveObject(sfx: string): string[] {
 }
 
 describeKernel("reliability: uncaught bcc-ts errors in plain node", () => {
+  let restoreModes = () => {};
   beforeAll(async () => {
+    restoreModes = letOthersTraverse(ROOT);
     await bundleLibrary();
     scripts = mkdtempSync(join(tmpdir(), "bcc-ts-uncaught-scripts-"));
     chmodSync(scripts, 0o755);
   });
   afterAll(() => {
+    restoreModes();
     if (libDir) rmSync(libDir, { recursive: true, force: true });
     if (scripts) rmSync(scripts, { recursive: true, force: true });
   });
