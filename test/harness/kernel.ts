@@ -69,10 +69,10 @@ export function describeFeature(name: string, feature: string, available: () => 
 export const AS_NOBODY: readonly string[] = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--inh-caps=-all"];
 
 /**
- * Lets other users traverse (o+x, not list) `path` (a directory) or its directory and every one
- * above it that they cannot, so a
- * child run as nobody reaches the checkout even when it lies under a private directory, as CI's
- * `mktemp -d` clone does. Returns the function that puts the modes back.
+ * Lets other users traverse (o+x, not list) `path` (a directory, else its directory) and every
+ * directory above it that they cannot, so a child run as nobody reaches the checkout even when it
+ * lies under a private directory, as CI's `mktemp -d` clone does. Returns the function that puts
+ * the modes back.
  */
 export function letOthersTraverse(path: string): () => void {
   const changed: { dir: string; mode: number }[] = [];
